@@ -1,0 +1,41 @@
+// Browser tests against the production build, in a time zone other than New York (times on the
+// page must still read New York). Two servers: vite preview with the cross-origin isolation
+// headers, and the same build without them (the fallback gate). Uses Debian's Chromium where it
+// is installed (Playwright cannot download its own browser on some machines), else Playwright's.
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+const debianChromium = '/usr/bin/chromium';
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+
+export const ISOLATED_URL = 'http://127.0.0.1:4173/';
+export const PLAIN_URL = 'http://127.0.0.1:4174/';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: ISOLATED_URL,
+    timezoneId: 'Asia/Tokyo',
+    acceptDownloads: true,
+    launchOptions: {
+      executablePath,
+      args: executablePath
+        ? ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+        : [],
+    },
+  },
+  webServer: [
+    { command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1', url: ISOLATED_URL, reuseExistingServer: !process.env.CI },
+    {
+      command: 'npx vite preview --port 4174 --strictPort --host 127.0.0.1',
+      url: PLAIN_URL,
+      env: { BRL_NO_ISOLATION: '1' },
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

@@ -1,0 +1,78 @@
+// Exchange time: US equities trade on New York wall-clock time, whatever the viewer's time zone.
+// Pure TypeScript (Intl only), any thread. Timestamps everywhere else are epoch milliseconds UTC;
+// this file is the one place that turns them into New York dates and clock readings and back.
+
+export const EXCHANGE_TIME_ZONE = 'America/New_York';
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const partsFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: EXCHANGE_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+// The offset changes only on the hour (DST), so one Intl call per UTC hour is enough; Intl is
+// slow enough that per-row calls would dominate a catalog scan.
+const offsetByHour = new Map<number, number>();
+
+/** New York's offset from UTC at `utcMs`, in ms (−4 h in summer, −5 h in winter). */
+export function exchangeOffsetMs(utcMs: number): number {
+  const hour = Math.floor(utcMs / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const p: Record<string, string> = {};
+    for (const part of partsFormat.formatToParts(new Date(hour * HOUR_MS))) p[part.type] = part.value;
+    const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+    offset = asUtc - hour * HOUR_MS;
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The New York calendar date (YYYY-MM-DD) at `utcMs`. */
+export function exchangeDay(utcMs: number): string {
+  return new Date(utcMs + exchangeOffsetMs(utcMs)).toISOString().slice(0, 10);
+}
+
+/** UTC ms of a New York wall-clock reading: `day` at `minuteOfDay` minutes after midnight. */
+export function exchangeWallToUtc(day: string, minuteOfDay: number): number {
+  const naive = Date.parse(`${day}T00:00:00Z`) + minuteOfDay * 60_000;
+  // Two rounds settle the offset even next to a DST switch.
+  let utc = naive - exchangeOffsetMs(naive);
+  utc = naive - exchangeOffsetMs(utc);
+  return utc;
+}
+
+/** `YYYY-MM-DD HH:MM:SS` in New York time. */
+export function formatExchangeTime(utcMs: number): string {
+  return new Date(utcMs + exchangeOffsetMs(utcMs)).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** `HH:MM:SS` in New York time. */
+export function formatExchangeClock(utcMs: number): string {
+  return formatExchangeTime(utcMs).slice(11);
+}
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isCalendarDay(value: string): boolean {
+  if (!DAY_PATTERN.test(value)) return false;
+  const parsed = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
+}
+
+/** Every calendar day from `from` to `to`, inclusive. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}

@@ -1,0 +1,197 @@
+// The replay config (the design note's "session config"): what to replay, validated with
+// messages a person can act on. Pure TypeScript; the SystemManager calls it on the main thread.
+// Two checks: the shape (this file's parse…), then against the data that exists (checkAgainstCatalog).
+
+import { isCalendarDay } from './exchange-time';
+import { SUPPORTED_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
+import { HOURS, type Hours } from './trading-hours';
+
+export type Speed = number | 'max';
+export type Mode = 'backtest';
+
+export interface ReplayConfig {
+  readonly name: string;
+  readonly symbols: readonly string[];
+  /** New York dates, inclusive. */
+  readonly from: string;
+  readonly to: string;
+  readonly intervals: readonly BarInterval[];
+  readonly hours: Hours;
+  readonly speed: Speed;
+  readonly mode: Mode;
+}
+
+/** The same fields as they may appear in a JSON file or a URL, before validation. */
+export interface ReplayConfigInput {
+  name?: unknown;
+  description?: unknown;
+  symbols?: unknown;
+  from?: unknown;
+  to?: unknown;
+  interval?: unknown;
+  hours?: unknown;
+  speed?: unknown;
+  mode?: unknown;
+}
+
+export const MAX_SPEED_VALUE = 100_000;
+export const MIN_SPEED_VALUE = 0.0001;
+const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.\-]{0,11}$/;
+const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode']);
+
+/** A config problem: `field` names the field (or URL parameter) so the page can point at it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function parseConfigText(text: string, source: string): ReplayConfigInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError('config', `${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError('config', `${source} must be a JSON object with fields such as "symbols" and "from"`);
+  }
+  const unknown = Object.keys(value).filter((k) => !KNOWN_FIELDS.has(k));
+  if (unknown.length > 0) {
+    throw new ConfigError(unknown[0], `${source} has an unknown field "${unknown[0]}" (known: ${[...KNOWN_FIELDS].join(', ')})`);
+  }
+  return value as ReplayConfigInput;
+}
+
+export function parseSymbols(value: unknown): string[] {
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list)) throw new ConfigError('symbols', 'symbols must be a list such as ["SPY", "IBM"] or "SPY,IBM"');
+  const symbols: string[] = [];
+  for (const item of list) {
+    if (typeof item !== 'string') throw new ConfigError('symbols', `symbols must be text; got ${JSON.stringify(item)}`);
+    const symbol = item.trim().toUpperCase();
+    if (symbol === '') continue;
+    if (!SYMBOL_PATTERN.test(symbol)) {
+      throw new ConfigError('symbols', `"${item}" is not a ticker symbol (letters, digits, "." or "-", up to 12)`);
+    }
+    if (!symbols.includes(symbol)) symbols.push(symbol);
+  }
+  if (symbols.length === 0) throw new ConfigError('symbols', 'no symbols given: name at least one, such as SPY');
+  return symbols.sort();
+}
+
+export function parseDay(value: unknown, field: 'from' | 'to'): string {
+  if (typeof value !== 'string' || !isCalendarDay(value)) {
+    throw new ConfigError(field, `${field} must be a date written YYYY-MM-DD, such as 2013-10-07; got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+export function parseIntervals(value: unknown): BarInterval[] {
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new ConfigError('interval', `interval must be one of ${SUPPORTED_INTERVALS.join(', ')}; got ${JSON.stringify(value)}`);
+  }
+  const intervals: BarInterval[] = [];
+  for (const item of list) {
+    const text = typeof item === 'string' ? item.trim() : '';
+    if (!isBarInterval(text)) {
+      throw new ConfigError('interval', `"${String(item)}" is not an interval; use ${SUPPORTED_INTERVALS.join(', ')}`);
+    }
+    if (!SUPPORTED_INTERVALS.includes(text)) {
+      throw new ConfigError('interval', `interval ${text} is not available yet; this version replays ${SUPPORTED_INTERVALS.join(', ')}`);
+    }
+    if (!intervals.includes(text)) intervals.push(text);
+  }
+  return intervals;
+}
+
+export function parseHours(value: unknown): Hours {
+  if (typeof value !== 'string' || !(HOURS as readonly string[]).includes(value)) {
+    throw new ConfigError('hours', `hours must be "regular" (09:30–16:00) or "extended" (04:00–20:00); got ${JSON.stringify(value)}`);
+  }
+  return value as Hours;
+}
+
+export function parseSpeed(value: unknown): Speed {
+  if (value === 'max') return 'max';
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(number) || number < MIN_SPEED_VALUE || number > MAX_SPEED_VALUE) {
+    throw new ConfigError(
+      'speed',
+      `speed must be "max" or a number from ${MIN_SPEED_VALUE} to ${MAX_SPEED_VALUE} (times real time); got ${JSON.stringify(value)}`,
+    );
+  }
+  return number;
+}
+
+export function parseMode(value: unknown): Mode {
+  if (value === 'backtest') return value;
+  if (value === 'live') throw new ConfigError('mode', 'mode "live" is not available yet; use "backtest"');
+  throw new ConfigError('mode', `mode must be "backtest"; got ${JSON.stringify(value)}`);
+}
+
+/** Validates every field; defaults: to = from, interval 1m, hours regular, speed 60, backtest. */
+export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
+  if (input.symbols === undefined) throw new ConfigError('symbols', 'no symbols given: name at least one, such as SPY');
+  if (input.from === undefined) throw new ConfigError('from', 'no start date given: set "from" to a date such as 2013-10-07');
+  const symbols = parseSymbols(input.symbols);
+  const from = parseDay(input.from, 'from');
+  const to = input.to === undefined ? from : parseDay(input.to, 'to');
+  if (to < from) throw new ConfigError('to', `to (${to}) is before from (${from})`);
+  const name = typeof input.name === 'string' && input.name.trim() !== '' ? input.name.trim() : `${symbols.join(', ')} ${from === to ? from : `${from} to ${to}`}`;
+  return {
+    name,
+    symbols,
+    from,
+    to,
+    intervals: parseIntervals(input.interval ?? '1m'),
+    hours: parseHours(input.hours ?? 'regular'),
+    speed: parseSpeed(input.speed ?? 60),
+    mode: parseMode(input.mode ?? 'backtest'),
+  };
+}
+
+/** Which days hold data, per symbol and interval: what the repository reports. */
+export type Catalog = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+
+/**
+ * Checks the config against the data: every symbol must exist and have rows in the range.
+ * Returns, per symbol and interval, the days to replay (days without data are skipped).
+ */
+export function checkAgainstCatalog(config: ReplayConfig, catalog: Catalog): Map<string, string[]> {
+  const known = [...catalog.keys()].sort();
+  const unknown = config.symbols.filter((s) => !catalog.has(s));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      'symbols',
+      `unknown symbol${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: the data has ${known.join(', ') || 'no symbols'}`,
+    );
+  }
+  const daysBySymbol = new Map<string, string[]>();
+  const empty: string[] = [];
+  for (const symbol of config.symbols) {
+    const byInterval = catalog.get(symbol)!;
+    for (const interval of config.intervals) {
+      const days = byInterval.get(interval);
+      if (days === undefined) {
+        throw new ConfigError('interval', `${symbol} has no ${interval} data (it has ${[...byInterval.keys()].join(', ')})`);
+      }
+      const inRange = days.filter((d) => d >= config.from && d <= config.to);
+      if (inRange.length === 0) {
+        const all = [...days].sort();
+        empty.push(`${symbol} (has ${all[0]} to ${all[all.length - 1]})`);
+      }
+      daysBySymbol.set(symbol, inRange);
+    }
+  }
+  if (empty.length > 0) {
+    const range = config.from === config.to ? config.from : `${config.from} to ${config.to}`;
+    throw new ConfigError('from', `no data in ${range} for ${empty.join('; ')}`);
+  }
+  return daysBySymbol;
+}

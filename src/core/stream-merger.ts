@@ -1,0 +1,127 @@
+// The merge of all stream queues, oldest first (design.md, "Merge rules"). Pure TypeScript; the
+// coordinator worker owns one. It never overtakes a stream that is registered but unfinished and
+// empty (it reports BLOCKED instead), never drops an item, and refuses to emit one older than
+// what it already emitted.
+
+import { assert } from './assert';
+import type { ItemColumns } from './item-columns';
+import { MergeHeap } from './merge-heap';
+import { compareStreamKeys, streamKeyId, type StreamKey } from './stream-key';
+import { StreamQueue } from './stream-queue';
+
+/** What `peek()` found. */
+export enum MergeStatus {
+  /** An item is ready: `headSlot()` names its stream. */
+  READY,
+  /** A registered, unfinished stream is empty: emitting now could overtake it. */
+  BLOCKED,
+  /** Every stream finished and was drained (or none is registered). */
+  EXHAUSTED,
+}
+
+export class StaleItemError extends Error {
+  override name = 'StaleItemError';
+}
+
+export class StreamMerger {
+  readonly queues: StreamQueue[] = [];
+  private ranks = new Int32Array(0);
+  private readonly heap = new MergeHeap(
+    (slot) => this.queues[slot].headEmit(),
+    (slot) => this.ranks[slot],
+  );
+  /** Registered streams that are unfinished and empty: while > 0 the merge must wait. */
+  private starving = 0;
+  /** Emit time of the last item taken: backtest time never goes backwards. */
+  lastEmit = -Infinity;
+
+  /** Adds a stream and returns its slot. A key registered twice is a programming error. */
+  register(key: StreamKey): number {
+    const id = streamKeyId(key);
+    assert(!this.queues.some((q) => streamKeyId(q.key) === id), `stream ${id} is already registered`);
+    this.queues.push(new StreamQueue(key));
+    this.starving++;
+    this.rerank();
+    return this.queues.length - 1;
+  }
+
+  feed(slot: number, columns: ItemColumns): void {
+    const queue = this.queue(slot);
+    const wasEmpty = queue.empty;
+    queue.feed(columns);
+    if (wasEmpty && !queue.empty) {
+      this.starving--;
+      this.heap.push(slot);
+    }
+  }
+
+  /** The end-of-stream marker: no more items will be fed to this stream. */
+  finish(slot: number): void {
+    const queue = this.queue(slot);
+    if (queue.finished) return;
+    queue.finished = true;
+    if (queue.empty) this.starving--;
+  }
+
+  peek(): MergeStatus {
+    if (this.starving > 0) return MergeStatus.BLOCKED;
+    return this.heap.length > 0 ? MergeStatus.READY : MergeStatus.EXHAUSTED;
+  }
+
+  /** The stream holding the oldest item; only valid after `peek()` returned READY. */
+  headSlot(): number {
+    return this.heap.peek();
+  }
+
+  /**
+   * Takes the head item of `headSlot()`. Call `peek()` first. Throws StaleItemError (and takes
+   * nothing) when the item is older than one already emitted: reported, never skipped.
+   */
+  take(): void {
+    const slot = this.heap.peek();
+    const queue = this.queues[slot];
+    const emit = queue.headEmit();
+    if (emit < this.lastEmit) {
+      throw new StaleItemError(
+        `${streamKeyId(queue.key)} has an item emitted at ${emit}, older than the backtest time ${this.lastEmit}`,
+      );
+    }
+    this.lastEmit = emit;
+    queue.advance();
+    if (queue.empty) {
+      this.heap.pop();
+      if (!queue.finished) this.starving++;
+    } else {
+      this.heap.replaceTop();
+    }
+  }
+
+  clear(): void {
+    this.queues.length = 0;
+    this.heap.clear();
+    this.starving = 0;
+    this.ranks = new Int32Array(0);
+    this.lastEmit = -Infinity;
+  }
+
+  get totalFed(): number {
+    return this.queues.reduce((sum, q) => sum + q.fed, 0);
+  }
+
+  private queue(slot: number): StreamQueue {
+    const queue = this.queues[slot];
+    assert(queue !== undefined, `no stream in slot ${slot}`);
+    return queue;
+  }
+
+  // Ranks follow the tie-break; a new stream can land between others, so all are recomputed
+  // and the heap rebuilt (registration is rare, the merge loop is hot).
+  private rerank(): void {
+    const order = this.queues.map((_, slot) => slot).sort((a, b) => compareStreamKeys(this.queues[a].key, this.queues[b].key));
+    this.ranks = new Int32Array(this.queues.length);
+    order.forEach((slot, rank) => (this.ranks[slot] = rank));
+    const inHeap: number[] = [];
+    while (this.heap.length > 0) inHeap.push(this.heap.pop());
+    for (const slot of inHeap) this.heap.push(slot);
+  }
+}

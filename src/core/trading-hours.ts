@@ -1,0 +1,46 @@
+// Trading sessions: the market's hours on one day, and the arithmetic pacing needs to skip the
+// time between them. Pure TypeScript, any thread (the coordinator worker paces with it).
+
+import { exchangeWallToUtc } from './exchange-time';
+
+export type Hours = 'regular' | 'extended';
+export const HOURS: readonly Hours[] = ['regular', 'extended'];
+
+/** Minutes after New York midnight: regular 09:30–16:00, extended 04:00–20:00. */
+const HOURS_MINUTES: Record<Hours, { open: number; close: number }> = {
+  regular: { open: 9 * 60 + 30, close: 16 * 60 },
+  extended: { open: 4 * 60, close: 20 * 60 },
+};
+
+/** One trading session in epoch ms UTC: [open, close). */
+export interface TradingSession {
+  readonly day: string;
+  readonly open: number;
+  readonly close: number;
+}
+
+export function tradingSession(day: string, hours: Hours): TradingSession {
+  const { open, close } = HOURS_MINUTES[hours];
+  return { day, open: exchangeWallToUtc(day, open), close: exchangeWallToUtc(day, close) };
+}
+
+/**
+ * Market-open time between two instants, counting only time inside `sessions` (sorted, disjoint).
+ * This is what a replay sleeps through: an overnight or weekend gap counts as nothing, so the
+ * next trading session starts at once.
+ */
+export function tradingMsBetween(sessions: readonly TradingSession[], from: number, to: number): number {
+  if (to <= from) return 0;
+  let total = 0;
+  for (const s of sessions) {
+    const start = Math.max(from, s.open);
+    const end = Math.min(to, s.close);
+    if (end > start) total += end - start;
+  }
+  return total;
+}
+
+/** The session containing `t` (close inclusive: a bar ending at 16:00 belongs to its day). */
+export function sessionAt(sessions: readonly TradingSession[], t: number): TradingSession | undefined {
+  return sessions.find((s) => t >= s.open && t <= s.close);
+}

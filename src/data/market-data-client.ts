@@ -1,0 +1,61 @@
+// The page's handle on the data worker (MarketDataRepository behind Comlink). Main thread.
+// It fetches a SQLite file's bytes here — URLs resolve against the page, not the worker script —
+// and transfers them to the worker, which opens them with sql.js.
+
+import { transfer, wrap, type Remote } from 'comlink';
+import type { ItemColumns } from '../core/item-columns';
+import type { BarInterval } from '../core/stream-key';
+import type { Hours } from '../core/trading-hours';
+import { DataError } from './data-error';
+import type { DataWorkerApi } from './data-worker-api';
+import type { CatalogEntry } from './market-data-repository';
+
+export class MarketDataClient {
+  private openUrl: string | null = null;
+  private catalogEntries: readonly CatalogEntry[] = [];
+  private failure: string | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly remote: Remote<DataWorkerApi>,
+  ) {
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.failure = `the data worker failed: ${event.message || 'it could not be loaded'}`;
+    };
+  }
+
+  static create(): MarketDataClient {
+    const worker = new Worker(new URL('./data-worker.ts', import.meta.url), { type: 'module', name: 'data' });
+    return new MarketDataClient(worker, wrap<DataWorkerApi>(worker));
+  }
+
+  get failed(): string | null {
+    return this.failure;
+  }
+
+  /** Opens the SQLite file at `url` (absolute) unless it is already open; returns its catalog. */
+  async open(url: string, label: string): Promise<readonly CatalogEntry[]> {
+    if (this.openUrl === url) return this.catalogEntries;
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (error) {
+      throw new DataError(`could not load ${label}: ${(error as Error).message}`);
+    }
+    if (!response.ok) throw new DataError(`could not load ${label}: the server answered ${response.status} ${response.statusText}`.trim());
+    const bytes = await response.arrayBuffer();
+    this.openUrl = null;
+    this.catalogEntries = await this.remote.open(transfer(bytes, [bytes]), label);
+    this.openUrl = url;
+    return this.catalogEntries;
+  }
+
+  getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns> {
+    return this.remote.getBarsBySymbol(symbol, interval, from, to, hours);
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+}

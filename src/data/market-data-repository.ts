@@ -1,0 +1,209 @@
+// MarketDataRepository: `getBarsBySymbol(symbol, interval, from, to, hours)` over a SQLite file
+// with sql.js. Runs in the data worker (data-worker.ts), never on the main thread: a large query
+// must not freeze the page. sql.js is injected so unit tests and scripts run it under Node.
+//
+// Two layouts (storage-layout.ts): the bundled file's columnar `bar_days`, read per query, and a
+// user's interchange `bars` table, validated and indexed into the same day chunks once at open.
+
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { emitTime } from '../core/emit-time';
+import { exchangeDay } from '../core/exchange-time';
+import { FIELDS, type ItemColumns } from '../core/item-columns';
+import { isBarInterval, StreamType, type BarInterval } from '../core/stream-key';
+import { tradingSession, type Hours } from '../core/trading-hours';
+import { DataError } from './data-error';
+import { BAR_VALUE_COLUMNS, decodeFloat64, MIN_EPOCH_MS } from './storage-layout';
+
+export interface CatalogEntry {
+  readonly symbol: string;
+  readonly interval: BarInterval;
+  /** New York dates with at least one bar, ascending. */
+  readonly days: readonly string[];
+}
+
+/** One symbol's bars of one interval on one day: bar starts ascending, values by BAR_VALUE_COLUMNS. */
+interface DayChunk {
+  readonly ts: Float64Array;
+  readonly values: readonly Float64Array[];
+}
+
+type Layout = 'columnar' | 'interchange';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export class MarketDataRepository {
+  private constructor(
+    private readonly db: Database | null,
+    readonly layout: Layout,
+    readonly label: string,
+    private readonly entries: readonly CatalogEntry[],
+    /** Interchange files only: chunks keyed `symbol|interval|day`. */
+    private readonly chunks: ReadonlyMap<string, DayChunk>,
+  ) {}
+
+  /** Opens a SQLite file's bytes; throws DataError with a readable message when it is unusable. */
+  static open(SQL: SqlJsStatic, bytes: Uint8Array, label: string): MarketDataRepository {
+    if (bytes.byteLength === 0) throw new DataError(`${label} is empty (0 bytes); expected a SQLite file`);
+    const magic = new TextDecoder().decode(bytes.subarray(0, 16));
+    if (magic !== SQLITE_MAGIC) throw new DataError(`${label} is not a SQLite file (it does not start with "SQLite format 3")`);
+    let db: Database;
+    try {
+      db = new SQL.Database(bytes);
+      db.exec('SELECT count(*) FROM sqlite_master');
+    } catch (error) {
+      throw new DataError(`${label} is a damaged SQLite file: ${(error as Error).message}`);
+    }
+    try {
+      const tables = new Set(db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values.map((r) => String(r[0])) ?? []);
+      if (tables.has('bar_days')) {
+        return new MarketDataRepository(db, 'columnar', label, readColumnarCatalog(db), new Map());
+      }
+      if (tables.has('bars')) {
+        const { entries, chunks } = indexInterchange(db, label);
+        db.close();
+        return new MarketDataRepository(null, 'interchange', label, entries, chunks);
+      }
+      throw new DataError(`${label} has no "bars" table; the interchange schema needs bars(symbol, ts, open, high, low, close, volume)`);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  catalog(): readonly CatalogEntry[] {
+    return this.entries;
+  }
+
+  /**
+   * The bars of one symbol and interval from `from` to `to` (New York dates, inclusive), inside
+   * the requested hours, sorted by (start, source row order), with their emit times.
+   */
+  getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): ItemColumns {
+    const entry = this.entries.find((e) => e.symbol === symbol && e.interval === interval);
+    const days = entry?.days.filter((d) => d >= from && d <= to) ?? [];
+    const pieces: { chunk: DayChunk; begin: number; end: number; close: number }[] = [];
+    let total = 0;
+    for (const day of days) {
+      const chunk = this.chunk(symbol, interval, day);
+      const session = tradingSession(day, hours);
+      const begin = lowerBound(chunk.ts, session.open);
+      const end = lowerBound(chunk.ts, session.close);
+      if (end > begin) {
+        pieces.push({ chunk, begin, end, close: session.close });
+        total += end - begin;
+      }
+    }
+    const fieldCount = FIELDS[StreamType.BAR].length;
+    const out: ItemColumns = {
+      tsStart: new Float64Array(total),
+      tsEmit: new Float64Array(total),
+      fields: Array.from({ length: fieldCount }, () => new Float64Array(total)),
+    };
+    let at = 0;
+    for (const { chunk, begin, end, close } of pieces) {
+      out.tsStart.set(chunk.ts.subarray(begin, end), at);
+      for (let f = 0; f < fieldCount; f++) out.fields[f].set(chunk.values[f].subarray(begin, end), at);
+      for (let i = begin; i < end; i++) out.tsEmit[at + i - begin] = emitTime(chunk.ts[i], interval, close);
+      at += end - begin;
+    }
+    return out;
+  }
+
+  close(): void {
+    this.db?.close();
+  }
+
+  private chunk(symbol: string, interval: BarInterval, day: string): DayChunk {
+    if (this.layout === 'interchange') return this.chunks.get(`${symbol}|${interval}|${day}`)!;
+    const statement = this.db!.prepare(
+      'SELECT ts, open, high, low, close, volume FROM bar_days WHERE symbol = ? AND interval = ? AND day = ?',
+    );
+    try {
+      statement.bind([symbol, interval, day]);
+      if (!statement.step()) throw new DataError(`${this.label}: the catalog lists ${symbol} ${interval} on ${day} but it has no rows`);
+      const row = statement.get();
+      return { ts: decodeFloat64(row[0] as Uint8Array), values: row.slice(1).map((v) => decodeFloat64(v as Uint8Array)) };
+    } finally {
+      statement.free();
+    }
+  }
+}
+
+function readColumnarCatalog(db: Database): CatalogEntry[] {
+  const rows = db.exec('SELECT symbol, interval, day FROM bar_days ORDER BY symbol, interval, day')[0]?.values ?? [];
+  const entries = new Map<string, { symbol: string; interval: BarInterval; days: string[] }>();
+  for (const [symbol, interval, day] of rows) {
+    const key = `${symbol}|${interval}`;
+    if (!entries.has(key)) entries.set(key, { symbol: String(symbol), interval: String(interval) as BarInterval, days: [] });
+    entries.get(key)!.days.push(String(day));
+  }
+  return [...entries.values()];
+}
+
+/** First index with ts[i] >= value (ts ascending). */
+function lowerBound(ts: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ts[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Reads an interchange `bars` table once: validates every row (with its row number in the message)
+ * and groups rows into day chunks sorted by (ts, rowid) — the source's row order breaks ties,
+ * whatever order the rows are stored in.
+ */
+function indexInterchange(db: Database, label: string): { entries: CatalogEntry[]; chunks: Map<string, DayChunk> } {
+  const columns = new Set(db.exec('PRAGMA table_info(bars)')[0]?.values.map((r) => String(r[1]).toLowerCase()) ?? []);
+  const required = ['symbol', 'ts', ...BAR_VALUE_COLUMNS];
+  const missing = required.filter((c) => !columns.has(c));
+  if (missing.length > 0) throw new DataError(`${label}: table "bars" lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  const intervalExpr = columns.has('interval') ? 'interval' : 'NULL';
+  const statement = db.prepare(
+    `SELECT rowid, symbol, ${intervalExpr}, ts, open, high, low, close, volume FROM bars ORDER BY upper(symbol), ${intervalExpr}, ts, rowid`,
+  );
+  const groups = new Map<string, { ts: number[]; values: number[][] }>();
+  try {
+    while (statement.step()) {
+      const row = statement.get();
+      const where = `${label}, bars row with rowid ${row[0]}`;
+      const symbol = row[1];
+      if (typeof symbol !== 'string' || symbol.trim() === '') throw new DataError(`${where}: symbol must be text, got ${show(symbol)}`);
+      const interval = row[2] === null ? '1m' : String(row[2]);
+      if (!isBarInterval(interval)) throw new DataError(`${where}: interval "${interval}" is not one of 1m, 5m, 15m, 30m, 1h, 1d`);
+      const ts = row[3];
+      if (typeof ts !== 'number' || !Number.isInteger(ts)) throw new DataError(`${where}: ts must be an integer (epoch ms), got ${show(ts)}`);
+      if (ts < MIN_EPOCH_MS) throw new DataError(`${where}: ts ${ts} looks like seconds; the interchange schema wants epoch milliseconds UTC`);
+      const values = row.slice(4).map((v, i) => {
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw new DataError(`${where}: ${BAR_VALUE_COLUMNS[i]} must be a number, got ${show(v)}`);
+        return v;
+      });
+      const key = `${symbol.toUpperCase()}|${interval}|${exchangeDay(ts)}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { ts: [], values: BAR_VALUE_COLUMNS.map(() => []) }));
+      group.ts.push(ts);
+      values.forEach((v, i) => group!.values[i].push(v));
+    }
+  } finally {
+    statement.free();
+  }
+  if (groups.size === 0) throw new DataError(`${label}: table "bars" has no rows`);
+  const chunks = new Map<string, DayChunk>();
+  const entries = new Map<string, { symbol: string; interval: BarInterval; days: string[] }>();
+  for (const [key, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [symbol, interval, day] = key.split('|');
+    chunks.set(key, { ts: Float64Array.from(group.ts), values: group.values.map((v) => Float64Array.from(v)) });
+    const entryKey = `${symbol}|${interval}`;
+    if (!entries.has(entryKey)) entries.set(entryKey, { symbol, interval: interval as BarInterval, days: [] });
+    entries.get(entryKey)!.days.push(day);
+  }
+  return { entries: [...entries.values()], chunks };
+}
+
+function show(value: SqlValue): string {
+  return value instanceof Uint8Array ? `a ${value.byteLength}-byte blob` : JSON.stringify(value);
+}

@@ -1,0 +1,52 @@
+// How bars are stored in SQLite: the interchange schema (design.md, "Stable hooks") that `db=`
+// files use, and the bundled file's faster columnar layout beside it. Pure TypeScript, used by
+// the data worker and by scripts/build-data.ts under Node.
+//
+// Why a second layout: reading rows one `step()` at a time costs ~2 µs a row in sql.js. The
+// `bar_days` table stores one row per (symbol, interval, day) whose columns are Float64 arrays
+// as BLOBs (little-endian), so a day of bars is one row read and six memory copies.
+
+export const INTERCHANGE_SCHEMA = `
+CREATE TABLE bars (
+  symbol TEXT NOT NULL,
+  ts INTEGER NOT NULL,      -- bar start, epoch ms UTC
+  open REAL NOT NULL,
+  high REAL NOT NULL,
+  low REAL NOT NULL,
+  close REAL NOT NULL,
+  volume INTEGER NOT NULL,
+  interval TEXT             -- '1m' … '1d'; NULL means '1m'
+);`;
+
+export const COLUMNAR_SCHEMA = `
+CREATE TABLE bar_days (
+  symbol TEXT NOT NULL,
+  interval TEXT NOT NULL,
+  day TEXT NOT NULL,        -- New York date, YYYY-MM-DD
+  rows INTEGER NOT NULL,
+  ts BLOB NOT NULL,         -- Float64 little-endian, bar start, epoch ms UTC, ascending
+  open BLOB NOT NULL,
+  high BLOB NOT NULL,
+  low BLOB NOT NULL,
+  close BLOB NOT NULL,
+  volume BLOB NOT NULL,
+  PRIMARY KEY (symbol, interval, day)
+) WITHOUT ROWID;
+CREATE TABLE dataset_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`;
+
+/** The interchange `bars` columns, in the order the columnar blobs store the values. */
+export const BAR_VALUE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
+
+/** Epoch-ms timestamps below this look like seconds (10^11 ms is 1973; 10^11 s is year 5138). */
+export const MIN_EPOCH_MS = 1e11;
+
+export function encodeFloat64(values: Float64Array): Uint8Array {
+  return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+}
+
+/** Copies (SQLite blobs are not 8-byte aligned, and the copy can be transferred). */
+export function decodeFloat64(blob: Uint8Array): Float64Array {
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Float64Array(copy.buffer);
+}

@@ -1,0 +1,113 @@
+// SessionData: the items each stream has *so far* — only what the coordinator has emitted, so a
+// strategy (or a chart) can never see a bar before its end time. Main thread; the SystemManager
+// appends each output batch. Columnar per stream, plus the emission order for the run export.
+
+import { assert } from '../core/assert';
+import { FIELDS } from '../core/item-columns';
+import { formatRunExport, type ExportRow } from '../core/run-export';
+import { STREAM_TYPE_NAMES, streamKeyId, type StreamKey } from '../core/stream-key';
+import { BATCH_STRIDE, type BatchEvent } from '../worker/coordinator-api';
+
+class GrowableFloat64 {
+  data = new Float64Array(256);
+  push(value: number, at: number): void {
+    if (at === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[at] = value;
+  }
+}
+
+export class StreamItems {
+  count = 0;
+  readonly tsStart = new GrowableFloat64();
+  readonly tsEmit = new GrowableFloat64();
+  readonly fields: GrowableFloat64[];
+
+  constructor(
+    readonly key: StreamKey,
+    /** Items the stream will deliver in all (known once it was fed). */
+    public expected: number,
+  ) {
+    this.fields = FIELDS[key.type].map(() => new GrowableFloat64());
+  }
+
+  /** Field values of item `i` (open, high, low, close, volume for bars). */
+  values(i: number): number[] {
+    return this.fields.map((f) => f.data[i]);
+  }
+}
+
+export class SessionData {
+  readonly streams: StreamItems[] = [];
+  /** Stream index of each emitted item, in emission order. */
+  private order = new Int32Array(1024);
+  private emittedCount = 0;
+  /** Emit time of the newest item: nothing newer than the backtest time is ever stored. */
+  lastEmit = -Infinity;
+
+  get emitted(): number {
+    return this.emittedCount;
+  }
+
+  /** Registers a stream; returns its index, which must equal the coordinator's slot. */
+  registerStream(key: StreamKey): number {
+    assert(!this.streams.some((s) => streamKeyId(s.key) === streamKeyId(key)), `${streamKeyId(key)} is registered twice`);
+    this.streams.push(new StreamItems(key, 0));
+    return this.streams.length - 1;
+  }
+
+  hasStream(key: StreamKey): boolean {
+    return this.streams.some((s) => streamKeyId(s.key) === streamKeyId(key));
+  }
+
+  append(batch: BatchEvent): void {
+    for (let i = 0; i < batch.count; i++) {
+      const stream = this.streams[batch.slot[i]];
+      assert(stream !== undefined, `batch names unknown stream ${batch.slot[i]}`);
+      const emit = batch.tsEmit[i];
+      assert(emit <= batch.backtestTime && emit >= this.lastEmit, `item emitted at ${emit} is out of time order`);
+      this.lastEmit = emit;
+      const at = stream.count++;
+      stream.tsStart.push(batch.tsStart[i], at);
+      stream.tsEmit.push(emit, at);
+      for (let f = 0; f < stream.fields.length; f++) stream.fields[f].push(batch.values[i * BATCH_STRIDE + f], at);
+      if (this.emittedCount === this.order.length) {
+        const grown = new Int32Array(this.order.length * 2);
+        grown.set(this.order);
+        this.order = grown;
+      }
+      this.order[this.emittedCount++] = batch.slot[i];
+    }
+  }
+
+  reset(): void {
+    this.streams.length = 0;
+    this.emittedCount = 0;
+    this.lastEmit = -Infinity;
+  }
+
+  *rows(): Generator<ExportRow> {
+    const cursor = new Int32Array(this.streams.length);
+    for (let n = 0; n < this.emittedCount; n++) {
+      const slot = this.order[n];
+      const stream = this.streams[slot];
+      const i = cursor[slot]++;
+      yield {
+        streamType: STREAM_TYPE_NAMES[stream.key.type],
+        symbol: stream.key.symbol,
+        interval: stream.key.interval,
+        tsStart: stream.tsStart.data[i],
+        tsEmit: stream.tsEmit.data[i],
+        values: stream.values(i),
+      };
+    }
+  }
+
+  /** The run export (design.md, "Stable hooks"): everything emitted so far. */
+  exportCsv(): string {
+    return formatRunExport(this.rows());
+  }
+}

@@ -1,0 +1,44 @@
+// The startup sequence as it really happens: each step of SystemManager.start() with its lane,
+// wall-clock start and duration — the design note's sequence diagram, recorded. Main thread.
+
+export type SetupLane = 'system' | 'coordinator' | 'setup';
+
+export interface SetupStep {
+  readonly lane: SetupLane;
+  label: string;
+  /** ms since start() was called. */
+  readonly at: number;
+  /** ms the step took (0 for instants such as "gate opens"). */
+  duration: number;
+}
+
+export class SetupLog {
+  readonly steps: SetupStep[] = [];
+  private origin = 0;
+
+  constructor(private readonly clock: () => number) {}
+
+  begin(): void {
+    this.steps.length = 0;
+    this.origin = this.clock();
+  }
+
+  /** Records an instant. */
+  mark(lane: SetupLane, label: string): SetupStep {
+    const step = { lane, label, at: this.clock() - this.origin, duration: 0 };
+    this.steps.push(step);
+    return step;
+  }
+
+  /** Records a step around an async action; `relabel` may name it after its result. */
+  async time<T>(lane: SetupLane, label: string, action: () => Promise<T>, relabel?: (result: T) => string): Promise<T> {
+    const step = this.mark(lane, label);
+    try {
+      const result = await action();
+      if (relabel) step.label = relabel(result);
+      return result;
+    } finally {
+      step.duration = this.clock() - this.origin - step.at;
+    }
+  }
+}

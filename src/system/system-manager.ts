@@ -1,0 +1,393 @@
+// SystemManager: the design note's state machine, STOPPED → RUNNING ⇄ PAUSED → STOPPED, on the
+// main thread. start() sets up every stream while the state cell still reads STOPPED and only
+// then stores RUNNING and rings the doorbell: that store is the gate opening. The UI drives it
+// and renders its snapshot(); the workers sit behind CoordinatorClient and MarketDataClient.
+
+import { speedToCell, WorkerPhase, Slot } from '../core/control-block';
+import {
+  checkAgainstCatalog,
+  ConfigError,
+  parseConfigText,
+  validateReplayConfig,
+  type Catalog,
+  type ReplayConfig,
+  type ReplayConfigInput,
+  type Speed,
+} from '../core/replay-config';
+import { canTransition, SystemState, transition } from '../core/system-state';
+import { tradingSession, type TradingSession } from '../core/trading-hours';
+import type { ReplayRequest } from '../core/url-params';
+import type { CatalogEntry } from '../data/market-data-repository';
+import { MarketDataClient } from '../data/market-data-client';
+import type { CoordinatorEvent } from '../worker/coordinator-api';
+import type { CoordinatorClient, CoordinatorClientOptions } from '../worker/coordinator-client';
+import type { GateKind } from '../worker/page-gate';
+import { abortable } from './abortable';
+import { DataManager } from './data-manager';
+import { SessionData } from './session-data';
+import { SetupLog, type SetupStep } from './setup-log';
+import { TimeProvider } from './time-provider';
+
+export const BUNDLED_DB = 'data/bars.sqlite';
+
+export interface SystemManagerDeps {
+  /** The page's base URL (document.baseURI): bundled files resolve against it. */
+  readonly baseUrl: string;
+  /** Cross-origin isolated: use the SharedArrayBuffer gate. */
+  readonly shared: boolean;
+  /** Wall clock comparable across threads: performance.timeOrigin + performance.now(). */
+  readonly clock: () => number;
+  readonly fetchText: (url: string) => Promise<Response>;
+  readonly createCoordinator: (options: CoordinatorClientOptions) => Promise<CoordinatorClient>;
+  readonly createData: () => MarketDataClient;
+}
+
+export interface StreamSummary {
+  readonly symbol: string;
+  readonly interval: string;
+  readonly emitted: number;
+  readonly expected: number;
+  /** The last emitted bar: start, emit, open, high, low, close, volume. */
+  readonly last: { readonly tsStart: number; readonly tsEmit: number; readonly values: readonly number[] } | null;
+}
+
+export interface SystemSnapshot {
+  readonly state: SystemState;
+  readonly starting: boolean;
+  readonly pausing: boolean;
+  readonly config: ReplayConfig | null;
+  readonly speed: Speed;
+  readonly error: string | null;
+  readonly runComplete: boolean;
+  readonly emitted: number;
+  readonly backtestTime: number | null;
+  readonly gateKind: GateKind;
+  readonly workerPhase: WorkerPhase;
+  readonly gateOpenLatencyMs: number | null;
+  readonly setup: { readonly done: number; readonly total: number };
+  readonly streams: readonly StreamSummary[];
+  readonly steps: readonly SetupStep[];
+  readonly wallStartedAt: number | null;
+}
+
+interface Setup {
+  readonly abort: AbortController;
+  done: Promise<boolean>;
+}
+
+export class SystemManager {
+  readonly sessionData = new SessionData();
+  private readonly log: SetupLog;
+  private coordinator: CoordinatorClient | null = null;
+  private data: MarketDataClient | null = null;
+  private timeProvider: TimeProvider | null = null;
+  private state = SystemState.STOPPED;
+  private setup: Setup | null = null;
+  private runId = 0;
+  /** Batches are taken into SessionData only for this run (0: none). */
+  private activeRun = 0;
+  private pauseRequest: { seq: number; resolve: (paused: boolean) => void } | null = null;
+  private config: ReplayConfig | null = null;
+  private speed: Speed = 60;
+  private error: string | null = null;
+  private runComplete = false;
+  private gateOpenedAt = 0;
+  private gateOpenLatencyMs: number | null = null;
+  private wallStartedAt: number | null = null;
+  private setupProgress = { done: 0, total: 0 };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly deps: SystemManagerDeps) {
+    this.log = new SetupLog(deps.clock);
+  }
+
+  // --- the design note's queries -------------------------------------------------------------
+
+  isRunning(): boolean {
+    return this.state === SystemState.RUNNING && this.pauseRequest === null;
+  }
+
+  isBacktestMode(): boolean {
+    return true;
+  }
+
+  get gateKind(): GateKind {
+    return this.deps.shared ? 'atomics' : 'message';
+  }
+
+  /** Calls `listener` after every change (batches included); the UI coalesces them per frame. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // --- transitions ---------------------------------------------------------------------------
+
+  /**
+   * Loads and validates the replay config, sets up every stream while STOPPED, then opens the
+   * gate. Returns false (changing nothing) from RUNNING or PAUSED or while a setup is under way;
+   * false with `error` set when the config or the data is bad; false when stop() cancelled it.
+   */
+  start(request: ReplayRequest): Promise<boolean> {
+    if (this.state !== SystemState.STOPPED || this.setup !== null) return Promise.resolve(false);
+    const setup: Setup = { abort: new AbortController(), done: Promise.resolve(false) };
+    this.setup = setup;
+    setup.done = this.runSetup(request, setup.abort.signal).finally(() => {
+      this.setup = null;
+      this.changed();
+    });
+    return setup.done;
+  }
+
+  /** Closes the gate; resolves true once the worker has confirmed that it holds (no item in flight). */
+  pause(): Promise<boolean> {
+    if (this.state !== SystemState.RUNNING || this.pauseRequest !== null || !this.coordinator) return Promise.resolve(false);
+    const seq = this.coordinator.gate.setState(SystemState.PAUSED);
+    this.changed();
+    return new Promise((resolve) => (this.pauseRequest = { seq, resolve }));
+  }
+
+  resume(): boolean {
+    if (this.state !== SystemState.PAUSED || !this.coordinator) return false;
+    this.state = transition(this.state, 'resume');
+    this.coordinator.gate.setState(SystemState.RUNNING);
+    this.changed();
+    return true;
+  }
+
+  /** Lets exactly one item through while PAUSED. */
+  step(): boolean {
+    if (this.state !== SystemState.PAUSED || !this.coordinator) return false;
+    this.coordinator.gate.requestStep();
+    return true;
+  }
+
+  /** Stops a run, or cancels a setup under way (resolving once it has unwound). */
+  async stop(): Promise<void> {
+    if (this.setup) {
+      this.setup.abort.abort(new DOMException('stopped during setup', 'AbortError'));
+      await this.setup.done;
+      return;
+    }
+    if (this.state === SystemState.STOPPED) return;
+    this.coordinator?.gate.setState(SystemState.STOPPED);
+    this.endRun();
+    this.changed();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.coordinator?.gate.setSpeed(speedToCell(speed));
+    this.changed();
+  }
+
+  /** Ends both workers (page unload, tests). */
+  async shutdown(): Promise<void> {
+    await this.stop();
+    await this.coordinator?.shutdown();
+    this.coordinator = null;
+    this.data?.terminate();
+    this.data = null;
+  }
+
+  // --- what the page shows -------------------------------------------------------------------
+
+  snapshot(): SystemSnapshot {
+    return {
+      state: this.state,
+      starting: this.setup !== null,
+      pausing: this.pauseRequest !== null,
+      config: this.config,
+      speed: this.speed,
+      error: this.error,
+      runComplete: this.runComplete,
+      emitted: this.sessionData.emitted,
+      backtestTime: this.timeProvider && this.config ? this.timeProvider.now() : null,
+      gateKind: this.gateKind,
+      workerPhase: (this.coordinator?.gate.control.load(Slot.WORKER_PHASE) ?? WorkerPhase.IDLE) as WorkerPhase,
+      gateOpenLatencyMs: this.gateOpenLatencyMs,
+      setup: { ...this.setupProgress },
+      streams: this.sessionData.streams.map((s) => ({
+        symbol: s.key.symbol,
+        interval: s.key.interval,
+        emitted: s.count,
+        expected: s.expected,
+        last: s.count === 0 ? null : { tsStart: s.tsStart.data[s.count - 1], tsEmit: s.tsEmit.data[s.count - 1], values: s.values(s.count - 1) },
+      })),
+      steps: this.log.steps.map((s) => ({ ...s })),
+      wallStartedAt: this.wallStartedAt,
+    };
+  }
+
+  exportCsv(): string {
+    return this.sessionData.exportCsv();
+  }
+
+  // --- internals -----------------------------------------------------------------------------
+
+  private async runSetup(request: ReplayRequest, signal: AbortSignal): Promise<boolean> {
+    this.runId++;
+    this.activeRun = 0;
+    this.error = null;
+    this.runComplete = false;
+    this.gateOpenLatencyMs = null;
+    this.wallStartedAt = null;
+    this.sessionData.reset();
+    this.setupProgress = { done: 0, total: 0 };
+    this.log.begin();
+    this.log.mark('system', 'start() called: state STOPPED');
+    this.changed();
+    try {
+      const config = await this.log.time('setup', 'load config', () => this.loadConfig(request));
+      this.config = config;
+      this.speed = config.speed;
+      const { coordinator, catalog } = await this.log.time('setup', 'initialize managers', () => this.initialize(request, signal));
+      const days = checkAgainstCatalog(config, catalog);
+      const sessions = replaySessions(days, config);
+      this.setupProgress = { done: 0, total: config.symbols.length * config.intervals.length };
+      this.timeProvider = new TimeProvider(coordinator.gate.control);
+      await this.log.time('setup', 'stop existing streams', () =>
+        abortable(coordinator.clearStreams({ runId: this.runId, sessions, startTime: sessions[0]?.open ?? 0 }), signal),
+      );
+      coordinator.gate.setSpeed(speedToCell(this.speed));
+      const dataManager = new DataManager(coordinator, this.sessionData, this.log, () => {
+        this.setupProgress.done++;
+        this.changed();
+      });
+      // The design note's byInterval: one startBarStreams call per interval group.
+      for (const interval of config.intervals) {
+        await dataManager.startBarStreams(this.data!, config.symbols, interval, config, signal);
+      }
+      signal.throwIfAborted();
+      this.log.mark('setup', 'all streams set up');
+      // The gate opens: everything is in the queues, and only now does the cell read RUNNING.
+      this.activeRun = this.runId;
+      this.state = transition(this.state, 'start');
+      this.gateOpenedAt = this.deps.clock();
+      this.wallStartedAt = this.gateOpenedAt;
+      coordinator.gate.setState(SystemState.RUNNING);
+      this.log.mark('system', 'state RUNNING: the gate opens');
+      return true;
+    } catch (error) {
+      if (!signal.aborted) this.error = describe(error);
+      else this.log.mark('system', 'setup cancelled by stop(): state STOPPED');
+      return false;
+    } finally {
+      this.changed();
+    }
+  }
+
+  private async loadConfig(request: ReplayRequest): Promise<ReplayConfig> {
+    let input: ReplayConfigInput = {};
+    if (request.configName) {
+      const url = new URL(`data/configs/${request.configName}.json`, this.deps.baseUrl).href;
+      const response = await this.deps.fetchText(url).catch(() => null);
+      if (!response || !response.ok) {
+        throw new ConfigError('config', `there is no bundled config "${request.configName}" (data/configs/${request.configName}.json could not be loaded)`);
+      }
+      input = parseConfigText(await response.text(), `config "${request.configName}"`);
+    }
+    return validateReplayConfig({ ...input, ...request.overrides });
+  }
+
+  private async initialize(request: ReplayRequest, signal: AbortSignal): Promise<{ coordinator: CoordinatorClient; catalog: Catalog }> {
+    if (this.data?.failed) {
+      this.data.terminate();
+      this.data = null;
+    }
+    this.data ??= this.deps.createData();
+    if (!this.coordinator) {
+      this.coordinator = await abortable(
+        this.deps.createCoordinator({
+          shared: this.deps.shared,
+          onEvent: (event) => this.onEvent(event),
+          onFailure: (message) => this.onWorkerFailure(message),
+        }),
+        signal,
+      );
+    }
+    const dbUrl = request.dbUrl ?? new URL(BUNDLED_DB, this.deps.baseUrl).href;
+    const label = request.dbUrl ? `db file ${new URL(dbUrl).pathname}` : BUNDLED_DB;
+    const entries = await abortable(this.data.open(dbUrl, label), signal);
+    return { coordinator: this.coordinator, catalog: toCatalog(entries) };
+  }
+
+  private onEvent(event: CoordinatorEvent): void {
+    if (event.kind === 'exited') return;
+    if (event.runId !== this.activeRun) return; // a stopped run's last words
+    switch (event.kind) {
+      case 'batch':
+        this.sessionData.append(event);
+        break;
+      case 'state-seen':
+        if (this.pauseRequest && event.stateSeq >= this.pauseRequest.seq && event.state === SystemState.PAUSED) {
+          this.state = transition(this.state, 'pause');
+          this.pauseRequest.resolve(true);
+          this.pauseRequest = null;
+        }
+        break;
+      case 'gate-opened':
+        this.gateOpenLatencyMs = event.wallTime - this.gateOpenedAt;
+        this.log.mark('coordinator', 'coordinator wakes: first item emitted');
+        break;
+      case 'complete':
+        if (event.emitted !== event.fed || this.sessionData.emitted !== event.fed) {
+          this.error = `the run ended with ${event.fed} items fed but ${event.emitted} emitted and ${this.sessionData.emitted} received`;
+        }
+        this.coordinator?.gate.setState(SystemState.STOPPED);
+        this.endRun();
+        this.runComplete = this.error === null;
+        break;
+      case 'error':
+        this.error = `the coordinator reported: ${event.message}`;
+        this.coordinator?.gate.setState(SystemState.STOPPED);
+        this.endRun();
+        break;
+    }
+    this.changed();
+  }
+
+  private onWorkerFailure(message: string): void {
+    this.error = `${message}. Press Start to try again.`;
+    this.setup?.abort.abort(new Error(message));
+    this.coordinator?.terminate();
+    this.coordinator = null;
+    this.endRun();
+    this.changed();
+  }
+
+  /** Back to STOPPED from wherever the run was. */
+  private endRun(): void {
+    if (canTransition(this.state, 'stop')) this.state = transition(this.state, 'stop');
+    this.activeRun = 0;
+    this.pauseRequest?.resolve(false);
+    this.pauseRequest = null;
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function toCatalog(entries: readonly CatalogEntry[]): Catalog {
+  const catalog = new Map<string, Map<string, readonly string[]>>();
+  for (const entry of entries) {
+    if (!catalog.has(entry.symbol)) catalog.set(entry.symbol, new Map());
+    catalog.get(entry.symbol)!.set(entry.interval, entry.days);
+  }
+  return catalog;
+}
+
+/** The sessions of every day that has data for some symbol in the config, sorted. */
+function replaySessions(daysBySymbol: ReadonlyMap<string, readonly string[]>, config: ReplayConfig): TradingSession[] {
+  const days = new Set<string>();
+  for (const list of daysBySymbol.values()) for (const day of list) days.add(day);
+  return [...days].sort().map((day) => tradingSession(day, config.hours));
+}
+
+function describe(error: unknown): string {
+  // A config error names its field (the URL parameter of the same name) at the front.
+  if (error instanceof ConfigError) return error.message.startsWith(error.field) ? error.message : `${error.field}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+

@@ -1,0 +1,217 @@
+// BacktestStreamCoordinator: the design note's worker loop. Runs in the coordinator worker
+// (coordinator-worker.ts); the gate, the clock and the output are injected, so the same loop
+// runs on the Atomics gate, on the fallback gate, and in tests.
+//
+// Each turn: find the oldest pending item across all queues (StreamMerger); in backtest mode
+// hold it at the gate until the state cell reads RUNNING; wait out its emit-time gap at the
+// chosen speed (Pacer); set backtest time to its emit time and put it in the output batch.
+// Every wait is a wait on the doorbell, so pause, stop, speed changes and shutdown act at once.
+
+import { Slot, speedFromCell, WorkerPhase } from '../core/control-block';
+import type { ItemColumns } from '../core/item-columns';
+import { Pacer } from '../core/pacer';
+import type { StreamKey } from '../core/stream-key';
+import { MergeStatus, StreamMerger } from '../core/stream-merger';
+import { SystemState } from '../core/system-state';
+import type { CoordinatorEvent, RunPlan } from './coordinator-api';
+import { OutputBatch } from './output-batch';
+import type { WorkerGate } from './worker-gate';
+
+/** Longest single wait: a bounded slice, after which the loop re-reads everything. */
+const WAIT_SLICE_MS = 50;
+/** Items emitted between looks at the outer loop while streaming at full speed. */
+const STREAM_CHUNK = 4096;
+/** An emitted item waits at most this long in the output batch (about one frame). */
+const FLUSH_AFTER_MS = 8;
+
+export type EventSink = (event: CoordinatorEvent, transfer?: Transferable[]) => void;
+
+export class BacktestStreamCoordinator {
+  private readonly merger = new StreamMerger();
+  private readonly batch = new OutputBatch();
+  private plan: RunPlan | null = null;
+  private pacer = new Pacer([]);
+  private state = SystemState.STOPPED;
+  private stateSeq = 0;
+  private speedCell = -1;
+  private stepsTaken = 0;
+  private emitted = 0;
+  private backtestTime = 0;
+  private gateOpenPending = false;
+  private finishedRun = false;
+
+  constructor(
+    private readonly gate: WorkerGate,
+    private readonly sink: EventSink,
+    /** Wall clock, ms, comparable across threads (performance.timeOrigin + performance.now()). */
+    private readonly clock: () => number,
+  ) {}
+
+  /** Stop existing streams and begin a new run (nothing streams until the gate opens). */
+  clearStreams(plan: RunPlan): void {
+    this.merger.clear();
+    this.batch.clear();
+    this.plan = plan;
+    this.pacer = new Pacer(plan.sessions);
+    this.stepsTaken = this.gate.control.load(Slot.STEP_REQUESTS);
+    this.emitted = 0;
+    this.finishedRun = false;
+    this.gateOpenPending = false;
+    this.speedCell = -1; // the new pacer must read the speed afresh
+    this.setBacktestTime(plan.startTime);
+    this.gate.control.store(Slot.EMITTED, 0);
+  }
+
+  registerStream(key: StreamKey): number {
+    return this.merger.register(key);
+  }
+
+  feedStream(slot: number, columns: ItemColumns, final: boolean): void {
+    this.merger.feed(slot, columns);
+    if (final) this.merger.finish(slot);
+  }
+
+  /** The worker loop; resolves when shutdown is requested. */
+  async run(): Promise<void> {
+    const control = this.gate.control;
+    for (;;) {
+      const turn = this.gate.checkpoint();
+      if (turn) {
+        await turn;
+        continue;
+      }
+      if (control.load(Slot.SHUTDOWN) === 1) {
+        this.flush();
+        this.setPhase(WorkerPhase.EXITED);
+        this.sink({ kind: 'exited' });
+        return;
+      }
+      const seen = control.load(Slot.DOORBELL);
+      this.observeControl();
+      const status = this.plan ? this.merger.peek() : MergeStatus.EXHAUSTED;
+
+      if (status !== MergeStatus.READY) {
+        if (status === MergeStatus.EXHAUSTED && this.plan && this.state !== SystemState.STOPPED && !this.finishedRun) {
+          this.finishRun();
+        }
+        await this.waitAt(WorkerPhase.IDLE, seen, WAIT_SLICE_MS);
+      } else if (this.state === SystemState.STOPPED) {
+        // The design note's gate: hold the oldest item until the system reads RUNNING.
+        await this.waitAt(WorkerPhase.AT_GATE, seen, WAIT_SLICE_MS);
+      } else if (this.state === SystemState.PAUSED) {
+        if (control.load(Slot.STEP_REQUESTS) > this.stepsTaken) {
+          this.stepsTaken++;
+          this.emitHead();
+          this.flush();
+        } else {
+          await this.waitAt(WorkerPhase.PAUSED, seen, WAIT_SLICE_MS);
+        }
+      } else {
+        const delay = this.pacer.delayMs(this.clock(), this.headEmit());
+        if (delay > 0) await this.waitAt(WorkerPhase.PACING, seen, Math.min(delay, WAIT_SLICE_MS));
+        else this.stream(seen);
+      }
+    }
+  }
+
+  /** Emits due items until one is not due, the doorbell rings, or a chunk is done. */
+  private stream(seen: number): void {
+    const control = this.gate.control;
+    this.setPhase(WorkerPhase.STREAMING);
+    for (let n = 0; n < STREAM_CHUNK; n++) {
+      this.emitHead();
+      if (this.merger.peek() !== MergeStatus.READY || control.load(Slot.DOORBELL) !== seen) break;
+      if (this.pacer.delayMs(this.clock(), this.headEmit()) > 0) break;
+    }
+    if (this.batch.count > 0 && this.clock() - this.batch.firstAt >= FLUSH_AFTER_MS) this.flush();
+  }
+
+  private emitHead(): void {
+    const slot = this.merger.headSlot();
+    const queue = this.merger.queues[slot];
+    const chunk = queue.headChunk;
+    const row = queue.headRow;
+    try {
+      this.merger.take();
+    } catch (error) {
+      this.fail((error as Error).message);
+      return;
+    }
+    const now = this.clock();
+    this.batch.push(slot, chunk, row, now);
+    this.backtestTime = chunk.tsEmit[row];
+    this.emitted++;
+    if (this.gateOpenPending) {
+      this.gateOpenPending = false;
+      this.sink({ kind: 'gate-opened', runId: this.plan!.runId, wallTime: now });
+    }
+  }
+
+  private headEmit(): number {
+    return this.merger.queues[this.merger.headSlot()].headEmit();
+  }
+
+  /** Reads state and speed; acknowledges a state change after posting every batch before it. */
+  private observeControl(): void {
+    const control = this.gate.control;
+    const now = this.clock();
+    const speedCell = control.load(Slot.SPEED);
+    if (speedCell !== this.speedCell) {
+      this.speedCell = speedCell;
+      this.pacer.setSpeed(now, speedFromCell(speedCell), this.backtestTime);
+    }
+    const stateSeq = control.load(Slot.STATE_SEQ);
+    if (stateSeq === this.stateSeq) return;
+    const previous = this.state;
+    this.stateSeq = stateSeq;
+    this.state = control.load(Slot.STATE) as SystemState;
+    if (this.state === SystemState.RUNNING && previous === SystemState.STOPPED) {
+      this.pacer.start(now, this.backtestTime, speedFromCell(speedCell));
+      this.gateOpenPending = true;
+    } else if (this.state === SystemState.RUNNING) {
+      this.pacer.resume(now, this.backtestTime);
+    } else if (this.state === SystemState.PAUSED) {
+      this.pacer.pause(now, this.backtestTime);
+    }
+    this.flush();
+    this.sink({ kind: 'state-seen', runId: this.plan?.runId ?? 0, stateSeq, state: this.state, backtestTime: this.backtestTime });
+  }
+
+  private finishRun(): void {
+    this.flush();
+    this.finishedRun = true;
+    this.sink({ kind: 'complete', runId: this.plan!.runId, emitted: this.emitted, fed: this.merger.totalFed, backtestTime: this.backtestTime });
+  }
+
+  /** A stale item or a broken queue: report it, drop this run's queues, never skip silently. */
+  private fail(message: string): void {
+    this.flush();
+    const runId = this.plan?.runId ?? 0;
+    this.merger.clear();
+    this.plan = null;
+    this.sink({ kind: 'error', runId, message });
+  }
+
+  private async waitAt(phase: WorkerPhase, seen: number, timeoutMs: number): Promise<void> {
+    this.flush();
+    this.setPhase(phase);
+    await this.gate.wait(seen, timeoutMs);
+  }
+
+  private flush(): void {
+    if (this.plan) this.setBacktestTime(this.backtestTime);
+    if (this.batch.count === 0) return;
+    this.gate.control.store(Slot.EMITTED, this.emitted);
+    const { event, transfer } = this.batch.take(this.plan?.runId ?? 0, this.backtestTime);
+    this.sink(event, transfer);
+  }
+
+  private setBacktestTime(ms: number): void {
+    this.backtestTime = ms;
+    this.gate.control.setBacktestTime(ms);
+  }
+
+  private setPhase(phase: WorkerPhase): void {
+    this.gate.control.store(Slot.WORKER_PHASE, phase);
+  }
+}

@@ -1,0 +1,62 @@
+// The coordinator worker's boundary: the typed interface the page calls through Comlink, and the
+// events the worker posts back on its events port. Types only; coordinator-worker.ts implements
+// CoordinatorApi with expose(), coordinator-client.ts wraps it on the page.
+
+import type { ItemColumns } from '../core/item-columns';
+import type { StreamKey } from '../core/stream-key';
+import type { SystemState } from '../core/system-state';
+import type { TradingSession } from '../core/trading-hours';
+
+export interface CoordinatorInit {
+  /** The control block's SharedArrayBuffer, or null for the fallback gate. */
+  readonly control: SharedArrayBuffer | null;
+  /** Fallback gate only: control changes arrive on this port. */
+  readonly controlPort: MessagePort | null;
+  /** Where the worker posts CoordinatorEvents (batches, acknowledgements, completion). */
+  readonly events: MessagePort;
+}
+
+export interface RunPlan {
+  readonly runId: number;
+  /** The trading sessions being replayed, sorted: pacing skips the time between them. */
+  readonly sessions: readonly TradingSession[];
+  /** Backtest time before the first item: the first session's open. */
+  readonly startTime: number;
+}
+
+export interface CoordinatorApi {
+  init(init: CoordinatorInit): void;
+  /** Stop existing streams: drop every queue and start a new run with the given plan. */
+  clearStreams(plan: RunPlan): void;
+  /** Registers a stream and returns its slot. The merge will not overtake it until it finishes. */
+  registerStream(key: StreamKey): number;
+  /** Appends items to a stream's queue; `final` is the end-of-stream marker. Out of order throws. */
+  feedStream(slot: number, columns: ItemColumns, final: boolean): void;
+}
+
+/** Values per item in a batch: the widest stream type's field count (bars: OHLCV). */
+export const BATCH_STRIDE = 5;
+
+/** Items emitted since the last batch, columnar and transferred. */
+export interface BatchEvent {
+  readonly kind: 'batch';
+  readonly runId: number;
+  readonly count: number;
+  readonly slot: Int32Array;
+  readonly tsStart: Float64Array;
+  readonly tsEmit: Float64Array;
+  /** `count × BATCH_STRIDE` values, item after item. */
+  readonly values: Float64Array;
+  readonly backtestTime: number;
+}
+
+export type CoordinatorEvent =
+  | BatchEvent
+  /** The worker saw a state change (every batch before it has been posted): pauses are exact. */
+  | { readonly kind: 'state-seen'; readonly runId: number; readonly stateSeq: number; readonly state: SystemState; readonly backtestTime: number }
+  /** The first item after the gate opened, with the worker's wall time (timeOrigin + now, ms). */
+  | { readonly kind: 'gate-opened'; readonly runId: number; readonly wallTime: number }
+  /** Every stream finished and drained; all batches have been posted. */
+  | { readonly kind: 'complete'; readonly runId: number; readonly emitted: number; readonly fed: number; readonly backtestTime: number }
+  | { readonly kind: 'error'; readonly runId: number; readonly message: string }
+  | { readonly kind: 'exited' };

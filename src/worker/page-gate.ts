@@ -1,0 +1,95 @@
+// The gate as the page sees it: store a control value, then ring the doorbell. Main thread only:
+// the page never waits (Atomics.wait is not allowed there and would freeze the UI).
+// Two implementations behind one interface (design.md, "The gate"): shared memory when the page
+// is cross-origin isolated, messages when it is not (the fallback gate).
+
+import { ControlBlock, Slot } from '../core/control-block';
+import type { SystemState } from '../core/system-state';
+
+export type GateKind = 'atomics' | 'message';
+
+export abstract class PageGate {
+  abstract readonly kind: GateKind;
+
+  constructor(readonly control: ControlBlock) {}
+
+  /** Stores the new state, bumps STATE_SEQ and rings; returns the sequence number to await. */
+  setState(state: SystemState): number {
+    const seq = this.control.load(Slot.STATE_SEQ) + 1;
+    this.publish([
+      [Slot.STATE, state],
+      [Slot.STATE_SEQ, seq],
+    ]);
+    return seq;
+  }
+
+  setSpeed(cell: number): void {
+    this.publish([[Slot.SPEED, cell]]);
+  }
+
+  requestStep(): void {
+    this.publish([[Slot.STEP_REQUESTS, this.control.load(Slot.STEP_REQUESTS) + 1]]);
+  }
+
+  shutdown(): void {
+    this.publish([[Slot.SHUTDOWN, 1]]);
+  }
+
+  /** Called right after each message posted to the worker (see worker-gate.ts). */
+  abstract mailPosted(): void;
+
+  /** The fallback has no shared clock: the worker's backtest time arrives with its events. */
+  abstract noteBacktestTime(ms: number): void;
+
+  /** Stores the values, then rings the doorbell once for all of them. */
+  protected abstract publish(writes: readonly [slot: number, value: number][]): void;
+}
+
+export class SharedPageGate extends PageGate {
+  readonly kind = 'atomics';
+
+  mailPosted(): void {
+    this.control.add(Slot.MAIL_POSTED, 1);
+    this.ring();
+  }
+
+  noteBacktestTime(): void {
+    // Shared memory: the worker already stored it where TimeProvider reads.
+  }
+
+  protected publish(writes: readonly [number, number][]): void {
+    for (const [slot, value] of writes) this.control.store(slot, value);
+    this.ring();
+  }
+
+  private ring(): void {
+    this.control.add(Slot.DOORBELL, 1);
+    Atomics.notify(this.control.int32, Slot.DOORBELL);
+  }
+}
+
+export class MessagePageGate extends PageGate {
+  readonly kind = 'message';
+
+  constructor(
+    control: ControlBlock,
+    private readonly port: MessagePort,
+  ) {
+    super(control);
+  }
+
+  mailPosted(): void {
+    // Messages wake the fallback worker by themselves: it waits on its event loop.
+  }
+
+  noteBacktestTime(ms: number): void {
+    this.control.setBacktestTime(ms);
+  }
+
+  protected publish(writes: readonly [number, number][]): void {
+    const doorbell = this.control.load(Slot.DOORBELL) + 1;
+    const all: [number, number][] = [...writes, [Slot.DOORBELL, doorbell]];
+    for (const [slot, value] of all) this.control.store(slot, value);
+    this.port.postMessage(all);
+  }
+}

@@ -1,0 +1,100 @@
+// The gate as the coordinator worker sees it (design.md, "The gate"): read the control block,
+// wait for the doorbell, and get back to the event loop when the page has posted mail.
+// Worker thread only: the Atomics implementation calls Atomics.wait, which the page may not.
+//
+// Why bounded waits and a mail counter (deadlock-free design (a) of design.md): a worker blocked
+// in Atomics.wait runs no event loop, so it would never receive the Comlink calls that feed its
+// queues while it holds an item at the gate. Feeding through messages keeps the typed, zero-copy
+// transfer of whole columnar chunks and needs no fixed-size shared arena; the cost is that the
+// worker must return to its event loop whenever mail is waiting. The page bumps MAIL_POSTED and
+// rings after every call, so the worker wakes at once, takes a real task turn (a MessageChannel
+// post, not a resolved promise), and comes back when it has read as many messages as were posted.
+// Every wait is also bounded, so even mail the page forgot to announce is read within a slice.
+// The fallback gate needs the event loop for every control change anyway: one design serves both.
+
+import { ControlBlock, CONTROL_BLOCK_BYTES, Slot } from '../core/control-block';
+
+export interface WorkerGate {
+  readonly kind: 'atomics' | 'message';
+  readonly control: ControlBlock;
+  /** Waits until the doorbell differs from `seen` or `timeoutMs` passes; returns at once if it already differs. */
+  wait(seen: number, timeoutMs: number): Promise<void> | void;
+  /** A promise to await when the worker should take an event-loop turn now, else undefined. */
+  checkpoint(): Promise<void> | undefined;
+}
+
+/** Takes one real event-loop turn: a MessageChannel task lets queued messages run first. */
+export function createTaskYield(): () => Promise<void> {
+  const channel = new MessageChannel();
+  const waiting: (() => void)[] = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
+
+export class AtomicsWorkerGate implements WorkerGate {
+  readonly kind = 'atomics';
+
+  constructor(
+    readonly control: ControlBlock,
+    /** How many messages the worker has received so far. */
+    private readonly mailTaken: () => number,
+    private readonly yieldTask: () => Promise<void>,
+  ) {}
+
+  wait(seen: number, timeoutMs: number): Promise<void> | void {
+    const result = Atomics.wait(this.control.int32, Slot.DOORBELL, seen, Math.max(0, timeoutMs));
+    // The safety net of design (a): a slice that ran out ends with an event-loop turn.
+    if (result === 'timed-out') return this.yieldTask();
+  }
+
+  checkpoint(): Promise<void> | undefined {
+    return this.control.load(Slot.MAIL_POSTED) - this.mailTaken() > 0 ? this.yieldTask() : undefined;
+  }
+}
+
+/** The fallback gate: the same control block, mirrored from the page by messages. */
+export class MessageWorkerGate implements WorkerGate {
+  readonly kind = 'message';
+  readonly control = new ControlBlock(new ArrayBuffer(CONTROL_BLOCK_BYTES));
+  private wake: (() => void) | null = null;
+  private lastTurn = 0;
+  /** While streaming, take an event-loop turn this often so control messages are read. */
+  static readonly TURN_MS = 4;
+
+  constructor(
+    port: MessagePort,
+    private readonly yieldTask: () => Promise<void>,
+  ) {
+    port.onmessage = (event: MessageEvent<[number, number][]>) => {
+      for (const [slot, value] of event.data) this.control.store(slot, value);
+      this.wake?.();
+    };
+  }
+
+  wait(seen: number, timeoutMs: number): Promise<void> | void {
+    if (this.control.load(Slot.DOORBELL) !== seen) return;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.max(0, timeoutMs));
+      const wake = () => done();
+      this.wake = wake;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    }).finally(() => {
+      this.wake = null;
+      this.lastTurn = performance.now();
+    });
+  }
+
+  checkpoint(): Promise<void> | undefined {
+    const now = performance.now();
+    if (now - this.lastTurn < MessageWorkerGate.TURN_MS) return undefined;
+    this.lastTurn = now;
+    return this.yieldTask();
+  }
+}

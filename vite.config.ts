@@ -1,0 +1,26 @@
+// Vite: the app (index.html) and the browser test harness (tests/harness/index.html), with the
+// headers that make the page cross-origin isolated in dev and preview. BRL_NO_ISOLATION=1 drops
+// them, to serve the non-isolated page that runs on the fallback gate.
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+
+const isolation = process.env.BRL_NO_ISOLATION
+  ? {}
+  : { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+export default defineConfig({
+  base: './',
+  plugins: [svelte()],
+  worker: { format: 'es' },
+  server: { headers: isolation },
+  preview: { headers: isolation },
+  optimizeDeps: { include: ['comlink', 'sql.js'] },
+  build: {
+    target: 'es2022',
+    rollupOptions: { input: { main: 'index.html', harness: 'tests/harness/index.html' } },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
