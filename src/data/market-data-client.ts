@@ -10,7 +10,16 @@ import { DataError } from './data-error';
 import type { DataWorkerApi } from './data-worker-api';
 import type { CatalogEntry } from './market-data-repository';
 
-export class MarketDataClient {
+/** What the SystemManager needs of a data source: MarketDataClient, or an in-process one in tests. */
+export interface MarketDataSource {
+  /** Set when the source broke (its worker failed): it must be replaced. */
+  readonly failed: string | null;
+  open(url: string, label: string): Promise<readonly CatalogEntry[]>;
+  getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns>;
+  terminate(): void;
+}
+
+export class MarketDataClient implements MarketDataSource {
   private openUrl: string | null = null;
   private catalogEntries: readonly CatalogEntry[] = [];
   private failure: string | null = null;

@@ -5,8 +5,8 @@
 import { StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import { assert } from '../core/assert';
-import type { MarketDataClient } from '../data/market-data-client';
-import type { CoordinatorClient } from '../worker/coordinator-client';
+import type { MarketDataSource } from '../data/market-data-client';
+import type { CoordinatorHandle } from '../worker/coordinator-client';
 import type { SessionData } from './session-data';
 import { abortable } from './abortable';
 import type { SetupLog } from './setup-log';
@@ -19,7 +19,7 @@ export interface StreamRange {
 
 export class DataManager {
   constructor(
-    private readonly coordinator: CoordinatorClient,
+    private readonly coordinator: CoordinatorHandle,
     private readonly sessionData: SessionData,
     private readonly log: SetupLog,
     /** Called after each stream is fed, for the setup progress bar. */
@@ -32,7 +32,7 @@ export class DataManager {
    * number of streams started. Runs while the system is STOPPED; `signal` cancels between steps.
    */
   async startBarStreams(
-    repository: MarketDataClient,
+    repository: MarketDataSource,
     symbols: readonly string[],
     interval: BarInterval,
     range: StreamRange,

@@ -1,7 +1,7 @@
 // SystemManager: the design note's state machine, STOPPED → RUNNING ⇄ PAUSED → STOPPED, on the
 // main thread. start() sets up every stream while the state cell still reads STOPPED and only
 // then stores RUNNING and rings the doorbell: that store is the gate opening. The UI drives it
-// and renders its snapshot(); the workers sit behind CoordinatorClient and MarketDataClient.
+// and renders its snapshot(); the workers sit behind CoordinatorHandle and MarketDataSource.
 
 import { speedToCell, WorkerPhase, Slot } from '../core/control-block';
 import {
@@ -18,9 +18,9 @@ import { canTransition, SystemState, transition } from '../core/system-state';
 import { tradingSession, type TradingSession } from '../core/trading-hours';
 import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../data/market-data-repository';
-import { MarketDataClient } from '../data/market-data-client';
+import type { MarketDataSource } from '../data/market-data-client';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
-import type { CoordinatorClient, CoordinatorClientOptions } from '../worker/coordinator-client';
+import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';
 import type { GateKind } from '../worker/page-gate';
 import { abortable } from './abortable';
 import { DataManager } from './data-manager';
@@ -38,8 +38,8 @@ export interface SystemManagerDeps {
   /** Wall clock comparable across threads: performance.timeOrigin + performance.now(). */
   readonly clock: () => number;
   readonly fetchText: (url: string) => Promise<Response>;
-  readonly createCoordinator: (options: CoordinatorClientOptions) => Promise<CoordinatorClient>;
-  readonly createData: () => MarketDataClient;
+  readonly createCoordinator: (options: CoordinatorClientOptions) => Promise<CoordinatorHandle>;
+  readonly createData: () => MarketDataSource;
 }
 
 export interface StreamSummary {
@@ -78,8 +78,8 @@ interface Setup {
 export class SystemManager {
   readonly sessionData = new SessionData();
   private readonly log: SetupLog;
-  private coordinator: CoordinatorClient | null = null;
-  private data: MarketDataClient | null = null;
+  private coordinator: CoordinatorHandle | null = null;
+  private data: MarketDataSource | null = null;
   private timeProvider: TimeProvider | null = null;
   private state = SystemState.STOPPED;
   private setup: Setup | null = null;
@@ -272,9 +272,8 @@ export class SystemManager {
       if (!signal.aborted) this.error = describe(error);
       else this.log.mark('system', 'setup cancelled by stop(): state STOPPED');
       return false;
-    } finally {
-      this.changed();
     }
+    // start() clears the setup and notifies, so no snapshot shows "starting" and RUNNING at once.
   }
 
   private async loadConfig(request: ReplayRequest): Promise<ReplayConfig> {
@@ -290,7 +289,7 @@ export class SystemManager {
     return validateReplayConfig({ ...input, ...request.overrides });
   }
 
-  private async initialize(request: ReplayRequest, signal: AbortSignal): Promise<{ coordinator: CoordinatorClient; catalog: Catalog }> {
+  private async initialize(request: ReplayRequest, signal: AbortSignal): Promise<{ coordinator: CoordinatorHandle; catalog: Catalog }> {
     if (this.data?.failed) {
       this.data.terminate();
       this.data = null;

@@ -22,7 +22,17 @@ export interface CoordinatorClientOptions {
   readonly announceMail?: boolean;
 }
 
-export class CoordinatorClient {
+/** What the SystemManager needs of a coordinator: CoordinatorClient, or an in-process one in tests. */
+export interface CoordinatorHandle {
+  readonly gate: PageGate;
+  clearStreams(plan: RunPlan): Promise<void>;
+  registerStream(key: StreamKey): Promise<number>;
+  feedStream(slot: number, columns: ItemColumns, final: boolean): Promise<void>;
+  shutdown(timeoutMs?: number): Promise<boolean>;
+  terminate(): void;
+}
+
+export class CoordinatorClient implements CoordinatorHandle {
   private exited: (() => void) | null = null;
   private terminated = false;
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { emitTime } from './emit-time';
+import { tradingSession } from './trading-hours';
+
+const session = tradingSession('2013-10-07', 'regular');
+const at = (h: number, m: number) => Date.UTC(2013, 9, 7, h + 4, m); // EDT = UTC−4
+
+describe('emit time', () => {
+  it('emits a bar at its end: the 09:30 bar exists only at 09:31', () => {
+    expect(emitTime(at(9, 30), '1m', session.close)).toBe(at(9, 31));
+  });
+  it('the last regular bar ends at the close', () => {
+    expect(emitTime(at(15, 59), '1m', session.close)).toBe(at(16, 0));
+  });
+  it('cuts a bar at the session close', () => {
+    expect(emitTime(at(15, 30), '1h', session.close)).toBe(at(16, 0));
+    expect(emitTime(at(9, 30), '1d', session.close)).toBe(at(16, 0));
+  });
+  it('emits a 5-minute bar five minutes after its start', () => {
+    expect(emitTime(at(9, 30), '5m', session.close)).toBe(at(9, 35));
+  });
+  it('emits a tick at its own time', () => {
+    expect(emitTime(at(10, 0) + 72, 'tick', session.close)).toBe(at(10, 0) + 72);
+  });
+});

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { allocateColumns, type ItemColumns } from './item-columns';
+import { MergeHeap } from './merge-heap';
+import { OutOfOrderFeedError } from './stream-queue';
+import { StreamType, type Interval, type StreamKey } from './stream-key';
+import { MergeStatus, StaleItemError, StreamMerger } from './stream-merger';
+
+function items(emits: number[], starts = emits): ItemColumns {
+  const columns = allocateColumns(emits.length, 5);
+  emits.forEach((e, i) => {
+    columns.tsEmit[i] = e;
+    columns.tsStart[i] = starts[i];
+    columns.fields[0][i] = i; // remember the position within the stream
+  });
+  return columns;
+}
+
+const key = (symbol: string, type = StreamType.BAR, interval: Interval = '1m'): StreamKey => ({ type, symbol, interval });
+
+/** Drains the merger; returns "SYMBOL@emit#index" per item. */
+function drain(merger: StreamMerger): string[] {
+  const out: string[] = [];
+  while (merger.peek() === MergeStatus.READY) {
+    const queue = merger.queues[merger.headSlot()];
+    out.push(`${queue.key.symbol}${queue.key.type === StreamType.BAR ? '' : `/${StreamType[queue.key.type]}`}${queue.key.interval === '1m' ? '' : `/${queue.key.interval}`}@${queue.headEmit()}#${queue.headChunk.fields[0][queue.headRow]}`);
+    merger.take();
+  }
+  return out;
+}
+
+describe('MergeHeap', () => {
+  it('pops slots by emit time, then rank', () => {
+    const emit = [5, 3, 5, 1, 3];
+    const rank = [4, 3, 2, 1, 0];
+    const heap = new MergeHeap((s) => emit[s], (s) => rank[s], 2);
+    [0, 1, 2, 3, 4].forEach((s) => heap.push(s));
+    const order: number[] = [];
+    while (heap.length) order.push(heap.pop());
+    expect(order).toEqual([3, 4, 1, 2, 0]);
+  });
+});
+
+describe('StreamMerger', () => {
+  it('merges two streams oldest first', () => {
+    const m = new StreamMerger();
+    const a = m.register(key('AAA'));
+    const b = m.register(key('BBB'));
+    m.feed(a, items([1, 3, 5]));
+    m.feed(b, items([2, 4]));
+    m.finish(a);
+    m.finish(b);
+    expect(drain(m)).toEqual(['AAA@1#0', 'BBB@2#0', 'AAA@3#1', 'BBB@4#1', 'AAA@5#2']);
+    expect(m.peek()).toBe(MergeStatus.EXHAUSTED);
+  });
+
+  it('breaks ties by stream type: BAR < QUOTE < TICK', () => {
+    const m = new StreamMerger();
+    const t = m.register(key('AAA', StreamType.TICK, 'tick'));
+    const q = m.register(key('AAA', StreamType.QUOTE));
+    const b = m.register(key('ZZZ', StreamType.BAR));
+    for (const s of [t, q, b]) {
+      m.feed(s, items([7]));
+      m.finish(s);
+    }
+    expect(drain(m)).toEqual(['ZZZ@7#0', 'AAA/QUOTE@7#0', 'AAA/TICK/tick@7#0']);
+  });
+
+  it('breaks ties by interval, finer first', () => {
+    const m = new StreamMerger();
+    const h = m.register(key('AAA', StreamType.BAR, '1h'));
+    const five = m.register(key('ZZZ', StreamType.BAR, '5m'));
+    const one = m.register(key('ZZZ', StreamType.BAR, '1m'));
+    for (const s of [h, five, one]) {
+      m.feed(s, items([9]));
+      m.finish(s);
+    }
+    expect(drain(m)).toEqual(['ZZZ@9#0', 'ZZZ/5m@9#0', 'AAA/1h@9#0']);
+  });
+
+  it('breaks ties by symbol in byte order of the upper-case name', () => {
+    const m = new StreamMerger();
+    for (const symbol of ['b', 'BA', 'AAPL', 'A']) {
+      const s = m.register(key(symbol));
+      m.feed(s, items([1]));
+      m.finish(s);
+    }
+    expect(drain(m)).toEqual(['A@1#0', 'AAPL@1#0', 'b@1#0', 'BA@1#0']);
+  });
+
+  it('keeps the order within a stream for equal emit times', () => {
+    const m = new StreamMerger();
+    const t = m.register(key('IBM', StreamType.TICK, 'tick'));
+    const b = m.register(key('IBM'));
+    m.feed(t, items([4, 4, 4]));
+    m.feed(b, items([4]));
+    m.finish(t);
+    m.finish(b);
+    expect(drain(m)).toEqual(['IBM@4#0', 'IBM/TICK/tick@4#0', 'IBM/TICK/tick@4#1', 'IBM/TICK/tick@4#2']);
+  });
+
+  it('gives the same order whatever order streams were registered and fed in', () => {
+    const orders = [
+      ['SPY', 'AIG', 'BAC'],
+      ['BAC', 'SPY', 'AIG'],
+    ].map((symbols) => {
+      const m = new StreamMerger();
+      const slots = symbols.map((s) => m.register(key(s)));
+      [...slots].reverse().forEach((slot) => {
+        m.feed(slot, items([1, 2, 2, 3]));
+        m.finish(slot);
+      });
+      return drain(m);
+    });
+    expect(orders[0]).toEqual(orders[1]);
+  });
+
+  it('handles a single stream and an empty stream', () => {
+    const m = new StreamMerger();
+    const a = m.register(key('AAA'));
+    const empty = m.register(key('EMPTY'));
+    m.feed(a, items([1, 2]));
+    m.finish(a);
+    expect(m.peek()).toBe(MergeStatus.BLOCKED); // EMPTY has not finished: it might still get older items
+    m.feed(empty, items([]));
+    expect(m.peek()).toBe(MergeStatus.BLOCKED);
+    m.finish(empty);
+    expect(drain(m)).toEqual(['AAA@1#0', 'AAA@2#1']);
+    expect(m.peek()).toBe(MergeStatus.EXHAUSTED);
+  });
+
+  it('never overtakes an unfinished stream that runs dry', () => {
+    const m = new StreamMerger();
+    const fast = m.register(key('FAST'));
+    const slow = m.register(key('SLOW'));
+    m.feed(fast, items([1, 2, 3, 4]));
+    m.finish(fast);
+    m.feed(slow, items([1]));
+    expect(drain(m)).toEqual(['FAST@1#0', 'SLOW@1#0']);
+    expect(m.peek()).toBe(MergeStatus.BLOCKED); // SLOW is empty but not finished
+    m.feed(slow, items([2]));
+    expect(drain(m)).toEqual(['FAST@2#1', 'SLOW@2#0']);
+    m.finish(slow);
+    expect(drain(m)).toEqual(['FAST@3#2', 'FAST@4#3']);
+  });
+
+  it('throws on an out-of-order feed and keeps the queue intact', () => {
+    const m = new StreamMerger();
+    const a = m.register(key('AAA'));
+    expect(() => m.feed(a, items([1, 3, 2]))).toThrow(OutOfOrderFeedError);
+    m.feed(a, items([5]));
+    expect(() => m.feed(a, items([4]))).toThrow(/out of order/);
+    m.finish(a);
+    expect(drain(m)).toEqual(['AAA@5#0']);
+  });
+
+  it('throws when fed after the end-of-stream marker', () => {
+    const m = new StreamMerger();
+    const a = m.register(key('AAA'));
+    m.finish(a);
+    expect(() => m.feed(a, items([1]))).toThrow(OutOfOrderFeedError);
+  });
+
+  it('refuses a duplicate stream key', () => {
+    const m = new StreamMerger();
+    m.register(key('AAA'));
+    expect(() => m.register(key('AAA'))).toThrow(/already registered/);
+  });
+
+  it('reports an item older than the backtest time instead of dropping it', () => {
+    const m = new StreamMerger();
+    const a = m.register(key('AAA'));
+    m.feed(a, items([5]));
+    m.finish(a);
+    drain(m);
+    const late = m.register(key('LATE'));
+    m.feed(late, items([3]));
+    m.finish(late);
+    expect(m.peek()).toBe(MergeStatus.READY);
+    expect(() => m.take()).toThrow(StaleItemError);
+    expect(m.queues[late].pending).toBe(1);
+  });
+});

@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Slot } from '../core/control-block';
+import { SystemState } from '../core/system-state';
+import type { ReplayRequest } from '../core/url-params';
+import { createInProcessCoordinator, createInProcessData, fetchPublic, TEST_BASE_URL } from '../testing/in-process-engine';
+import type { CoordinatorHandle } from '../worker/coordinator-client';
+import { SystemManager } from './system-manager';
+
+const managers: SystemManager[] = [];
+afterEach(async () => {
+  await Promise.all(managers.splice(0).map((m) => m.shutdown()));
+});
+
+function create(options: { slowData?: boolean } = {}) {
+  const coordinators: CoordinatorHandle[] = [];
+  const manager = new SystemManager({
+    baseUrl: TEST_BASE_URL,
+    shared: false,
+    clock: () => performance.timeOrigin + performance.now(),
+    fetchText: fetchPublic,
+    createCoordinator: async (o) => {
+      const c = await createInProcessCoordinator(o);
+      coordinators.push(c);
+      return c;
+    },
+    createData: () => {
+      const data = createInProcessData();
+      if (!options.slowData) return data;
+      return { ...data, getBarsBySymbol: async (...args) => { await new Promise((r) => setTimeout(r, 30)); return data.getBarsBySymbol(...args); } };
+    },
+  });
+  managers.push(manager);
+  return { manager, coordinators };
+}
+
+const request = (overrides: ReplayRequest['overrides'] = {}): ReplayRequest => ({ configName: 'spy-aig-bac-ibm-2013-10-07', overrides, autostart: false });
+
+function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => (predicate() ? resolve() : Date.now() - started > timeoutMs ? reject(new Error('timed out')) : setTimeout(tick, 2));
+    tick();
+  });
+}
+
+describe('SystemManager', () => {
+  it('sets every stream up while STOPPED, then opens the gate and runs to completion', async () => {
+    const { manager, coordinators } = create();
+    const cellDuringSetup: number[] = [];
+    manager.subscribe(() => {
+      const snap = manager.snapshot();
+      if (snap.starting && coordinators[0]) cellDuringSetup.push(coordinators[0].gate.control.load(Slot.STATE));
+      if (snap.starting) expect(snap.state).toBe(SystemState.STOPPED);
+    });
+    expect(await manager.start(request({ speed: 'max' }))).toBe(true);
+    expect(cellDuringSetup.length).toBeGreaterThanOrEqual(4); // at least once per stream set up
+    expect(cellDuringSetup.every((s) => s === SystemState.STOPPED)).toBe(true);
+    await until(() => manager.snapshot().runComplete);
+    const snap = manager.snapshot();
+    expect(snap.state).toBe(SystemState.STOPPED);
+    expect(snap.emitted).toBe(4 * 390 - 1); // AIG has no 13:47 bar that day
+    expect(snap.error).toBeNull();
+    const labels = snap.steps.map((s) => s.label);
+    expect(labels.indexOf('load config')).toBeLessThan(labels.indexOf('stop existing streams'));
+    expect(labels.findIndex((l) => l.startsWith('feed 390 SPY'))).toBeLessThan(labels.indexOf('state RUNNING: the gate opens'));
+  });
+
+  it('refuses start while a setup is under way, and from RUNNING and PAUSED', async () => {
+    const { manager } = create();
+    const first = manager.start(request({ speed: 1 }));
+    expect(await manager.start(request())).toBe(false);
+    expect(await first).toBe(true);
+    expect(manager.snapshot().state).toBe(SystemState.RUNNING);
+    expect(await manager.start(request())).toBe(false);
+    expect(await manager.pause()).toBe(true);
+    expect(manager.snapshot().state).toBe(SystemState.PAUSED);
+    expect(await manager.start(request())).toBe(false);
+  });
+
+  it('refuses illegal moves without changing anything', async () => {
+    const { manager } = create();
+    expect(await manager.pause()).toBe(false);
+    expect(manager.resume()).toBe(false);
+    expect(manager.step()).toBe(false);
+    await manager.stop();
+    expect(manager.snapshot().state).toBe(SystemState.STOPPED);
+    await manager.start(request({ speed: 1 }));
+    expect(manager.resume()).toBe(false);
+    expect(manager.step()).toBe(false);
+    expect(manager.snapshot().state).toBe(SystemState.RUNNING);
+  });
+
+  it('stop() during setup cancels it cleanly, and the next start works', async () => {
+    const { manager } = create({ slowData: true });
+    const setup = manager.start(request({ speed: 'max' }));
+    await until(() => manager.snapshot().steps.some((s) => s.label.startsWith('fetch')));
+    await manager.stop();
+    expect(await setup).toBe(false);
+    const snap = manager.snapshot();
+    expect(snap.state).toBe(SystemState.STOPPED);
+    expect(snap.starting).toBe(false);
+    expect(snap.error).toBeNull();
+    expect(snap.emitted).toBe(0);
+    expect(await manager.start(request({ speed: 'max' }))).toBe(true);
+    await until(() => manager.snapshot().runComplete);
+    expect(manager.snapshot().emitted).toBe(1559);
+  });
+
+  it('pause holds exactly, step lets one item through, resume and stop work', async () => {
+    const { manager } = create();
+    await manager.start(request({ speed: 600 }));
+    await until(() => manager.snapshot().emitted >= 8);
+    expect(await manager.pause()).toBe(true);
+    const held = manager.snapshot().emitted;
+    await new Promise((r) => setTimeout(r, 250)); // 250 ms at 600x is 2.5 backtest minutes
+    expect(manager.snapshot().emitted).toBe(held);
+    expect(manager.step()).toBe(true);
+    await until(() => manager.snapshot().emitted === held + 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(manager.snapshot().emitted).toBe(held + 1);
+    expect(manager.resume()).toBe(true);
+    await until(() => manager.snapshot().emitted > held + 4);
+    await manager.stop();
+    expect(manager.snapshot().state).toBe(SystemState.STOPPED);
+    expect(manager.snapshot().runComplete).toBe(false);
+  });
+
+  it('reports a bad config and a missing file as readable errors, staying STOPPED', async () => {
+    const { manager } = create();
+    expect(await manager.start(request({ symbols: 'SPY,ZZZZ' }))).toBe(false);
+    expect(manager.snapshot().error).toBe('symbols: unknown symbol ZZZZ: the data has AAPL, AIG, BAC, IBM, SPY, TWX');
+    expect(await manager.start({ configName: 'no-such-config', overrides: {}, autostart: false })).toBe(false);
+    expect(manager.snapshot().error).toMatch(/there is no bundled config "no-such-config"/);
+    expect(await manager.start({ ...request(), dbUrl: `${TEST_BASE_URL}data/missing.sqlite` })).toBe(false);
+    expect(manager.snapshot().error).toMatch(/could not load db file \/data\/missing.sqlite/);
+    expect(manager.snapshot().state).toBe(SystemState.STOPPED);
+    expect(await manager.start(request({ speed: 'max' }))).toBe(true);
+    expect(manager.snapshot().error).toBeNull();
+  });
+
+  it('replays several days, skipping the weekend', async () => {
+    const { manager } = create();
+    await manager.start({ configName: 'week-2013-10', overrides: { symbols: 'IBM', speed: 'max' }, autostart: false });
+    await until(() => manager.snapshot().runComplete);
+    expect(manager.snapshot().emitted).toBe(2338);
+  });
+});

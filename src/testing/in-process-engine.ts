@@ -1,0 +1,98 @@
+// The real engine in one thread, for Node unit tests: the real BacktestStreamCoordinator on the
+// real message-based (fallback) gate over real MessageChannels, and the real
+// MarketDataRepository on sql.js reading files from public/. Only the Worker boundary is absent.
+
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import initSqlJs from 'sql.js';
+import { ControlBlock } from '../core/control-block';
+import type { MarketDataSource } from '../data/market-data-client';
+import { MarketDataRepository } from '../data/market-data-repository';
+import { DataError } from '../data/data-error';
+import { BacktestStreamCoordinator } from '../worker/backtest-stream-coordinator';
+import type { CoordinatorEvent } from '../worker/coordinator-api';
+import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';
+import { MessagePageGate } from '../worker/page-gate';
+import { createTaskYield, MessageWorkerGate } from '../worker/worker-gate';
+
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+export const TEST_BASE_URL = 'http://lab.test/';
+
+export async function createInProcessCoordinator(options: CoordinatorClientOptions): Promise<CoordinatorHandle> {
+  const control = new MessageChannel();
+  const events = new MessageChannel();
+  const gate = new MessagePageGate(ControlBlock.create(false), control.port1);
+  const coordinator = new BacktestStreamCoordinator(
+    new MessageWorkerGate(control.port2, createTaskYield()),
+    (event, transfer) => events.port2.postMessage(event, transfer ?? []),
+    () => performance.timeOrigin + performance.now(),
+  );
+  let exited: (() => void) | null = null;
+  events.port1.onmessage = (message: MessageEvent<CoordinatorEvent>) => {
+    const event = message.data;
+    if ('backtestTime' in event) gate.noteBacktestTime(event.backtestTime);
+    if (event.kind === 'exited') exited?.();
+    options.onEvent(event);
+  };
+  const loop = coordinator.run();
+  const close = () => [control.port1, control.port2, events.port1, events.port2].forEach((p) => p.close());
+  // Calls cross "the boundary" on a later task, as a worker's would.
+  const later = <T>(action: () => T) =>
+    new Promise<T>((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(action());
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+  return {
+    gate,
+    clearStreams: (plan) => later(() => coordinator.clearStreams(plan)),
+    registerStream: (key) => later(() => coordinator.registerStream(key)),
+    feedStream: (slot, columns, final) => later(() => coordinator.feedStream(slot, columns, final)),
+    async shutdown() {
+      const done = new Promise<void>((resolve) => (exited = resolve));
+      gate.shutdown();
+      await Promise.all([done, loop]);
+      close();
+      return true;
+    },
+    terminate: close,
+  };
+}
+
+/** Reads files below public/ for URLs below TEST_BASE_URL. */
+export function createInProcessData(): MarketDataSource {
+  let repository: MarketDataRepository | null = null;
+  let openUrl: string | null = null;
+  return {
+    failed: null,
+    async open(url, label) {
+      if (openUrl === url && repository) return repository.catalog();
+      const path = PUBLIC_DIR + url.slice(TEST_BASE_URL.length);
+      const bytes = await readFile(path).catch(() => {
+        throw new DataError(`could not load ${label}: the server answered 404 Not Found`);
+      });
+      repository = MarketDataRepository.open(await initSqlJs(), new Uint8Array(bytes), label);
+      openUrl = url;
+      return repository.catalog();
+    },
+    async getBarsBySymbol(symbol, interval, from, to, hours) {
+      return repository!.getBarsBySymbol(symbol, interval, from, to, hours);
+    },
+    terminate() {
+      repository?.close();
+    },
+  };
+}
+
+/** fetch() for bundled configs below public/. */
+export async function fetchPublic(url: string): Promise<Response> {
+  try {
+    return new Response(await readFile(PUBLIC_DIR + url.slice(TEST_BASE_URL.length)));
+  } catch {
+    return new Response('not found', { status: 404, statusText: 'Not Found' });
+  }
+}
