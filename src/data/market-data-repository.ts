@@ -162,7 +162,7 @@ function indexInterchange(db: Database, label: string): { entries: CatalogEntry[
   const required = ['symbol', 'ts', ...BAR_VALUE_COLUMNS];
   const missing = required.filter((c) => !columns.has(c));
   if (missing.length > 0) throw new DataError(`${label}: table "bars" lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  const intervalExpr = columns.has('interval') ? 'interval' : 'NULL';
+  const intervalExpr = columns.has('interval') ? "COALESCE(interval, '1m')" : "'1m'";
   const statement = db.prepare(
     `SELECT rowid, symbol, ${intervalExpr}, ts, open, high, low, close, volume FROM bars ORDER BY upper(symbol), ${intervalExpr}, ts, rowid`,
   );
@@ -173,7 +173,7 @@ function indexInterchange(db: Database, label: string): { entries: CatalogEntry[
       const where = `${label}, bars row with rowid ${row[0]}`;
       const symbol = row[1];
       if (typeof symbol !== 'string' || symbol.trim() === '') throw new DataError(`${where}: symbol must be text, got ${show(symbol)}`);
-      const interval = row[2] === null ? '1m' : String(row[2]);
+      const interval = String(row[2]);
       if (!isBarInterval(interval)) throw new DataError(`${where}: interval "${interval}" is not one of 1m, 5m, 15m, 30m, 1h, 1d`);
       const ts = row[3];
       if (typeof ts !== 'number' || !Number.isInteger(ts)) throw new DataError(`${where}: ts must be an integer (epoch ms), got ${show(ts)}`);

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import initSqlJs from 'sql.js';
+import { describe, expect, it } from 'vitest';
+import { PUBLIC_DIR } from '../testing/in-process-engine';
+import { DataError } from './data-error';
+import { MarketDataRepository } from './market-data-repository';
+import { INTERCHANGE_SCHEMA } from './storage-layout';
+
+const SQL = await initSqlJs();
+const bundled = MarketDataRepository.open(SQL, new Uint8Array(readFileSync(`${PUBLIC_DIR}data/bars.sqlite`)), 'bars.sqlite');
+const EDT = (day: string, hm: string) => Date.parse(`${day}T${hm}:00-04:00`);
+
+function interchange(rows: unknown[][], schema = INTERCHANGE_SCHEMA): Uint8Array {
+  const db = new SQL.Database();
+  db.exec(schema);
+  for (const row of rows) db.run(`INSERT INTO bars VALUES (${row.map(() => '?').join(',')})`, row as never);
+  const bytes = db.export();
+  db.close();
+  return bytes;
+}
+
+describe('MarketDataRepository on the bundled file', () => {
+  it('lists the six symbols and their days', () => {
+    const catalog = bundled.catalog();
+    expect(catalog.map((e) => e.symbol)).toEqual(['AAPL', 'AIG', 'BAC', 'IBM', 'SPY', 'TWX']);
+    expect(catalog.find((e) => e.symbol === 'SPY')!.days).toEqual(['2013-10-04', '2013-10-07', '2013-10-08', '2013-10-09', '2013-10-10', '2013-10-11']);
+    expect(catalog.find((e) => e.symbol === 'AAPL')!.days).toEqual(['2014-06-05', '2014-06-06', '2014-06-09']);
+  });
+
+  it('returns regular-hours bars with emit times at their end', () => {
+    const bars = bundled.getBarsBySymbol('AIG', '1m', '2013-10-07', '2013-10-07', 'regular');
+    expect(bars.tsStart.length).toBe(389); // 13:47 had no trades
+    expect(bars.tsStart[0]).toBe(EDT('2013-10-07', '09:30'));
+    expect(bars.tsEmit[0]).toBe(EDT('2013-10-07', '09:31'));
+    expect(bars.tsEmit[388]).toBe(EDT('2013-10-07', '16:00'));
+    expect(bars.tsStart.includes(EDT('2013-10-07', '13:47'))).toBe(false);
+  });
+
+  it('matches the source CSV counts for regular and extended hours', () => {
+    expect(bundled.getBarsBySymbol('SPY', '1m', '2013-10-04', '2013-10-11', 'regular').tsStart.length).toBe(2340);
+    expect(bundled.getBarsBySymbol('IBM', '1m', '2013-10-04', '2013-10-11', 'regular').tsStart.length).toBe(2338);
+    expect(bundled.getBarsBySymbol('TWX', '1m', '2014-06-05', '2014-06-09', 'regular').tsStart.length).toBe(1167);
+    // extended = 04:00–20:00: every bar in the all-hours files
+    expect(bundled.getBarsBySymbol('SPY', '1m', '2013-10-04', '2013-10-11', 'extended').tsStart.length).toBe(4839);
+  });
+
+  it('returns bars of the first row of the source exactly', () => {
+    const bars = bundled.getBarsBySymbol('SPY', '1m', '2013-10-04', '2013-10-04', 'extended');
+    // SPY,2013-10-04T04:06:00-04:00,167.65,167.65,167.65,167.65,20000
+    expect(bars.tsStart[0]).toBe(EDT('2013-10-04', '04:06'));
+    expect([0, 1, 2, 3, 4].map((f) => bars.fields[f][0])).toEqual([167.65, 167.65, 167.65, 167.65, 20000]);
+  });
+});
+
+describe('MarketDataRepository on interchange files', () => {
+  const t = EDT('2013-10-07', '09:30');
+
+  it('sorts rows stored out of order by (ts, row order) and skips rows outside the hours', () => {
+    const repo = MarketDataRepository.open(SQL, interchange([
+      ['SPY', t + 120_000, 3, 3, 3, 3, 30, null],
+      ['SPY', t, 1, 1, 1, 1, 10, '1m'],
+      ['SPY', t - 60_000, 9, 9, 9, 9, 90, null], // 09:29: pre-market
+      ['spy', t + 60_000, 2, 2, 2, 2, 20, null],
+    ]), 'x.sqlite');
+    expect(repo.catalog()).toEqual([{ symbol: 'SPY', interval: '1m', days: ['2013-10-07'] }]);
+    const bars = repo.getBarsBySymbol('SPY', '1m', '2013-10-07', '2013-10-07', 'regular');
+    expect(Array.from(bars.fields[4])).toEqual([10, 20, 30]);
+    expect(repo.getBarsBySymbol('SPY', '1m', '2013-10-07', '2013-10-07', 'extended').tsStart.length).toBe(4);
+  });
+
+  it('accepts a bars table without an interval column', () => {
+    const schema = 'CREATE TABLE bars (symbol TEXT, ts INTEGER, open REAL, high REAL, low REAL, close REAL, volume INTEGER)';
+    const repo = MarketDataRepository.open(SQL, interchange([['IBM', t, 1, 2, 0.5, 1.5, 7]], schema), 'y.sqlite');
+    expect(repo.catalog()[0]).toEqual({ symbol: 'IBM', interval: '1m', days: ['2013-10-07'] });
+  });
+
+  it.each([
+    [new Uint8Array(0), /x.sqlite is empty/],
+    [new TextEncoder().encode('symbol,ts\nSPY,1\n'), /x.sqlite is not a SQLite file/],
+    [interchange([['SPY', 1381152600, 1, 1, 1, 1, 1, null]]), /ts 1381152600 looks like seconds/],
+    [interchange([['SPY', t, 'abc', 1, 1, 1, 1, null]]), /open must be a number, got "abc"/],
+    [interchange([['SPY', t, 1, 1, 1, 1, 1, '2m']]), /interval "2m" is not one of/],
+    [interchange([]), /table "bars" has no rows/],
+    [interchange([], 'CREATE TABLE bars (symbol TEXT, ts INTEGER, open REAL)'), /lacks columns high, low, close, volume/],
+    [interchange([], 'CREATE TABLE prices (x INTEGER)'), /has no "bars" table/],
+  ])('refuses a bad file with a readable message (%#)', (bytes, message) => {
+    expect(() => MarketDataRepository.open(SQL, bytes, 'x.sqlite')).toThrow(DataError);
+    expect(() => MarketDataRepository.open(SQL, bytes, 'x.sqlite')).toThrow(message);
+  });
+
+  it('refuses a truncated SQLite file', () => {
+    const bytes = readFileSync(`${PUBLIC_DIR}data/bars.sqlite`).subarray(0, 8192);
+    expect(() => MarketDataRepository.open(SQL, new Uint8Array(bytes), 'cut.sqlite')).toThrow(/cut.sqlite/);
+  });
+});
