@@ -10,6 +10,8 @@ const isolation = process.env.BRL_NO_ISOLATION
 
 export default defineConfig({
   base: './',
+  // A multi-page app: a missing file is a 404, as on a static host, not index.html.
+  appType: 'mpa',
   plugins: [svelte()],
   worker: { format: 'es' },
   server: { headers: isolation },

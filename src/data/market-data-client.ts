@@ -53,6 +53,9 @@ export class MarketDataClient implements MarketDataSource {
       throw new DataError(`could not load ${label}: ${(error as Error).message}`);
     }
     if (!response.ok) throw new DataError(`could not load ${label}: the server answered ${response.status} ${response.statusText}`.trim());
+    if (response.headers.get('content-type')?.includes('text/html')) {
+      throw new DataError(`could not load ${label}: the server answered with a web page, not the file (is the path right?)`);
+    }
     const bytes = await response.arrayBuffer();
     this.openUrl = null;
     this.catalogEntries = await this.remote.open(transfer(bytes, [bytes]), label);

@@ -281,7 +281,8 @@ export class SystemManager {
     if (request.configName) {
       const url = new URL(`data/configs/${request.configName}.json`, this.deps.baseUrl).href;
       const response = await this.deps.fetchText(url).catch(() => null);
-      if (!response || !response.ok) {
+      // Some servers answer a missing file with their index page: that is "not found" too.
+      if (!response || !response.ok || response.headers.get('content-type')?.includes('text/html')) {
         throw new ConfigError('config', `there is no bundled config "${request.configName}" (data/configs/${request.configName}.json could not be loaded)`);
       }
       input = parseConfigText(await response.text(), `config "${request.configName}"`);

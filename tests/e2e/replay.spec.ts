@@ -1,0 +1,123 @@
+// The replay engine end to end, through the page only: URL parameters, data-testids, the run
+// export. The browser runs in Asia/Tokyo (playwright.config.ts); times must still read New York.
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import initSqlJs from 'sql.js';
+import { PLAIN_URL } from '../../playwright.config';
+import { bundledDb, expectedExport } from './expected-export';
+
+const FOUR = ['AIG', 'BAC', 'IBM', 'SPY'];
+
+async function exportCsv(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+async function runToCompletion(page: Page) {
+  await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+}
+
+test('the four-symbol day at max speed exports exactly the independent ordering, twice', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=max&autostart=1');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await runToCompletion(page);
+  await expect(page.getByTestId('emitted-count')).toHaveText(String(4 * 390 - 1)); // AIG: no trade at 13:47
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(page.getByTestId('degraded-banner')).toHaveCount(0);
+  await expect(page.getByTestId('backtest-clock')).toHaveText('2013-10-07 16:00:00');
+  const expected = await expectedExport(bundledDb(), FOUR, '2013-10-07');
+  const first = await exportCsv(page);
+  expect(first.split('\n').length).toBe(1559 + 2);
+  expect(first).toBe(expected);
+
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('run-complete')).toHaveCount(0);
+  await runToCompletion(page);
+  expect(await exportCsv(page)).toBe(first);
+});
+
+test('db= replays a SQLite file the test wrote: rows out of order, equal timestamps across symbols', async ({ page }) => {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.exec('CREATE TABLE bars (symbol TEXT, ts INTEGER, open REAL, high REAL, low REAL, close REAL, volume INTEGER, interval TEXT)');
+  const t = Date.parse('2013-10-07T09:30:00-04:00');
+  const rows = [
+    ['ZZZ', t + 120_000, 3.5, 3.75, 3.25, 3.5, 300, '1m'],
+    ['AAA', t + 60_000, 12.5, 12.5, 12.25, 12.25, 20, null],
+    ['ZZZ', t, 1.5, 1.5, 1.5, 1.5, 100, null],
+    ['aaa', t, 11, 11.5, 10.5, 11.25, 10, '1m'],
+    ['ZZZ', t - 60_000, 0.5, 0.5, 0.5, 0.5, 5, null], // 09:29: outside regular hours
+    ['ZZZ', t + 60_000, 2.5, 2.5, 2.5, 2.5, 200, null],
+    ['AAA', t + 120_000, 13.1, 13.2, 13, 13.1, 30, '1m'],
+  ];
+  for (const row of rows) db.run('INSERT INTO bars VALUES (?, ?, ?, ?, ?, ?, ?, ?)', row);
+  const bytes = db.export();
+  db.close();
+  await page.route('**/test-data/edge.sqlite', (route) => route.fulfill({ body: Buffer.from(bytes), contentType: 'application/vnd.sqlite3' }));
+  await page.goto('./?db=test-data/edge.sqlite&symbols=ZZZ,AAA&from=2013-10-07&speed=max&autostart=1');
+  await runToCompletion(page);
+  await expect(page.getByTestId('emitted-count')).toHaveText('6');
+  const csv = await exportCsv(page);
+  expect(csv).toBe(await expectedExport(bytes, ['AAA', 'ZZZ'], '2013-10-07'));
+  expect(csv.split('\n').slice(1, 3)).toEqual([`1,bar,AAA,1m,${t},${t + 60_000},11,11.5,10.5,11.25,10`, `2,bar,ZZZ,1m,${t},${t + 60_000},1.5,1.5,1.5,1.5,100`]);
+});
+
+test('at 600x: pause holds (no item arrives while PAUSED), step lets one through, resume, stop', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=600&autostart=1');
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(8);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  const held = await page.getByTestId('emitted-count').textContent();
+  await page.waitForTimeout(1000); // ten backtest minutes at 600x: about forty bars, had it not held
+  await expect(page.getByTestId('emitted-count')).toHaveText(held!);
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId('emitted-count')).toHaveText(String(Number(held) + 1));
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('emitted-count')).toHaveText(String(Number(held) + 1));
+  await page.getByTestId('resume').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(Number(held) + 4);
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await expect(page.getByTestId('run-complete')).toHaveCount(0);
+  await expect(page.getByTestId('start')).toBeEnabled();
+  await expect(page.getByTestId('pause')).toBeDisabled();
+});
+
+test('without isolation and with service workers blocked, the fallback gate produces the same export', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: PLAIN_URL, serviceWorkers: 'block', timezoneId: 'America/Los_Angeles' });
+  const page = await context.newPage();
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=max&autostart=1');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  await expect(page.getByTestId('degraded-banner')).toBeVisible();
+  await runToCompletion(page);
+  expect(await exportCsv(page)).toBe(await expectedExport(bundledDb(), FOUR, '2013-10-07'));
+  await context.close();
+});
+
+test('an invalid URL parameter shows an error naming it, and nothing starts', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=fast&autostart=1');
+  await expect(page.getByTestId('error')).toContainText('speed');
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await expect(page.getByTestId('emitted-count')).toHaveText('0');
+  await expect(page.getByTestId('setup-progress')).toHaveCount(0);
+});
+
+test('config errors are readable, leave the system STOPPED, and clear on the next start', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&symbols=SPY,NOPE&speed=max&autostart=1');
+  await expect(page.getByTestId('error')).toHaveText('symbols: unknown symbol NOPE: the data has AAPL, AIG, BAC, IBM, SPY, TWX');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await page.getByLabel('Symbols').fill('TWX');
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('error')).toHaveText(/no data in 2013-10-07 for TWX \(has 2014-06-05 to 2014-06-09\)/);
+  await page.getByLabel('Symbols').fill('IBM');
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await runToCompletion(page);
+  await expect(page.getByTestId('emitted-count')).toHaveText('390');
+  await page.goto('./?config=no-such-config&autostart=1');
+  await expect(page.getByTestId('error')).toContainText('there is no bundled config "no-such-config"');
+});
