@@ -30,7 +30,6 @@ export async function createInProcessCoordinator(options: CoordinatorClientOptio
   let exited: (() => void) | null = null;
   events.port1.onmessage = (message: MessageEvent<CoordinatorEvent>) => {
     const event = message.data;
-    if ('backtestTime' in event) gate.noteBacktestTime(event.backtestTime);
     if (event.kind === 'exited') exited?.();
     options.onEvent(event);
   };

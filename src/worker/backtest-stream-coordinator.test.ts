@@ -50,6 +50,14 @@ class ManualGate implements WorkerGate {
   checkpoint(): undefined {
     return undefined;
   }
+
+  publish(slot: number, value: number): void {
+    this.control.store(slot, value);
+  }
+
+  publishBacktestTime(ms: number): void {
+    this.control.setBacktestTime(ms);
+  }
 }
 
 function setup(speed: number | 'max' = 'max') {

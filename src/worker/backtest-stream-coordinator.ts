@@ -59,7 +59,7 @@ export class BacktestStreamCoordinator {
     this.gateOpenPending = false;
     this.speedCell = -1; // the new pacer must read the speed afresh
     this.setBacktestTime(plan.startTime);
-    this.gate.control.store(Slot.EMITTED, 0);
+    this.gate.publish(Slot.EMITTED, 0);
   }
 
   registerStream(key: StreamKey): number {
@@ -201,17 +201,18 @@ export class BacktestStreamCoordinator {
   private flush(): void {
     if (this.plan) this.setBacktestTime(this.backtestTime);
     if (this.batch.count === 0) return;
-    this.gate.control.store(Slot.EMITTED, this.emitted);
+    this.gate.publish(Slot.EMITTED, this.emitted);
     const { event, transfer } = this.batch.take(this.plan?.runId ?? 0, this.backtestTime);
     this.sink(event, transfer);
   }
 
+  /** The design note's set_backtest_time: the page's TimeProvider reads it from the control block. */
   private setBacktestTime(ms: number): void {
     this.backtestTime = ms;
-    this.gate.control.setBacktestTime(ms);
+    this.gate.publishBacktestTime(ms);
   }
 
   private setPhase(phase: WorkerPhase): void {
-    this.gate.control.store(Slot.WORKER_PHASE, phase);
+    this.gate.publish(Slot.WORKER_PHASE, phase);
   }
 }

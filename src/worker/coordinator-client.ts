@@ -60,7 +60,6 @@ export class CoordinatorClient implements CoordinatorHandle {
     const client = new CoordinatorClient(worker, remote, gate, options.announceMail ?? true);
     events.port1.onmessage = (message: MessageEvent<CoordinatorEvent>) => {
       const event = message.data;
-      if ('backtestTime' in event) gate.noteBacktestTime(event.backtestTime);
       if (event.kind === 'exited') client.exited?.();
       options.onEvent(event);
     };

@@ -5,6 +5,7 @@
 
 import { ControlBlock, Slot } from '../core/control-block';
 import type { SystemState } from '../core/system-state';
+import type { WorkerWrites } from './worker-gate';
 
 export type GateKind = 'atomics' | 'message';
 
@@ -38,9 +39,6 @@ export abstract class PageGate {
   /** Called right after each message posted to the worker (see worker-gate.ts). */
   abstract mailPosted(): void;
 
-  /** The fallback has no shared clock: the worker's backtest time arrives with its events. */
-  abstract noteBacktestTime(ms: number): void;
-
   /** Stores the values, then rings the doorbell once for all of them. */
   protected abstract publish(writes: readonly [slot: number, value: number][]): void;
 }
@@ -51,10 +49,6 @@ export class SharedPageGate extends PageGate {
   mailPosted(): void {
     this.control.add(Slot.MAIL_POSTED, 1);
     this.ring();
-  }
-
-  noteBacktestTime(): void {
-    // Shared memory: the worker already stored it where TimeProvider reads.
   }
 
   protected publish(writes: readonly [number, number][]): void {
@@ -76,14 +70,15 @@ export class MessagePageGate extends PageGate {
     private readonly port: MessagePort,
   ) {
     super(control);
+    // The worker's own slots (phase, emitted, backtest time) come back on the same port.
+    port.onmessage = (event: MessageEvent<WorkerWrites>) => {
+      for (const [slot, value] of event.data.slots) control.store(slot, value);
+      if (event.data.backtestTime !== undefined) control.setBacktestTime(event.data.backtestTime);
+    };
   }
 
   mailPosted(): void {
     // Messages wake the fallback worker by themselves: it waits on its event loop.
-  }
-
-  noteBacktestTime(ms: number): void {
-    this.control.setBacktestTime(ms);
   }
 
   protected publish(writes: readonly [number, number][]): void {

@@ -21,6 +21,16 @@ export interface WorkerGate {
   wait(seen: number, timeoutMs: number): Promise<void> | void;
   /** A promise to await when the worker should take an event-loop turn now, else undefined. */
   checkpoint(): Promise<void> | undefined;
+  /** Writes a worker-owned slot (WORKER_PHASE, EMITTED) where the page can read it. */
+  publish(slot: number, value: number): void;
+  /** setBacktestTime: writes the backtest time where the page's TimeProvider reads it. */
+  publishBacktestTime(ms: number): void;
+}
+
+/** What the fallback worker sends back on the control port: its writes, for the page's copy. */
+export interface WorkerWrites {
+  readonly slots: readonly [slot: number, value: number][];
+  readonly backtestTime?: number;
 }
 
 /** Takes one real event-loop turn: a MessageChannel task lets queued messages run first. */
@@ -54,6 +64,14 @@ export class AtomicsWorkerGate implements WorkerGate {
   checkpoint(): Promise<void> | undefined {
     return this.control.load(Slot.MAIL_POSTED) - this.mailTaken() > 0 ? this.yieldTask() : undefined;
   }
+
+  publish(slot: number, value: number): void {
+    this.control.store(slot, value);
+  }
+
+  publishBacktestTime(ms: number): void {
+    this.control.setBacktestTime(ms);
+  }
 }
 
 /** The fallback gate: the same control block, mirrored from the page by messages. */
@@ -66,7 +84,7 @@ export class MessageWorkerGate implements WorkerGate {
   static readonly TURN_MS = 4;
 
   constructor(
-    port: MessagePort,
+    private readonly port: MessagePort,
     private readonly yieldTask: () => Promise<void>,
   ) {
     port.onmessage = (event: MessageEvent<[number, number][]>) => {
@@ -96,5 +114,18 @@ export class MessageWorkerGate implements WorkerGate {
     if (now - this.lastTurn < MessageWorkerGate.TURN_MS) return undefined;
     this.lastTurn = now;
     return this.yieldTask();
+  }
+
+  // The page cannot see this copy: send each change back on the same port.
+  publish(slot: number, value: number): void {
+    if (this.control.load(slot) === value) return;
+    this.control.store(slot, value);
+    this.port.postMessage({ slots: [[slot, value]] } satisfies WorkerWrites);
+  }
+
+  publishBacktestTime(ms: number): void {
+    if (this.control.backtestTime() === Math.round(ms)) return;
+    this.control.setBacktestTime(ms);
+    this.port.postMessage({ slots: [], backtestTime: ms } satisfies WorkerWrites);
   }
 }
