@@ -32,8 +32,8 @@ test('the four-symbol day at max speed exports exactly the independent ordering,
   expect(first).toBe(expected);
 
   await page.getByTestId('start').click();
-  await expect(page.getByTestId('run-complete')).toHaveCount(0);
   await runToCompletion(page);
+  await expect(page.getByTestId('emitted-count')).toHaveText('1559');
   expect(await exportCsv(page)).toBe(first);
 });
 
@@ -79,11 +79,22 @@ test('at 600x: pause holds (no item arrives while PAUSED), step lets one through
   await page.getByTestId('resume').click();
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
   await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(Number(held) + 4);
+  await page.getByLabel('Speed').fill('60');
+  await page.getByLabel('Speed').press('Enter');
   await page.getByTestId('stop').click();
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await expect(page.getByTestId('run-complete')).toHaveCount(0);
   await expect(page.getByTestId('start')).toBeEnabled();
   await expect(page.getByTestId('pause')).toBeDisabled();
+});
+
+test('a speed change while running takes effect: 60x, then max, runs to the same export', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=60&autostart=1');
+  await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(4);
+  await page.getByLabel('Speed').fill('max');
+  await page.getByLabel('Speed').press('Enter');
+  await runToCompletion(page);
+  expect(await exportCsv(page)).toBe(await expectedExport(bundledDb(), FOUR, '2013-10-07'));
 });
 
 test('without isolation and with service workers blocked, the fallback gate produces the same export', async ({ browser }) => {
@@ -118,6 +129,14 @@ test('config errors are readable, leave the system STOPPED, and clear on the nex
   await expect(page.getByTestId('error')).toHaveCount(0);
   await runToCompletion(page);
   await expect(page.getByTestId('emitted-count')).toHaveText('390');
+  // The next start clears run-complete and the count (at 1x the first bar is a minute away).
+  await page.getByLabel('Speed').fill('1');
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect(page.getByTestId('run-complete')).toHaveCount(0);
+  await expect(page.getByTestId('emitted-count')).toHaveText('0');
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await page.goto('./?config=no-such-config&autostart=1');
   await expect(page.getByTestId('error')).toContainText('there is no bundled config "no-such-config"');
 });
