@@ -63,6 +63,9 @@ describe('SystemManager', () => {
     const labels = snap.steps.map((s) => s.label);
     expect(labels.indexOf('load config')).toBeLessThan(labels.indexOf('stop existing streams'));
     expect(labels.findIndex((l) => l.startsWith('feed 390 SPY'))).toBeLessThan(labels.indexOf('state RUNNING: the gate opens'));
+    expect(labels.indexOf('state RUNNING: the gate opens')).toBeLessThan(labels.indexOf('coordinator wakes: sees RUNNING'));
+    expect(labels.indexOf('coordinator wakes: sees RUNNING')).toBeLessThan(labels.indexOf('first item emitted'));
+    expect(snap.gateOpenLatencyMs).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses start while a setup is under way, and from RUNNING and PAUSED', async () => {

@@ -91,7 +91,8 @@ export class SystemManager {
   private speed: Speed = 60;
   private error: string | null = null;
   private runComplete = false;
-  private gateOpenedAt = 0;
+  /** Wall time of the RUNNING store that opened the gate, until the worker reports waking up. */
+  private gateOpenedAt: number | null = null;
   private gateOpenLatencyMs: number | null = null;
   private wallStartedAt: number | null = null;
   private setupProgress = { done: 0, total: 0 };
@@ -263,8 +264,8 @@ export class SystemManager {
       // The gate opens: everything is in the queues, and only now does the cell read RUNNING.
       this.activeRun = this.runId;
       this.state = transition(this.state, 'start');
-      this.gateOpenedAt = this.deps.clock();
-      this.wallStartedAt = this.gateOpenedAt;
+      this.wallStartedAt = this.deps.clock();
+      this.gateOpenedAt = this.wallStartedAt;
       coordinator.gate.setState(SystemState.RUNNING);
       this.log.mark('system', 'state RUNNING: the gate opens');
       return true;
@@ -320,6 +321,12 @@ export class SystemManager {
         this.sessionData.append(event);
         break;
       case 'state-seen':
+        // Gate-open latency: from the RUNNING store to the coordinator awake and seeing it.
+        if (event.state === SystemState.RUNNING && this.gateOpenedAt !== null) {
+          this.gateOpenLatencyMs = event.wallTime - this.gateOpenedAt;
+          this.gateOpenedAt = null;
+          this.log.mark('coordinator', 'coordinator wakes: sees RUNNING');
+        }
         if (this.pauseRequest && event.stateSeq >= this.pauseRequest.seq && event.state === SystemState.PAUSED) {
           this.state = transition(this.state, 'pause');
           this.pauseRequest.resolve(true);
@@ -327,8 +334,7 @@ export class SystemManager {
         }
         break;
       case 'gate-opened':
-        this.gateOpenLatencyMs = event.wallTime - this.gateOpenedAt;
-        this.log.mark('coordinator', 'coordinator wakes: first item emitted');
+        this.log.mark('coordinator', 'first item emitted');
         break;
       case 'complete':
         if (event.emitted !== event.fed || this.sessionData.emitted !== event.fed) {

@@ -174,7 +174,7 @@ export class BacktestStreamCoordinator {
       this.pacer.pause(now, this.backtestTime);
     }
     this.flush();
-    this.sink({ kind: 'state-seen', runId: this.plan?.runId ?? 0, stateSeq, state: this.state, backtestTime: this.backtestTime });
+    this.sink({ kind: 'state-seen', runId: this.plan?.runId ?? 0, stateSeq, state: this.state, backtestTime: this.backtestTime, wallTime: now });
   }
 
   private finishRun(): void {

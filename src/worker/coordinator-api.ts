@@ -53,7 +53,15 @@ export interface BatchEvent {
 export type CoordinatorEvent =
   | BatchEvent
   /** The worker saw a state change (every batch before it has been posted): pauses are exact. */
-  | { readonly kind: 'state-seen'; readonly runId: number; readonly stateSeq: number; readonly state: SystemState; readonly backtestTime: number }
+  | {
+      readonly kind: 'state-seen';
+      readonly runId: number;
+      readonly stateSeq: number;
+      readonly state: SystemState;
+      readonly backtestTime: number;
+      /** When the worker saw it (timeOrigin + now, ms): for RUNNING, the gate-open wake-up. */
+      readonly wallTime: number;
+    }
   /** The first item after the gate opened, with the worker's wall time (timeOrigin + now, ms). */
   | { readonly kind: 'gate-opened'; readonly runId: number; readonly wallTime: number }
   /** Every stream finished and drained; all batches have been posted. */
