@@ -26,6 +26,8 @@ export const Slot = {
   WORKER_PHASE: 7,
   /** Items emitted in the current run. Written by the worker. */
   EMITTED: 8,
+  /** Incremented with every seek request; the target is TimeSlot.SEEK_TARGET. Written by the page. */
+  SEEK_SEQ: 9,
 } as const;
 
 const INT32_SLOTS = 16;
@@ -33,6 +35,8 @@ const INT32_SLOTS = 16;
 export const TimeSlot = {
   /** Backtest time, epoch ms UTC (TimeProvider reads it). Written by the worker. */
   BACKTEST_TIME: 0,
+  /** "Go to": emit without pacing every item due up to this time, epoch ms UTC. Written by the page. */
+  SEEK_TARGET: 1,
 } as const;
 const BIGINT_SLOTS = 4;
 
@@ -90,6 +94,14 @@ export class ControlBlock {
 
   setBacktestTime(ms: number): void {
     Atomics.store(this.time, TimeSlot.BACKTEST_TIME, BigInt(Math.round(ms)));
+  }
+
+  seekTarget(): number {
+    return Number(Atomics.load(this.time, TimeSlot.SEEK_TARGET));
+  }
+
+  setSeekTarget(ms: number): void {
+    Atomics.store(this.time, TimeSlot.SEEK_TARGET, BigInt(Math.round(ms)));
   }
 }
 

@@ -3,9 +3,17 @@
 
 export type SetupLane = 'system' | 'coordinator' | 'setup';
 
+/** What each thread was doing when a step began: the design note's two state columns. */
+export interface SetupContext {
+  readonly system: string;
+  readonly coordinator: string;
+}
+
 export interface SetupStep {
   readonly lane: SetupLane;
   label: string;
+  /** The state cell and the coordinator's phase when the step began. */
+  readonly context: SetupContext;
   /** ms since start() was called. */
   readonly at: number;
   /** ms the step took (0 for instants such as "gate opens"). */
@@ -16,7 +24,10 @@ export class SetupLog {
   readonly steps: SetupStep[] = [];
   private origin = 0;
 
-  constructor(private readonly clock: () => number) {}
+  constructor(
+    private readonly clock: () => number,
+    private readonly sample: () => SetupContext,
+  ) {}
 
   begin(): void {
     this.steps.length = 0;
@@ -25,7 +36,7 @@ export class SetupLog {
 
   /** Records an instant. */
   mark(lane: SetupLane, label: string): SetupStep {
-    const step = { lane, label, at: this.clock() - this.origin, duration: 0 };
+    const step = { lane, label, context: this.sample(), at: this.clock() - this.origin, duration: 0 };
     this.steps.push(step);
     return step;
   }

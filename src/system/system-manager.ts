@@ -14,7 +14,7 @@ import {
   type ReplayConfigInput,
   type Speed,
 } from '../core/replay-config';
-import { canTransition, SystemState, transition } from '../core/system-state';
+import { canTransition, SystemState, transition, type SystemAction } from '../core/system-state';
 import { tradingSession, type TradingSession } from '../core/trading-hours';
 import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../data/market-data-repository';
@@ -51,8 +51,31 @@ export interface StreamSummary {
   readonly last: { readonly tsStart: number; readonly tsEmit: number; readonly values: readonly number[] } | null;
 }
 
+export interface TransitionTaken {
+  readonly from: SystemState;
+  readonly to: SystemState;
+  readonly action: SystemAction;
+}
+
+export const WORKER_PHASE_NAMES: Record<WorkerPhase, string> = {
+  [WorkerPhase.IDLE]: 'idle',
+  [WorkerPhase.AT_GATE]: 'waiting at the gate',
+  [WorkerPhase.PACING]: 'pacing',
+  [WorkerPhase.STREAMING]: 'streaming',
+  [WorkerPhase.PAUSED]: 'holding (paused)',
+  [WorkerPhase.EXITED]: 'exited',
+};
+
 export interface SystemSnapshot {
+  /** Which start() this snapshot belongs to: views keyed by it start afresh with each run. */
+  readonly runId: number;
   readonly state: SystemState;
+  /** The last transition of the state machine, for the diagram. */
+  readonly lastTransition: TransitionTaken | null;
+  /** A "go to" is fast-forwarding. */
+  readonly seeking: boolean;
+  /** The trading sessions of the current replay. */
+  readonly sessions: readonly TradingSession[];
   readonly starting: boolean;
   readonly pausing: boolean;
   readonly config: ReplayConfig | null;
@@ -96,10 +119,16 @@ export class SystemManager {
   private gateOpenLatencyMs: number | null = null;
   private wallStartedAt: number | null = null;
   private setupProgress = { done: 0, total: 0 };
+  private lastTransition: TransitionTaken | null = null;
+  private sessions: readonly TradingSession[] = [];
+  private seekRequest: { pauseAfter: boolean } | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deps: SystemManagerDeps) {
-    this.log = new SetupLog(deps.clock);
+    this.log = new SetupLog(deps.clock, () => ({
+      system: SystemState[(this.coordinator?.gate.control.load(Slot.STATE) ?? SystemState.STOPPED) as SystemState],
+      coordinator: this.coordinator ? WORKER_PHASE_NAMES[this.coordinator.gate.control.load(Slot.WORKER_PHASE) as WorkerPhase] : 'not started',
+    }));
   }
 
   // --- the design note's queries -------------------------------------------------------------
@@ -150,7 +179,7 @@ export class SystemManager {
 
   resume(): boolean {
     if (this.state !== SystemState.PAUSED || !this.coordinator) return false;
-    this.state = transition(this.state, 'resume');
+    this.move('resume');
     this.coordinator.gate.setState(SystemState.RUNNING);
     this.changed();
     return true;
@@ -176,6 +205,34 @@ export class SystemManager {
     this.changed();
   }
 
+  /**
+   * "Go to": fast-forward, without pacing, to `targetMs` (epoch ms UTC), then carry on at the
+   * chosen speed. From PAUSED it resumes for the jump and pauses again at the target.
+   */
+  seek(targetMs: number): boolean {
+    if (!this.coordinator || this.seekRequest || this.pauseRequest) return false;
+    if (this.state === SystemState.RUNNING) this.seekRequest = { pauseAfter: false };
+    else if (this.state === SystemState.PAUSED) {
+      this.seekRequest = { pauseAfter: true };
+      this.resume();
+    } else return false;
+    this.coordinator.gate.seek(targetMs);
+    this.log.mark('system', `go to ${new Date(targetMs).toISOString()}`);
+    this.changed();
+    return true;
+  }
+
+  /** What the data source holds (the bundled file, or `dbUrl`): for the replay panel. */
+  async catalog(dbUrl?: string): Promise<readonly CatalogEntry[]> {
+    if (this.data?.failed) {
+      this.data.terminate();
+      this.data = null;
+    }
+    this.data ??= this.deps.createData();
+    const { url, label } = this.dbSource(dbUrl);
+    return this.data.open(url, label);
+  }
+
   setSpeed(speed: Speed): void {
     this.speed = speed;
     this.coordinator?.gate.setSpeed(speedToCell(speed));
@@ -195,7 +252,11 @@ export class SystemManager {
 
   snapshot(): SystemSnapshot {
     return {
+      runId: this.runId,
       state: this.state,
+      lastTransition: this.lastTransition,
+      seeking: this.seekRequest !== null,
+      sessions: this.sessions,
       starting: this.setup !== null,
       pausing: this.pauseRequest !== null,
       config: this.config,
@@ -229,6 +290,7 @@ export class SystemManager {
   private async runSetup(request: ReplayRequest, signal: AbortSignal): Promise<boolean> {
     this.runId++;
     this.activeRun = 0;
+    this.sessions = [];
     this.error = null;
     this.runComplete = false;
     this.gateOpenLatencyMs = null;
@@ -245,6 +307,7 @@ export class SystemManager {
       const { coordinator, catalog } = await this.log.time('setup', 'initialize managers', () => this.initialize(request, signal));
       const days = checkAgainstCatalog(config, catalog);
       const sessions = replaySessions(days, config);
+      this.sessions = sessions;
       this.setupProgress = { done: 0, total: config.symbols.length * config.intervals.length };
       this.timeProvider = new TimeProvider(coordinator.gate.control);
       await this.log.time('setup', 'stop existing streams', () =>
@@ -263,7 +326,7 @@ export class SystemManager {
       this.log.mark('setup', 'all streams set up');
       // The gate opens: everything is in the queues, and only now does the cell read RUNNING.
       this.activeRun = this.runId;
-      this.state = transition(this.state, 'start');
+      this.move('start');
       this.wallStartedAt = this.deps.clock();
       this.gateOpenedAt = this.wallStartedAt;
       coordinator.gate.setState(SystemState.RUNNING);
@@ -307,10 +370,13 @@ export class SystemManager {
         signal,
       );
     }
-    const dbUrl = request.dbUrl ?? new URL(BUNDLED_DB, this.deps.baseUrl).href;
-    const label = request.dbUrl ? `db file ${new URL(dbUrl).pathname}` : BUNDLED_DB;
-    const entries = await abortable(this.data.open(dbUrl, label), signal);
+    const { url, label } = this.dbSource(request.dbUrl);
+    const entries = await abortable(this.data.open(url, label), signal);
     return { coordinator: this.coordinator, catalog: toCatalog(entries) };
+  }
+
+  private dbSource(dbUrl?: string): { url: string; label: string } {
+    return dbUrl ? { url: dbUrl, label: `db file ${new URL(dbUrl).pathname}` } : { url: new URL(BUNDLED_DB, this.deps.baseUrl).href, label: BUNDLED_DB };
   }
 
   private onEvent(event: CoordinatorEvent): void {
@@ -328,11 +394,18 @@ export class SystemManager {
           this.log.mark('coordinator', 'coordinator wakes: sees RUNNING');
         }
         if (this.pauseRequest && event.stateSeq >= this.pauseRequest.seq && event.state === SystemState.PAUSED) {
-          this.state = transition(this.state, 'pause');
+          this.move('pause');
           this.pauseRequest.resolve(true);
           this.pauseRequest = null;
         }
         break;
+      case 'seek-done': {
+        const pauseAfter = this.seekRequest?.pauseAfter ?? false;
+        this.seekRequest = null;
+        this.log.mark('coordinator', 'go to: target reached');
+        if (pauseAfter) void this.pause();
+        break;
+      }
       case 'gate-opened':
         this.log.mark('coordinator', 'first item emitted');
         break;
@@ -341,7 +414,7 @@ export class SystemManager {
           this.error = `the run ended with ${event.fed} items fed but ${event.emitted} emitted and ${this.sessionData.emitted} received`;
         }
         this.coordinator?.gate.setState(SystemState.STOPPED);
-        this.endRun();
+        this.endRun('complete');
         this.runComplete = this.error === null;
         break;
       case 'error':
@@ -362,9 +435,16 @@ export class SystemManager {
     this.changed();
   }
 
-  /** Back to STOPPED from wherever the run was. */
-  private endRun(): void {
-    if (canTransition(this.state, 'stop')) this.state = transition(this.state, 'stop');
+  private move(action: SystemAction): void {
+    const from = this.state;
+    this.state = transition(from, action);
+    this.lastTransition = { from, to: this.state, action };
+  }
+
+  /** Back to STOPPED from wherever the run was (by stop, or by completing). */
+  private endRun(action: 'stop' | 'complete' = 'stop'): void {
+    this.seekRequest = null;
+    if (canTransition(this.state, action)) this.move(action);
     this.activeRun = 0;
     this.pauseRequest?.resolve(false);
     this.pauseRequest = null;

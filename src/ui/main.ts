@@ -5,6 +5,7 @@ import { MarketDataClient } from '../data/market-data-client';
 import { SystemManager } from '../system/system-manager';
 import { CoordinatorClient } from '../worker/coordinator-client';
 import App from './App.svelte';
+import '@fontsource-variable/inter';
 import './app.css';
 
 const manager = new SystemManager({

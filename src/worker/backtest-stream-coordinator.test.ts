@@ -160,6 +160,22 @@ describe('BacktestStreamCoordinator', () => {
     await t.stop();
   });
 
+  it('"go to" emits every item due by the target without pacing, then paces again', async () => {
+    const t = setup(60);
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open });
+    const s = t.coordinator.registerStream(bar('SPY'));
+    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2, 3, 4, 5, 6]), true);
+    t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
+    t.gate.at(100, () => {
+      t.gate.control.setSeekTarget(day2.open + 4 * MIN); // 09:34: the bars ending 09:31 … 09:34
+      t.gate.set([[Slot.SEEK_SEQ, 1]]);
+    });
+    await t.until(() => t.has('complete'));
+    expect(t.emitted().map((e) => e.wall)).toEqual([100, 100, 100, 100, 1100, 2100, 3100]);
+    expect(t.events.find((e) => e.event.kind === 'seek-done')).toMatchObject({ wall: 100, event: { backtestTime: day2.open + 4 * MIN } });
+    await t.stop();
+  });
+
   it('reports an item older than the backtest time and drops the run, never skipping silently', async () => {
     const t = setup();
     t.coordinator.clearStreams({ runId: 7, sessions: [day2], startTime: day2.open });

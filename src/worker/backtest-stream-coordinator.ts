@@ -39,6 +39,9 @@ export class BacktestStreamCoordinator {
   private backtestTime = 0;
   private gateOpenPending = false;
   private finishedRun = false;
+  private seekSeq = 0;
+  /** While set, items due by this time are emitted without pacing ("go to"). */
+  private seekTarget: number | null = null;
 
   constructor(
     private readonly gate: WorkerGate,
@@ -58,6 +61,7 @@ export class BacktestStreamCoordinator {
     this.finishedRun = false;
     this.gateOpenPending = false;
     this.speedCell = -1; // the new pacer must read the speed afresh
+    this.seekTarget = null;
     this.setBacktestTime(plan.startTime);
     this.gate.publish(Slot.EMITTED, 0);
   }
@@ -90,6 +94,9 @@ export class BacktestStreamCoordinator {
       this.observeControl();
       const status = this.plan ? this.merger.peek() : MergeStatus.EXHAUSTED;
 
+      if (this.seekTarget !== null && this.state === SystemState.RUNNING && (status !== MergeStatus.READY || this.headEmit() > this.seekTarget)) {
+        this.finishSeek();
+      }
       if (status !== MergeStatus.READY) {
         if (status === MergeStatus.EXHAUSTED && this.plan && this.state !== SystemState.STOPPED && !this.finishedRun) {
           this.finishRun();
@@ -106,6 +113,8 @@ export class BacktestStreamCoordinator {
         } else {
           await this.waitAt(WorkerPhase.PAUSED, seen, WAIT_SLICE_MS);
         }
+      } else if (this.seekTarget !== null) {
+        this.stream(seen);
       } else {
         const delay = this.pacer.delayMs(this.clock(), this.headEmit());
         if (delay > 0) await this.waitAt(WorkerPhase.PACING, seen, Math.min(delay, WAIT_SLICE_MS));
@@ -114,14 +123,15 @@ export class BacktestStreamCoordinator {
     }
   }
 
-  /** Emits due items until one is not due, the doorbell rings, or a chunk is done. */
+  /** Emits due items (or, seeking, items up to the target) until one is not, the doorbell rings, or a chunk is done. */
   private stream(seen: number): void {
     const control = this.gate.control;
     this.setPhase(WorkerPhase.STREAMING);
     for (let n = 0; n < STREAM_CHUNK; n++) {
       this.emitHead();
       if (this.merger.peek() !== MergeStatus.READY || control.load(Slot.DOORBELL) !== seen) break;
-      if (this.pacer.delayMs(this.clock(), this.headEmit()) > 0) break;
+      const next = this.headEmit();
+      if (this.seekTarget !== null ? next > this.seekTarget : this.pacer.delayMs(this.clock(), next) > 0) break;
     }
     if (this.batch.count > 0 && this.clock() - this.batch.firstAt >= FLUSH_AFTER_MS) this.flush();
   }
@@ -160,6 +170,11 @@ export class BacktestStreamCoordinator {
       this.speedCell = speedCell;
       this.pacer.setSpeed(now, speedFromCell(speedCell), this.backtestTime);
     }
+    const seekSeq = control.load(Slot.SEEK_SEQ);
+    if (seekSeq !== this.seekSeq) {
+      this.seekSeq = seekSeq;
+      if (this.plan) this.seekTarget = control.seekTarget();
+    }
     const stateSeq = control.load(Slot.STATE_SEQ);
     if (stateSeq === this.stateSeq) return;
     const previous = this.state;
@@ -177,6 +192,14 @@ export class BacktestStreamCoordinator {
     this.sink({ kind: 'state-seen', runId: this.plan?.runId ?? 0, stateSeq, state: this.state, backtestTime: this.backtestTime, wallTime: now });
   }
 
+  /** The "go to" target is reached: pacing restarts from here at the chosen speed. */
+  private finishSeek(): void {
+    this.seekTarget = null;
+    this.pacer.start(this.clock(), this.backtestTime, speedFromCell(this.speedCell));
+    this.flush();
+    this.sink({ kind: 'seek-done', runId: this.plan!.runId, backtestTime: this.backtestTime });
+  }
+
   private finishRun(): void {
     this.flush();
     this.finishedRun = true;
@@ -189,6 +212,7 @@ export class BacktestStreamCoordinator {
     const runId = this.plan?.runId ?? 0;
     this.merger.clear();
     this.plan = null;
+    this.seekTarget = null;
     this.sink({ kind: 'error', runId, message });
   }
 

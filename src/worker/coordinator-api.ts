@@ -64,6 +64,8 @@ export type CoordinatorEvent =
     }
   /** The first item after the gate opened, with the worker's wall time (timeOrigin + now, ms). */
   | { readonly kind: 'gate-opened'; readonly runId: number; readonly wallTime: number }
+  /** A "go to" arrived: every item due by its target has been emitted (and posted). */
+  | { readonly kind: 'seek-done'; readonly runId: number; readonly backtestTime: number }
   /** Every stream finished and drained; all batches have been posted. */
   | { readonly kind: 'complete'; readonly runId: number; readonly emitted: number; readonly fed: number; readonly backtestTime: number }
   | { readonly kind: 'error'; readonly runId: number; readonly message: string }

@@ -5,7 +5,7 @@
 
 import { ControlBlock, Slot } from '../core/control-block';
 import type { SystemState } from '../core/system-state';
-import type { WorkerWrites } from './worker-gate';
+import type { ControlWrites } from './worker-gate';
 
 export type GateKind = 'atomics' | 'message';
 
@@ -36,11 +36,16 @@ export abstract class PageGate {
     this.publish([[Slot.SHUTDOWN, 1]]);
   }
 
+  /** "Go to": fast-forward, without pacing, through every item due by `targetMs`. */
+  seek(targetMs: number): void {
+    this.publish([[Slot.SEEK_SEQ, this.control.load(Slot.SEEK_SEQ) + 1]], targetMs);
+  }
+
   /** Called right after each message posted to the worker (see worker-gate.ts). */
   abstract mailPosted(): void;
 
-  /** Stores the values, then rings the doorbell once for all of them. */
-  protected abstract publish(writes: readonly [slot: number, value: number][]): void;
+  /** Stores the values (and a seek target), then rings the doorbell once for all of them. */
+  protected abstract publish(writes: readonly [slot: number, value: number][], seekTarget?: number): void;
 }
 
 export class SharedPageGate extends PageGate {
@@ -51,7 +56,8 @@ export class SharedPageGate extends PageGate {
     this.ring();
   }
 
-  protected publish(writes: readonly [number, number][]): void {
+  protected publish(writes: readonly [number, number][], seekTarget?: number): void {
+    if (seekTarget !== undefined) this.control.setSeekTarget(seekTarget);
     for (const [slot, value] of writes) this.control.store(slot, value);
     this.ring();
   }
@@ -71,7 +77,7 @@ export class MessagePageGate extends PageGate {
   ) {
     super(control);
     // The worker's own slots (phase, emitted, backtest time) come back on the same port.
-    port.onmessage = (event: MessageEvent<WorkerWrites>) => {
+    port.onmessage = (event: MessageEvent<ControlWrites>) => {
       for (const [slot, value] of event.data.slots) control.store(slot, value);
       if (event.data.backtestTime !== undefined) control.setBacktestTime(event.data.backtestTime);
     };
@@ -81,10 +87,11 @@ export class MessagePageGate extends PageGate {
     // Messages wake the fallback worker by themselves: it waits on its event loop.
   }
 
-  protected publish(writes: readonly [number, number][]): void {
+  protected publish(writes: readonly [number, number][], seekTarget?: number): void {
     const doorbell = this.control.load(Slot.DOORBELL) + 1;
-    const all: [number, number][] = [...writes, [Slot.DOORBELL, doorbell]];
-    for (const [slot, value] of all) this.control.store(slot, value);
-    this.port.postMessage(all);
+    const slots: [number, number][] = [...writes, [Slot.DOORBELL, doorbell]];
+    for (const [slot, value] of slots) this.control.store(slot, value);
+    if (seekTarget !== undefined) this.control.setSeekTarget(seekTarget);
+    this.port.postMessage({ slots, seekTarget } satisfies ControlWrites);
   }
 }

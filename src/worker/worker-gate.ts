@@ -27,9 +27,12 @@ export interface WorkerGate {
   publishBacktestTime(ms: number): void;
 }
 
-/** What the fallback worker sends back on the control port: its writes, for the page's copy. */
-export interface WorkerWrites {
+/** Fallback gate: control-block writes sent over the control port, in either direction. */
+export interface ControlWrites {
   readonly slots: readonly [slot: number, value: number][];
+  /** Page → worker: a "go to" target. */
+  readonly seekTarget?: number;
+  /** Worker → page: the backtest time. */
   readonly backtestTime?: number;
 }
 
@@ -87,8 +90,9 @@ export class MessageWorkerGate implements WorkerGate {
     private readonly port: MessagePort,
     private readonly yieldTask: () => Promise<void>,
   ) {
-    port.onmessage = (event: MessageEvent<[number, number][]>) => {
-      for (const [slot, value] of event.data) this.control.store(slot, value);
+    port.onmessage = (event: MessageEvent<ControlWrites>) => {
+      if (event.data.seekTarget !== undefined) this.control.setSeekTarget(event.data.seekTarget);
+      for (const [slot, value] of event.data.slots) this.control.store(slot, value);
       this.wake?.();
     };
   }
@@ -120,12 +124,12 @@ export class MessageWorkerGate implements WorkerGate {
   publish(slot: number, value: number): void {
     if (this.control.load(slot) === value) return;
     this.control.store(slot, value);
-    this.port.postMessage({ slots: [[slot, value]] } satisfies WorkerWrites);
+    this.port.postMessage({ slots: [[slot, value]] } satisfies ControlWrites);
   }
 
   publishBacktestTime(ms: number): void {
     if (this.control.backtestTime() === Math.round(ms)) return;
     this.control.setBacktestTime(ms);
-    this.port.postMessage({ slots: [], backtestTime: ms } satisfies WorkerWrites);
+    this.port.postMessage({ slots: [], backtestTime: ms } satisfies ControlWrites);
   }
 }

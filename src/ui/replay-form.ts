@@ -1,0 +1,55 @@
+// The replay panel's fields and how they map to a ReplayRequest and to the stable URL
+// parameters, so that a link reproduces the replay. Plain TypeScript, main thread.
+
+import type { ReplayConfigInput } from '../core/replay-config';
+import { formatReplayQuery, type ReplayRequest } from '../core/url-params';
+
+export interface ReplayForm {
+  /** Bundled config name, or '' for none. */
+  config: string;
+  symbols: string;
+  from: string;
+  to: string;
+  interval: string;
+  hours: string;
+  speed: string;
+}
+
+const list = (value: unknown) => ([] as unknown[]).concat(value ?? []).join(',');
+
+/** A config's fields (with any overrides applied) as form text. */
+export function formFromFields(config: string, fields: ReplayConfigInput): ReplayForm {
+  return {
+    config,
+    symbols: list(fields.symbols),
+    from: String(fields.from ?? ''),
+    to: String(fields.to ?? fields.from ?? ''),
+    interval: list(fields.interval ?? '1m'),
+    hours: String(fields.hours ?? 'regular'),
+    speed: String(fields.speed ?? '60'),
+  };
+}
+
+/** Every field is sent as an override: what the panel shows is exactly what replays. */
+export function requestFromForm(form: ReplayForm, dbUrl?: string): ReplayRequest {
+  return {
+    configName: form.config || undefined,
+    overrides: {
+      symbols: form.symbols,
+      from: form.from,
+      to: form.to || form.from,
+      interval: form.interval,
+      hours: form.hours,
+      speed: form.speed === 'max' ? 'max' : form.speed,
+    },
+    dbUrl,
+    autostart: false,
+  };
+}
+
+export function queryFromForm(form: ReplayForm, dbUrl?: string): string {
+  const request = requestFromForm(form, dbUrl);
+  // Keep a same-origin db= as the path it was given, so the link stays short and portable.
+  const query = formatReplayQuery({ ...request, dbUrl: undefined });
+  return dbUrl ? `${query}&db=${encodeURIComponent(new URL(dbUrl).pathname)}` : query;
+}
