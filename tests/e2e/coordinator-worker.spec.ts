@@ -1,7 +1,8 @@
 // The real coordinator worker with a real SharedArrayBuffer (and the message-based fallback gate,
 // which must pass the same tests), driven through tests/harness/. The page itself never calls
 // Atomics.wait: only the worker does.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 async function open(page: Page, shared: boolean, announceMail = true) {
   await page.goto('./tests/harness/index.html');

@@ -1,7 +1,8 @@
 // The replay engine end to end, through the page only: URL parameters, data-testids, the run
 // export. The browser runs in Asia/Tokyo (playwright.config.ts); times must still read New York.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import initSqlJs from 'sql.js';
 import { PLAIN_URL } from '../../playwright.config';
 import { bundledDb, expectedExport } from './expected-export';
@@ -79,8 +80,7 @@ test('at 600x: pause holds (no item arrives while PAUSED), step lets one through
   await page.getByTestId('resume').click();
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
   await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(Number(held) + 4);
-  await page.getByLabel('Speed').fill('60');
-  await page.getByLabel('Speed').press('Enter');
+  await page.getByRole('button', { name: '60x', exact: true }).click();
   await page.getByTestId('stop').click();
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await expect(page.getByTestId('run-complete')).toHaveCount(0);
@@ -91,8 +91,7 @@ test('at 600x: pause holds (no item arrives while PAUSED), step lets one through
 test('a speed change while running takes effect: 60x, then max, runs to the same export', async ({ page }) => {
   await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=60&autostart=1');
   await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(4);
-  await page.getByLabel('Speed').fill('max');
-  await page.getByLabel('Speed').press('Enter');
+  await page.getByRole('button', { name: 'max', exact: true }).click();
   await runToCompletion(page);
   expect(await exportCsv(page)).toBe(await expectedExport(bundledDb(), FOUR, '2013-10-07'));
 });
@@ -121,16 +120,16 @@ test('config errors are readable, leave the system STOPPED, and clear on the nex
   await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&symbols=SPY,NOPE&speed=max&autostart=1');
   await expect(page.getByTestId('error')).toHaveText('symbols: unknown symbol NOPE: the data has AAPL, AIG, BAC, IBM, SPY, TWX');
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
-  await page.getByLabel('Symbols').fill('TWX');
+  await page.getByLabel('Symbols', { exact: true }).fill('TWX');
   await page.getByTestId('start').click();
   await expect(page.getByTestId('error')).toHaveText(/no data in 2013-10-07 for TWX \(has 2014-06-05 to 2014-06-09\)/);
-  await page.getByLabel('Symbols').fill('IBM');
+  await page.getByLabel('Symbols', { exact: true }).fill('IBM');
   await page.getByTestId('start').click();
   await expect(page.getByTestId('error')).toHaveCount(0);
   await runToCompletion(page);
   await expect(page.getByTestId('emitted-count')).toHaveText('390');
   // The next start clears run-complete and the count (at 1x the first bar is a minute away).
-  await page.getByLabel('Speed').fill('1');
+  await page.getByRole('button', { name: '1x', exact: true }).click();
   await page.getByTestId('start').click();
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
   await expect(page.getByTestId('run-complete')).toHaveCount(0);
