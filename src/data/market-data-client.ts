@@ -27,16 +27,19 @@ export class MarketDataClient implements MarketDataSource {
   private constructor(
     private readonly worker: Worker,
     private readonly remote: Remote<DataWorkerApi>,
+    onFailure: (message: string) => void,
   ) {
     worker.onerror = (event) => {
       event.preventDefault();
       this.failure = `the data worker failed: ${event.message || 'it could not be loaded'}`;
+      onFailure(this.failure);
     };
   }
 
-  static create(): MarketDataClient {
+  /** `onFailure` hears when the worker itself breaks: calls in flight will then never settle. */
+  static create(onFailure: (message: string) => void): MarketDataClient {
     const worker = new Worker(new URL('./data-worker.ts', import.meta.url), { type: 'module', name: 'data' });
-    return new MarketDataClient(worker, wrap<DataWorkerApi>(worker));
+    return new MarketDataClient(worker, wrap<DataWorkerApi>(worker), onFailure);
   }
 
   get failed(): string | null {

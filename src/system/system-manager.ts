@@ -39,7 +39,7 @@ export interface SystemManagerDeps {
   readonly clock: () => number;
   readonly fetchText: (url: string) => Promise<Response>;
   readonly createCoordinator: (options: CoordinatorClientOptions) => Promise<CoordinatorHandle>;
-  readonly createData: () => MarketDataSource;
+  readonly createData: (onFailure: (message: string) => void) => MarketDataSource;
 }
 
 export interface StreamSummary {
@@ -228,7 +228,7 @@ export class SystemManager {
       this.data.terminate();
       this.data = null;
     }
-    this.data ??= this.deps.createData();
+    this.data ??= this.createData();
     const { url, label } = this.dbSource(dbUrl);
     return this.data.open(url, label);
   }
@@ -359,7 +359,7 @@ export class SystemManager {
       this.data.terminate();
       this.data = null;
     }
-    this.data ??= this.deps.createData();
+    this.data ??= this.createData();
     if (!this.coordinator) {
       this.coordinator = await abortable(
         this.deps.createCoordinator({
@@ -424,6 +424,15 @@ export class SystemManager {
         break;
     }
     this.changed();
+  }
+
+  private createData(): MarketDataSource {
+    const data = this.deps.createData((message) => {
+      if (this.data === data) this.data = null;
+      data.terminate();
+      this.onWorkerFailure(message);
+    });
+    return data;
   }
 
   private onWorkerFailure(message: string): void {

@@ -15,7 +15,7 @@ const manager = new SystemManager({
   clock: () => performance.timeOrigin + performance.now(),
   fetchText: (url) => fetch(url),
   createCoordinator: (options) => CoordinatorClient.create(options),
-  createData: () => MarketDataClient.create(),
+  createData: (onFailure) => MarketDataClient.create(onFailure),
 });
 
 mount(App, { target: document.getElementById('app')!, props: { manager } });

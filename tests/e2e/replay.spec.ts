@@ -139,3 +139,19 @@ test('config errors are readable, leave the system STOPPED, and clear on the nex
   await page.goto('./?config=no-such-config&autostart=1');
   await expect(page.getByTestId('error')).toContainText('there is no bundled config "no-such-config"');
 });
+
+for (const worker of ['coordinator-worker', 'data-worker']) {
+  test(`a ${worker} that fails to load is reported in the page; once it loads, the next start works`, async ({ page }) => {
+    await page.route(`**/${worker}-*.js`, (route) => route.abort());
+    await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=max&autostart=1');
+    await expect(page.getByTestId('error')).toContainText(`the ${worker.replace('-', ' ')} failed`);
+    await expect(page.getByTestId('error')).toContainText('Press Start to try again');
+    await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+    await expect(page.getByTestId('start')).toBeEnabled();
+    await page.unroute(`**/${worker}-*.js`);
+    await page.getByTestId('start').click();
+    await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('error')).toHaveCount(0);
+    await expect(page.getByTestId('emitted-count')).toHaveText('1559');
+  });
+}
