@@ -180,3 +180,31 @@ describe('StreamMerger', () => {
     expect(m.queues[late].pending).toBe(1);
   });
 });
+
+describe('StreamMerger with the teaching flaws switched on', () => {
+  it('emptyAsDone overtakes a stream that ran dry', () => {
+    const m = new StreamMerger();
+    m.flaws = { emptyAsDone: true, dropStale: false };
+    const fast = m.register(key('FAST'));
+    const slow = m.register(key('SLOW'));
+    m.feed(fast, items([1, 2, 3]));
+    m.finish(fast);
+    m.feed(slow, items([1]));
+    expect(drain(m)).toEqual(['FAST@1#0', 'SLOW@1#0', 'FAST@2#1', 'FAST@3#2']);
+    expect(m.peek()).toBe(MergeStatus.BLOCKED); // nothing left to emit, but SLOW never finished
+  });
+
+  it('dropStale drops an item older than the backtest time without a word', () => {
+    const m = new StreamMerger();
+    m.flaws = { emptyAsDone: false, dropStale: true };
+    const a = m.register(key('AAA'));
+    m.feed(a, items([5]));
+    m.finish(a);
+    drain(m);
+    const late = m.register(key('LATE'));
+    m.feed(late, items([3, 6]));
+    m.finish(late);
+    expect(m.take()).toBe(false); // LATE@3 dropped
+    expect(drain(m)).toEqual(['LATE@6#1']);
+  });
+});

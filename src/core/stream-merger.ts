@@ -23,8 +23,15 @@ export class StaleItemError extends Error {
   override name = 'StaleItemError';
 }
 
+/** The merge's two teaching switches (flaws.ts); both off is the fixed engine. */
+export interface MergeFlaws {
+  readonly emptyAsDone: boolean;
+  readonly dropStale: boolean;
+}
+
 export class StreamMerger {
   readonly queues: StreamQueue[] = [];
+  flaws: MergeFlaws = { emptyAsDone: false, dropStale: false };
   private ranks = new Int32Array(0);
   private readonly heap = new MergeHeap(
     (slot) => this.queues[slot].headEmit(),
@@ -64,7 +71,8 @@ export class StreamMerger {
   }
 
   peek(): MergeStatus {
-    if (this.starving > 0) return MergeStatus.BLOCKED;
+    // The fix: wait for a registered stream that ran dry. The flaw: treat it as finished.
+    if (this.starving > 0 && !(this.flaws.emptyAsDone && this.heap.length > 0)) return MergeStatus.BLOCKED;
     return this.heap.length > 0 ? MergeStatus.READY : MergeStatus.EXHAUSTED;
   }
 
@@ -75,18 +83,20 @@ export class StreamMerger {
 
   /**
    * Takes the head item of `headSlot()`. Call `peek()` first. Throws StaleItemError (and takes
-   * nothing) when the item is older than one already emitted: reported, never skipped.
+   * nothing) when the item is older than one already emitted: reported, never skipped. Returns
+   * false only with the dropStale flaw on, when it dropped the stale item without a word.
    */
-  take(): void {
+  take(): boolean {
     const slot = this.heap.peek();
     const queue = this.queues[slot];
     const emit = queue.headEmit();
-    if (emit < this.lastEmit) {
+    const stale = emit < this.lastEmit;
+    if (stale && !this.flaws.dropStale) {
       throw new StaleItemError(
         `${streamKeyId(queue.key)} has an item emitted at ${emit}, older than the backtest time ${this.lastEmit}`,
       );
     }
-    this.lastEmit = emit;
+    if (!stale) this.lastEmit = emit;
     queue.advance();
     if (queue.empty) {
       this.heap.pop();
@@ -94,6 +104,12 @@ export class StreamMerger {
     } else {
       this.heap.replaceTop();
     }
+    return !stale;
+  }
+
+  /** Moves backtest time forward without taking an item (an item taken outside the merge). */
+  advanceTo(emit: number): void {
+    this.lastEmit = Math.max(this.lastEmit, emit);
   }
 
   clear(): void {

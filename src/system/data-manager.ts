@@ -2,9 +2,11 @@
 // Main thread, orchestration only: the bars travel from the data worker to the coordinator
 // worker as transferred columns, and the page keeps no copy of an unemitted bar.
 
+import type { Experiment } from '../core/flaws';
 import { StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import { assert } from '../core/assert';
+import type { ItemColumns } from '../core/item-columns';
 import type { MarketDataSource } from '../data/market-data-client';
 import type { CoordinatorHandle } from '../worker/coordinator-client';
 import type { SessionData } from './session-data';
@@ -17,13 +19,27 @@ export interface StreamRange {
   readonly hours: Hours;
 }
 
+/** Items held back by the lagging-stream scenario, to feed after the gate has opened. */
+export interface LateFeed {
+  readonly slot: number;
+  readonly columns: ItemColumns;
+  readonly delayMs: number;
+}
+
 export class DataManager {
+  /** Filled by the lagging-stream scenario; the SystemManager feeds them after the gate opens. */
+  readonly lateFeeds: LateFeed[] = [];
+
   constructor(
     private readonly coordinator: CoordinatorHandle,
     private readonly sessionData: SessionData,
     private readonly log: SetupLog,
     /** Called after each stream is fed, for the setup progress bar. */
     private readonly onStreamReady: () => void = () => {},
+    /** Teaching experiments only: the flaws and scenario of this run. */
+    private readonly experiment?: Experiment,
+    /** Backtest time before the replay, for the look-ahead flaw's preload. */
+    private readonly startTime = 0,
   ) {}
 
   /**
@@ -43,6 +59,12 @@ export class DataManager {
       const key: StreamKey = { type: StreamType.BAR, symbol, interval };
       if (this.sessionData.hasStream(key)) continue;
       signal.throwIfAborted();
+      const late = this.experiment?.scenario.lateSymbol;
+      if (late?.symbol === symbol) {
+        await this.log.time('setup', `(scenario) ${symbol}'s fetch is slow: wait ${late.delayMs} ms`, () =>
+          abortable(new Promise<void>((resolve) => setTimeout(resolve, late.delayMs)), signal),
+        );
+      }
       const index = this.sessionData.registerStream(key);
       this.log.mark('setup', `register ${symbol} ${interval} with SessionData`);
       const slot = await this.log.time('setup', `register ${symbol} ${interval} with the coordinator`, () => abortable(this.coordinator.registerStream(key), signal));
@@ -57,10 +79,34 @@ export class DataManager {
       const count = columns.tsStart.length;
       signal.throwIfAborted();
       this.sessionData.streams[index].expected = count;
-      await this.log.time('setup', `feed ${count} ${symbol} bars to the queue`, () => abortable(this.coordinator.feedStream(slot, columns, true), signal));
+      if (this.experiment?.flaws.lookAhead) {
+        // The flaw: every bar of the day into SessionData now, long before its end time.
+        this.log.mark('setup', `(flaw) write all ${count} ${symbol} bars into SessionData`);
+        this.sessionData.preload(index, columns, this.startTime);
+      }
+      const lag = this.experiment?.scenario.lagging;
+      if (lag?.symbol === symbol) {
+        const cut = Math.floor(count * lag.fraction);
+        const rest = sliceColumns(columns, cut, count);
+        const first = sliceColumns(columns, 0, cut);
+        await this.log.time('setup', `(scenario) feed only ${cut} of ${count} ${symbol} bars; the rest comes later`, () =>
+          abortable(this.coordinator.feedStream(slot, first, false), signal),
+        );
+        this.lateFeeds.push({ slot, columns: rest, delayMs: lag.delayMs });
+      } else {
+        await this.log.time('setup', `feed ${count} ${symbol} bars to the queue`, () => abortable(this.coordinator.feedStream(slot, columns, true), signal));
+      }
       started++;
       this.onStreamReady();
     }
     return started;
   }
+}
+
+function sliceColumns(columns: ItemColumns, begin: number, end: number): ItemColumns {
+  return {
+    tsStart: columns.tsStart.slice(begin, end),
+    tsEmit: columns.tsEmit.slice(begin, end),
+    fields: columns.fields.map((f) => f.slice(begin, end)),
+  };
 }

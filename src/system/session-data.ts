@@ -3,7 +3,8 @@
 // appends each output batch. Columnar per stream, plus the emission order for the run export.
 
 import { assert } from '../core/assert';
-import { FIELDS } from '../core/item-columns';
+import { InvariantChecker } from '../core/invariant-checker';
+import { FIELDS, type ItemColumns } from '../core/item-columns';
 import { formatRunExport, type ExportRow } from '../core/run-export';
 import { STREAM_TYPE_NAMES, streamKeyId, type StreamKey } from '../core/stream-key';
 import { BATCH_STRIDE, type BatchEvent } from '../worker/coordinator-api';
@@ -42,11 +43,11 @@ export class StreamItems {
 
 export class SessionData {
   readonly streams: StreamItems[] = [];
+  /** Watches every item that reaches SessionData (invariant-checker.ts). */
+  readonly checker = new InvariantChecker();
   /** Stream index of each emitted item, in emission order. */
   private order = new Int32Array(1024);
   private emittedCount = 0;
-  /** Emit time of the newest item: nothing newer than the backtest time is ever stored. */
-  lastEmit = -Infinity;
 
   get emitted(): number {
     return this.emittedCount;
@@ -56,6 +57,7 @@ export class SessionData {
   registerStream(key: StreamKey): number {
     assert(!this.streams.some((s) => streamKeyId(s.key) === streamKeyId(key)), `${streamKeyId(key)} is registered twice`);
     this.streams.push(new StreamItems(key, 0));
+    this.checker.addStream(`${key.symbol} ${key.interval}`);
     return this.streams.length - 1;
   }
 
@@ -63,30 +65,47 @@ export class SessionData {
     return this.streams.some((s) => streamKeyId(s.key) === streamKeyId(key));
   }
 
+  /** Appends the items of an output batch, in emission order (the checker sees each). */
   append(batch: BatchEvent): void {
     for (let i = 0; i < batch.count; i++) {
-      const stream = this.streams[batch.slot[i]];
-      assert(stream !== undefined, `batch names unknown stream ${batch.slot[i]}`);
-      const emit = batch.tsEmit[i];
-      assert(emit <= batch.backtestTime && emit >= this.lastEmit, `item emitted at ${emit} is out of time order`);
-      this.lastEmit = emit;
-      const at = stream.count++;
-      stream.tsStart.push(batch.tsStart[i], at);
-      stream.tsEmit.push(emit, at);
-      for (let f = 0; f < stream.fields.length; f++) stream.fields[f].push(batch.values[i * BATCH_STRIDE + f], at);
-      if (this.emittedCount === this.order.length) {
-        const grown = new Int32Array(this.order.length * 2);
-        grown.set(this.order);
-        this.order = grown;
-      }
-      this.order[this.emittedCount++] = batch.slot[i];
+      const slot = batch.slot[i];
+      assert(this.streams[slot] !== undefined, `batch names unknown stream ${slot}`);
+      this.checker.emitted(slot, batch.tsStart[i], batch.tsEmit[i], batch.backtestTime);
+      this.store(slot, batch.tsStart[i], batch.tsEmit[i], batch.values, i * BATCH_STRIDE);
     }
+  }
+
+  /**
+   * The look-ahead flaw's add_bar loop: a whole fetch written into SessionData before the replay.
+   * Only the teaching experiment calls it; the checker reports every bar it makes visible early.
+   */
+  preload(slot: number, columns: ItemColumns, backtestTime: number): void {
+    const values = new Float64Array(BATCH_STRIDE);
+    for (let i = 0; i < columns.tsStart.length; i++) {
+      this.checker.visibleAhead(slot, columns.tsStart[i], columns.tsEmit[i], backtestTime);
+      columns.fields.forEach((f, k) => (values[k] = f[i]));
+      this.store(slot, columns.tsStart[i], columns.tsEmit[i], values, 0);
+    }
+  }
+
+  private store(slot: number, tsStart: number, tsEmit: number, values: Float64Array, offset: number): void {
+    const stream = this.streams[slot];
+    const at = stream.count++;
+    stream.tsStart.push(tsStart, at);
+    stream.tsEmit.push(tsEmit, at);
+    for (let f = 0; f < stream.fields.length; f++) stream.fields[f].push(values[offset + f], at);
+    if (this.emittedCount === this.order.length) {
+      const grown = new Int32Array(this.order.length * 2);
+      grown.set(this.order);
+      this.order = grown;
+    }
+    this.order[this.emittedCount++] = slot;
   }
 
   reset(): void {
     this.streams.length = 0;
     this.emittedCount = 0;
-    this.lastEmit = -Infinity;
+    this.checker.reset();
   }
 
   *rows(): Generator<ExportRow> {

@@ -14,8 +14,11 @@ import {
   type ReplayConfigInput,
   type Speed,
 } from '../core/replay-config';
+import { FIXED, anyFlaw, type Experiment } from '../core/flaws';
+import { VIOLATION_TITLES, type Violation, type ViolationKind } from '../core/invariant-checker';
 import { canTransition, SystemState, transition, type SystemAction } from '../core/system-state';
 import { tradingSession, type TradingSession } from '../core/trading-hours';
+import type { ItemColumns } from '../core/item-columns';
 import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../data/market-data-repository';
 import type { MarketDataSource } from '../data/market-data-client';
@@ -91,7 +94,18 @@ export interface SystemSnapshot {
   readonly streams: readonly StreamSummary[];
   readonly steps: readonly SetupStep[];
   readonly wallStartedAt: number | null;
+  /** The invariant checker's findings for this run. */
+  readonly invariants: {
+    readonly checked: number;
+    readonly total: number;
+    readonly counts: Readonly<Record<ViolationKind, number>>;
+    readonly violations: readonly Violation[];
+  };
+  /** The flaws switched on for this run (a teaching experiment), or null for the fixed engine. */
+  readonly experiment: Experiment | null;
 }
+
+export { VIOLATION_TITLES };
 
 interface Setup {
   readonly abort: AbortController;
@@ -122,6 +136,8 @@ export class SystemManager {
   private lastTransition: TransitionTaken | null = null;
   private sessions: readonly TradingSession[] = [];
   private seekRequest: { pauseAfter: boolean } | null = null;
+  private experiment: Experiment = FIXED;
+  private pauseRequestedAt = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deps: SystemManagerDeps) {
@@ -158,10 +174,11 @@ export class SystemManager {
    * gate. Returns false (changing nothing) from RUNNING or PAUSED or while a setup is under way;
    * false with `error` set when the config or the data is bad; false when stop() cancelled it.
    */
-  start(request: ReplayRequest): Promise<boolean> {
+  start(request: ReplayRequest, experiment: Experiment = FIXED): Promise<boolean> {
     if (this.state !== SystemState.STOPPED || this.setup !== null) return Promise.resolve(false);
     const setup: Setup = { abort: new AbortController(), done: Promise.resolve(false) };
     this.setup = setup;
+    this.experiment = experiment;
     setup.done = this.runSetup(request, setup.abort.signal).finally(() => {
       this.setup = null;
       this.changed();
@@ -173,6 +190,7 @@ export class SystemManager {
   pause(): Promise<boolean> {
     if (this.state !== SystemState.RUNNING || this.pauseRequest !== null || !this.coordinator) return Promise.resolve(false);
     const seq = this.coordinator.gate.setState(SystemState.PAUSED);
+    this.pauseRequestedAt = this.deps.clock();
     this.changed();
     return new Promise((resolve) => (this.pauseRequest = { seq, resolve }));
   }
@@ -278,6 +296,13 @@ export class SystemManager {
       })),
       steps: this.log.steps.map((s) => ({ ...s })),
       wallStartedAt: this.wallStartedAt,
+      invariants: {
+        checked: this.sessionData.checker.checked,
+        total: this.sessionData.checker.total,
+        counts: { ...this.sessionData.checker.counts },
+        violations: [...this.sessionData.checker.violations],
+      },
+      experiment: anyFlaw(this.experiment.flaws) || Object.keys(this.experiment.scenario).length > 0 ? this.experiment : null,
     };
   }
 
@@ -310,14 +335,24 @@ export class SystemManager {
       this.sessions = sessions;
       this.setupProgress = { done: 0, total: config.symbols.length * config.intervals.length };
       this.timeProvider = new TimeProvider(coordinator.gate.control);
+      const startTime = sessions[0]?.open ?? 0;
+      // Batches of this run are taken from here on: only the no-gate flaw sends any before the gate opens.
+      this.activeRun = this.runId;
       await this.log.time('setup', 'stop existing streams', () =>
-        abortable(coordinator.clearStreams({ runId: this.runId, sessions, startTime: sessions[0]?.open ?? 0 }), signal),
+        abortable(coordinator.clearStreams({ runId: this.runId, sessions, startTime, flaws: this.experiment.flaws }), signal),
       );
       coordinator.gate.setSpeed(speedToCell(this.speed));
-      const dataManager = new DataManager(coordinator, this.sessionData, this.log, () => {
-        this.setupProgress.done++;
-        this.changed();
-      });
+      const dataManager = new DataManager(
+        coordinator,
+        this.sessionData,
+        this.log,
+        () => {
+          this.setupProgress.done++;
+          this.changed();
+        },
+        this.experiment,
+        startTime,
+      );
       // The design note's byInterval: one startBarStreams call per interval group.
       for (const interval of config.intervals) {
         await dataManager.startBarStreams(this.data!, config.symbols, interval, config, signal);
@@ -325,12 +360,12 @@ export class SystemManager {
       signal.throwIfAborted();
       this.log.mark('setup', 'all streams set up');
       // The gate opens: everything is in the queues, and only now does the cell read RUNNING.
-      this.activeRun = this.runId;
       this.move('start');
       this.wallStartedAt = this.deps.clock();
       this.gateOpenedAt = this.wallStartedAt;
       coordinator.gate.setState(SystemState.RUNNING);
       this.log.mark('system', 'state RUNNING: the gate opens');
+      this.feedLate(coordinator, dataManager.lateFeeds);
       return true;
     } catch (error) {
       if (!signal.aborted) this.error = describe(error);
@@ -375,6 +410,18 @@ export class SystemManager {
     return { coordinator: this.coordinator, catalog: toCatalog(entries) };
   }
 
+  /** The lagging-stream scenario: the rest of a stream arrives after the gate has opened. */
+  private feedLate(coordinator: CoordinatorHandle, feeds: readonly { slot: number; columns: ItemColumns; delayMs: number }[]): void {
+    const runId = this.runId;
+    for (const { slot, columns, delayMs } of feeds) {
+      setTimeout(() => {
+        if (this.activeRun !== runId) return;
+        this.log.mark('setup', `(scenario) the lagging stream's last ${columns.tsStart.length} bars arrive`);
+        coordinator.feedStream(slot, columns, true).catch((error: Error) => (this.error = error.message));
+      }, delayMs);
+    }
+  }
+
   private dbSource(dbUrl?: string): { url: string; label: string } {
     return dbUrl ? { url: dbUrl, label: `db file ${new URL(dbUrl).pathname}` } : { url: new URL(BUNDLED_DB, this.deps.baseUrl).href, label: BUNDLED_DB };
   }
@@ -394,6 +441,7 @@ export class SystemManager {
           this.log.mark('coordinator', 'coordinator wakes: sees RUNNING');
         }
         if (this.pauseRequest && event.stateSeq >= this.pauseRequest.seq && event.state === SystemState.PAUSED) {
+          this.sessionData.checker.pauseAcknowledged(event.wallTime - this.pauseRequestedAt);
           this.move('pause');
           this.pauseRequest.resolve(true);
           this.pauseRequest = null;
@@ -410,7 +458,9 @@ export class SystemManager {
         this.log.mark('coordinator', 'first item emitted');
         break;
       case 'complete':
-        if (event.emitted !== event.fed || this.sessionData.emitted !== event.fed) {
+        this.sessionData.checker.completed(this.sessionData.streams.map((s) => s.expected));
+        // The fixed engine loses nothing; a flawed run's losses are the checker's to report.
+        if (!anyFlaw(this.experiment.flaws) && (event.emitted !== event.fed || this.sessionData.emitted !== event.fed)) {
           this.error = `the run ended with ${event.fed} items fed but ${event.emitted} emitted and ${this.sessionData.emitted} received`;
         }
         this.coordinator?.gate.setState(SystemState.STOPPED);
@@ -419,6 +469,7 @@ export class SystemManager {
         break;
       case 'error':
         this.error = `the coordinator reported: ${event.message}`;
+        if (/older than the backtest time/.test(event.message)) this.sessionData.checker.engineRefused(event.message);
         this.coordinator?.gate.setState(SystemState.STOPPED);
         this.endRun();
         break;

@@ -2,6 +2,7 @@
 // waits, in-memory bars, and a gate whose waits return on the next macrotask.
 import { describe, expect, it } from 'vitest';
 import { ControlBlock, CONTROL_BLOCK_BYTES, Slot, speedToCell, WorkerPhase } from '../core/control-block';
+import { NO_FLAWS } from '../core/flaws';
 import { allocateColumns } from '../core/item-columns';
 import { StreamType } from '../core/stream-key';
 import { SystemState } from '../core/system-state';
@@ -58,6 +59,18 @@ class ManualGate implements WorkerGate {
   publishBacktestTime(ms: number): void {
     this.control.setBacktestTime(ms);
   }
+
+  /** Deaf to the doorbell: scheduled actions still happen, but the sleep runs its full length. */
+  sleep(ms: number): Promise<void> {
+    const until = this.clock + ms;
+    while (this.actions[0] && this.actions[0].at <= until) {
+      const action = this.actions.shift()!;
+      this.clock = Math.max(this.clock, action.at);
+      action.run();
+    }
+    this.clock = until;
+    return new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function setup(speed: number | 'max' = 'max') {
@@ -96,7 +109,7 @@ const bar = (symbol: string) => ({ type: StreamType.BAR, symbol, interval: '1m' 
 describe('BacktestStreamCoordinator', () => {
   it('holds the oldest item at the gate while STOPPED and streams once RUNNING', async () => {
     const t = setup();
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
     const a = t.coordinator.registerStream(bar('BBB'));
     const b = t.coordinator.registerStream(bar('AAA'));
     t.coordinator.feedStream(a, minuteBars(day2.open, [0, 1, 2]), true);
@@ -114,7 +127,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('paces by speed and skips the time between sessions', async () => {
     const t = setup(60);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day1, day2], startTime: day1.open });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day1, day2], startTime: day1.open, flaws: NO_FLAWS });
     const s = t.coordinator.registerStream(bar('SPY'));
     const both = allocateColumns(3, 5);
     const last = minuteBars(day1.open, [389]);
@@ -132,7 +145,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('pause mid-gap acts at once; resume continues the gap where it was', async () => {
     const t = setup(60);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1]), true);
     t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
@@ -148,7 +161,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('step while PAUSED emits exactly one item', async () => {
     const t = setup(1);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), true);
     t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
@@ -162,7 +175,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('"go to" emits every item due by the target without pacing, then paces again', async () => {
     const t = setup(60);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2, 3, 4, 5, 6]), true);
     t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
@@ -178,7 +191,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('reports an item older than the backtest time and drops the run, never skipping silently', async () => {
     const t = setup();
-    t.coordinator.clearStreams({ runId: 7, sessions: [day2], startTime: day2.open });
+    t.coordinator.clearStreams({ runId: 7, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [5]), true);
     t.gate.setState(SystemState.RUNNING);
@@ -192,7 +205,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('exits on shutdown during setup', async () => {
     const t = setup();
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [0]), false);
     await t.until(() => t.gate.clock > 1000);

@@ -8,6 +8,7 @@
 // Every wait is a wait on the doorbell, so pause, stop, speed changes and shutdown act at once.
 
 import { Slot, speedFromCell, WorkerPhase } from '../core/control-block';
+import { NO_FLAWS, type Flaws } from '../core/flaws';
 import type { ItemColumns } from '../core/item-columns';
 import { Pacer } from '../core/pacer';
 import type { StreamKey } from '../core/stream-key';
@@ -42,6 +43,9 @@ export class BacktestStreamCoordinator {
   private seekSeq = 0;
   /** While set, items due by this time are emitted without pacing ("go to"). */
   private seekTarget: number | null = null;
+  private flaws: Flaws = NO_FLAWS;
+  /** The late-gate-check flaw: the item taken before the gate was checked, emitted first when it opens. */
+  private held: { slot: number; chunk: ItemColumns; row: number } | null = null;
 
   constructor(
     private readonly gate: WorkerGate,
@@ -55,6 +59,9 @@ export class BacktestStreamCoordinator {
     this.merger.clear();
     this.batch.clear();
     this.plan = plan;
+    this.flaws = plan.flaws;
+    this.merger.flaws = { emptyAsDone: plan.flaws.emptyAsDone, dropStale: plan.flaws.dropStale };
+    this.held = null;
     this.pacer = new Pacer(plan.sessions);
     this.stepsTaken = this.gate.control.load(Slot.STEP_REQUESTS);
     this.emitted = 0;
@@ -97,13 +104,21 @@ export class BacktestStreamCoordinator {
       if (this.seekTarget !== null && this.state === SystemState.RUNNING && (status !== MergeStatus.READY || this.headEmit() > this.seekTarget)) {
         this.finishSeek();
       }
-      if (status !== MergeStatus.READY) {
+      if (this.held !== null) {
+        // The flaw: this item was chosen before the gate was checked; it goes first, compared with nothing.
+        if (this.state === SystemState.STOPPED) await this.waitAt(WorkerPhase.AT_GATE, seen, WAIT_SLICE_MS);
+        else this.emitHeld();
+      } else if (status !== MergeStatus.READY) {
         if (status === MergeStatus.EXHAUSTED && this.plan && this.state !== SystemState.STOPPED && !this.finishedRun) {
           this.finishRun();
         }
         await this.waitAt(WorkerPhase.IDLE, seen, WAIT_SLICE_MS);
+      } else if (this.state === SystemState.STOPPED && this.flaws.noGate) {
+        // The flaw: no system manager attached, so nothing holds the coordinator during setup.
+        this.stream(seen, true);
       } else if (this.state === SystemState.STOPPED) {
         // The design note's gate: hold the oldest item until the system reads RUNNING.
+        if (this.flaws.lateGateCheck) this.held = this.takeHead();
         await this.waitAt(WorkerPhase.AT_GATE, seen, WAIT_SLICE_MS);
       } else if (this.state === SystemState.PAUSED) {
         if (control.load(Slot.STEP_REQUESTS) > this.stepsTaken) {
@@ -117,19 +132,28 @@ export class BacktestStreamCoordinator {
         this.stream(seen);
       } else {
         const delay = this.pacer.delayMs(this.clock(), this.headEmit());
-        if (delay > 0) await this.waitAt(WorkerPhase.PACING, seen, Math.min(delay, WAIT_SLICE_MS));
+        if (delay > 0 && this.flaws.uninterruptibleSleep) {
+          // The flaw: sleep the whole gap without watching the doorbell; a pause waits it out.
+          this.flush();
+          this.setPhase(WorkerPhase.PACING);
+          await this.gate.sleep(delay);
+        } else if (delay > 0) await this.waitAt(WorkerPhase.PACING, seen, Math.min(delay, WAIT_SLICE_MS));
         else this.stream(seen);
       }
     }
   }
 
-  /** Emits due items (or, seeking, items up to the target) until one is not, the doorbell rings, or a chunk is done. */
-  private stream(seen: number): void {
+  /**
+   * Emits due items (seeking: items up to the target; `unpaced`: every ready item) until one is
+   * not due, the doorbell rings, or a chunk is done.
+   */
+  private stream(seen: number, unpaced = false): void {
     const control = this.gate.control;
     this.setPhase(WorkerPhase.STREAMING);
     for (let n = 0; n < STREAM_CHUNK; n++) {
       this.emitHead();
       if (this.merger.peek() !== MergeStatus.READY || control.load(Slot.DOORBELL) !== seen) break;
+      if (unpaced) continue;
       const next = this.headEmit();
       if (this.seekTarget !== null ? next > this.seekTarget : this.pacer.delayMs(this.clock(), next) > 0) break;
     }
@@ -137,16 +161,31 @@ export class BacktestStreamCoordinator {
   }
 
   private emitHead(): void {
+    const item = this.takeHead();
+    if (item) this.emit(item.slot, item.chunk, item.row);
+  }
+
+  /** Takes the oldest item out of the merge; null when it was dropped (flaw) or refused as stale. */
+  private takeHead(): { slot: number; chunk: ItemColumns; row: number } | null {
     const slot = this.merger.headSlot();
     const queue = this.merger.queues[slot];
     const chunk = queue.headChunk;
     const row = queue.headRow;
     try {
-      this.merger.take();
+      return this.merger.take() ? { slot, chunk, row } : null;
     } catch (error) {
       this.fail((error as Error).message);
-      return;
+      return null;
     }
+  }
+
+  private emitHeld(): void {
+    const { slot, chunk, row } = this.held!;
+    this.held = null;
+    this.emit(slot, chunk, row);
+  }
+
+  private emit(slot: number, chunk: ItemColumns, row: number): void {
     const now = this.clock();
     this.batch.push(slot, chunk, row, now);
     this.backtestTime = chunk.tsEmit[row];
@@ -213,6 +252,7 @@ export class BacktestStreamCoordinator {
     this.merger.clear();
     this.plan = null;
     this.seekTarget = null;
+    this.held = null;
     this.sink({ kind: 'error', runId, message });
   }
 

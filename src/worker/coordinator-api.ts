@@ -2,6 +2,7 @@
 // events the worker posts back on its events port. Types only; coordinator-worker.ts implements
 // CoordinatorApi with expose(), coordinator-client.ts wraps it on the page.
 
+import type { Flaws } from '../core/flaws';
 import type { ItemColumns } from '../core/item-columns';
 import type { StreamKey } from '../core/stream-key';
 import type { SystemState } from '../core/system-state';
@@ -22,6 +23,8 @@ export interface RunPlan {
   readonly sessions: readonly TradingSession[];
   /** Backtest time before the first item: the first session's open. */
   readonly startTime: number;
+  /** Teaching switches: the design note's original behaviours (all false: the fixed engine). */
+  readonly flaws: Flaws;
 }
 
 export interface CoordinatorApi {

@@ -25,6 +25,8 @@ export interface WorkerGate {
   publish(slot: number, value: number): void;
   /** setBacktestTime: writes the backtest time where the page's TimeProvider reads it. */
   publishBacktestTime(ms: number): void;
+  /** The design note's time.sleep: deaf to the doorbell (only for the uninterruptible-sleep flaw). */
+  sleep(ms: number): Promise<void> | void;
 }
 
 /** Fallback gate: control-block writes sent over the control port, in either direction. */
@@ -74,6 +76,12 @@ export class AtomicsWorkerGate implements WorkerGate {
 
   publishBacktestTime(ms: number): void {
     this.control.setBacktestTime(ms);
+  }
+
+  private readonly nobody = new Int32Array(new SharedArrayBuffer(4));
+
+  sleep(ms: number): void {
+    Atomics.wait(this.nobody, 0, 0, ms); // a cell nobody ever notifies
   }
 }
 
@@ -125,6 +133,11 @@ export class MessageWorkerGate implements WorkerGate {
     if (this.control.load(slot) === value) return;
     this.control.store(slot, value);
     this.port.postMessage({ slots: [[slot, value]] } satisfies ControlWrites);
+  }
+
+  sleep(ms: number): Promise<void> {
+    // Control messages still arrive meanwhile, but nobody looks at them until the sleep ends.
+    return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   publishBacktestTime(ms: number): void {

@@ -3,6 +3,7 @@
 // not part of the app. Items are synthetic one-minute bars so each test states its own data.
 
 import { Slot, speedToCell, WorkerPhase } from '../../src/core/control-block';
+import { NO_FLAWS, type Flaws } from '../../src/core/flaws';
 import { StreamType } from '../../src/core/stream-key';
 import { SystemState } from '../../src/core/system-state';
 import { tradingSession } from '../../src/core/trading-hours';
@@ -74,8 +75,8 @@ const harness = {
     return s.client.gate.kind;
   },
 
-  async plan(runId = 1) {
-    await session().client.clearStreams({ runId, sessions: [SESSION], startTime: SESSION.open });
+  async plan(runId = 1, flaws: Partial<Flaws> = {}) {
+    await session().client.clearStreams({ runId, sessions: [SESSION], startTime: SESSION.open, flaws: { ...NO_FLAWS, ...flaws } });
   },
 
   /** Registers SYMBOL and feeds `count` bars from `offsetMinutes`; returns the slot. */

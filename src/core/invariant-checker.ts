@@ -1,0 +1,147 @@
+// The invariant checker: watches every item that reaches SessionData, in every run, and reports
+// what a correct replay never does. Pure TypeScript; the SystemManager feeds it on the main
+// thread. Invariants (issue: teaching experiments):
+//  - backtest time never goes backwards;
+//  - each stream's items arrive in order, none twice;
+//  - no stream is overtaken while unfinished (an item older than one already emitted);
+//  - no bar is visible in SessionData before its end time (no look-ahead);
+//  - nothing is dropped: at completion every stream emitted all it was fed;
+//  - a pause acts at once.
+
+import { formatExchangeTime } from './exchange-time';
+
+export type ViolationKind = 'time-backwards' | 'overtaken' | 'stream-order' | 'duplicate' | 'look-ahead' | 'dropped' | 'late-pause';
+
+export const VIOLATION_TITLES: Record<ViolationKind, string> = {
+  'time-backwards': 'backtest time went backwards',
+  overtaken: 'a stream was overtaken while unfinished',
+  'stream-order': "a stream's items came out of order",
+  duplicate: 'an item arrived twice',
+  'look-ahead': 'a bar was visible before its end time',
+  dropped: 'items were dropped',
+  'late-pause': 'a pause did not act at once',
+};
+
+export interface Violation {
+  readonly kind: ViolationKind;
+  readonly message: string;
+  /** The offending item's stream and times, when there is one. */
+  readonly stream?: string;
+  readonly tsStart?: number;
+  readonly tsEmit?: number;
+}
+
+/** How late a pause may be acknowledged before it counts as "not at once". */
+export const PAUSE_LIMIT_MS = 250;
+/** Only the first violations are kept with their details; all are counted. */
+const KEEP = 100;
+
+interface StreamState {
+  readonly name: string;
+  lastStart: number;
+  emitted: number;
+  /** Items made visible ahead of time (the look-ahead flaw), to recognise their second arrival. */
+  readonly preloaded: Set<number>;
+}
+
+export class InvariantChecker {
+  private streams: StreamState[] = [];
+  private maxEmit = -Infinity;
+  private maxEmitStream = '';
+  checked = 0;
+  readonly counts: Record<ViolationKind, number> = emptyCounts();
+  readonly violations: Violation[] = [];
+
+  reset(): void {
+    this.streams = [];
+    this.maxEmit = -Infinity;
+    this.maxEmitStream = '';
+    this.checked = 0;
+    this.violations.length = 0;
+    for (const kind of Object.keys(this.counts) as ViolationKind[]) this.counts[kind] = 0;
+  }
+
+  addStream(name: string): number {
+    this.streams.push({ name, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
+    return this.streams.length - 1;
+  }
+
+  get total(): number {
+    return Object.values(this.counts).reduce((a, b) => a + b, 0);
+  }
+
+  /** An item emitted by the coordinator, in arrival order; `backtestTime` is the clock after its batch. */
+  emitted(stream: number, tsStart: number, tsEmit: number, backtestTime: number): void {
+    const s = this.streams[stream];
+    this.checked++;
+    s.emitted++;
+    const item = { stream: s.name, tsStart, tsEmit };
+    if (s.preloaded.delete(tsStart)) {
+      this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} was already in SessionData (written ahead) and arrived again`, ...item });
+    } else if (tsStart === s.lastStart) {
+      this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} arrived twice`, ...item });
+    } else if (tsStart < s.lastStart) {
+      this.report({ kind: 'stream-order', message: `${s.name} ${stamp(tsStart)} arrived after ${stamp(s.lastStart)}`, ...item });
+    }
+    s.lastStart = Math.max(s.lastStart, tsStart);
+    if (tsEmit < this.maxEmit) {
+      this.report({ kind: 'time-backwards', message: `${s.name} ending ${stamp(tsEmit)} arrived after an item ending ${stamp(this.maxEmit)}`, ...item });
+      if (s.name !== this.maxEmitStream) {
+        this.report({ kind: 'overtaken', message: `${s.name} was overtaken: ${this.maxEmitStream} had already reached ${stamp(this.maxEmit)} while ${s.name} still had ${stamp(tsEmit)}`, ...item });
+      }
+    } else {
+      this.maxEmit = tsEmit;
+      this.maxEmitStream = s.name;
+    }
+    if (tsEmit > backtestTime) {
+      this.report({ kind: 'look-ahead', message: `${s.name} ending ${stamp(tsEmit)} was in SessionData at ${stamp(backtestTime)}`, ...item });
+    }
+  }
+
+  /** An item written into SessionData without being emitted (the look-ahead flaw's preload). */
+  visibleAhead(stream: number, tsStart: number, tsEmit: number, backtestTime: number): void {
+    const s = this.streams[stream];
+    this.checked++;
+    s.preloaded.add(tsStart);
+    if (tsEmit > backtestTime) {
+      this.report({ kind: 'look-ahead', message: `${s.name} ending ${stamp(tsEmit)} was in SessionData at ${stamp(backtestTime)}`, stream: s.name, tsStart, tsEmit });
+    }
+  }
+
+  /** The run completed: every stream must have emitted all it was fed. */
+  completed(fedPerStream: readonly number[]): void {
+    fedPerStream.forEach((fed, i) => {
+      const s = this.streams[i];
+      if (s && s.emitted < fed) this.report({ kind: 'dropped', message: `${s.name}: ${fed - s.emitted} of ${fed} items fed were never emitted`, stream: s.name });
+    });
+  }
+
+  /**
+   * The engine's own safety net caught an item older than the backtest time and stopped the run:
+   * its stream was overtaken, and emitting it would have turned the clock back.
+   */
+  engineRefused(message: string): void {
+    this.report({ kind: 'overtaken', message: `a stream was overtaken; the coordinator refused its item: ${message}` });
+    this.report({ kind: 'time-backwards', message: 'emitting that item would have turned backtest time back' });
+  }
+
+  pauseAcknowledged(latencyMs: number): void {
+    if (latencyMs > PAUSE_LIMIT_MS) {
+      this.report({ kind: 'late-pause', message: `the pause took ${Math.round(latencyMs)} ms to act: the coordinator slept through it` });
+    }
+  }
+
+  private report(violation: Violation): void {
+    this.counts[violation.kind]++;
+    if (this.violations.length < KEEP) this.violations.push(violation);
+  }
+}
+
+function emptyCounts(): Record<ViolationKind, number> {
+  return { 'time-backwards': 0, overtaken: 0, 'stream-order': 0, duplicate: 0, 'look-ahead': 0, dropped: 0, 'late-pause': 0 };
+}
+
+/** New York month-day and minute, for messages. */
+function stamp(ms: number): string {
+  return Number.isFinite(ms) ? formatExchangeTime(ms).slice(5, 16) : String(ms);
+}

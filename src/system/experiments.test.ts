@@ -1,0 +1,29 @@
+// Every teaching experiment on the real engine (in one thread, on the fallback gate): with its
+// flaw on, the checker reports the expected kinds; fixed, on the same scenario, nothing.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createInProcessCoordinator, createInProcessData, fetchPublic, TEST_BASE_URL } from '../testing/in-process-engine';
+import { EXPERIMENTS, runExperiment } from './experiments';
+import { SystemManager } from './system-manager';
+
+const manager = new SystemManager({
+  baseUrl: TEST_BASE_URL,
+  shared: false,
+  clock: () => performance.timeOrigin + performance.now(),
+  fetchText: fetchPublic,
+  createCoordinator: createInProcessCoordinator,
+  createData: () => createInProcessData(),
+});
+afterAll(() => manager.shutdown());
+
+describe('teaching experiments', () => {
+  for (const experiment of EXPERIMENTS.filter((e) => !e.unavailable)) {
+    it(`${experiment.id}: the checker catches it; the fixed run is clean`, async () => {
+      const flawed = await runExperiment(manager, experiment, 'flawed');
+      const found = Object.entries(flawed.counts).filter(([, n]) => n > 0).map(([kind]) => kind);
+      expect(found.sort()).toEqual([...experiment.expected].sort());
+      const fixed = await runExperiment(manager, experiment, 'fixed');
+      expect(fixed.total).toBe(0);
+      expect(fixed.error).toBeNull();
+    }, 20_000);
+  }
+});
