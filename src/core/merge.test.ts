@@ -208,3 +208,25 @@ describe('StreamMerger with the teaching flaws switched on', () => {
     expect(drain(m)).toEqual(['LATE@6#1']);
   });
 });
+
+describe('tie-break rules (the tie-break lab)', () => {
+  const keys = [key('IBM', StreamType.TICK, 'tick'), key('SPY'), key('IBM', StreamType.QUOTE), key('IBM', StreamType.BAR, '5m'), key('AIG')];
+  const order = (rule: 'documented' | 'registration' | 'grouped') => {
+    const m = new StreamMerger(rule);
+    for (const k of keys) {
+      const s = m.register(k);
+      m.feed(s, items([9]));
+      m.finish(s);
+    }
+    return drain(m).map((x) => x.split('@')[0]);
+  };
+  it('documented: type, interval, symbol', () => {
+    expect(order('documented')).toEqual(['AIG', 'SPY', 'IBM/5m', 'IBM/QUOTE', 'IBM/TICK/tick']);
+  });
+  it('registration order', () => {
+    expect(order('registration')).toEqual(['IBM/TICK/tick', 'SPY', 'IBM/QUOTE', 'IBM/5m', 'AIG']);
+  });
+  it('grouped slices: interval groups in order of appearance, then registration', () => {
+    expect(order('grouped')).toEqual(['IBM/TICK/tick', 'SPY', 'IBM/QUOTE', 'AIG', 'IBM/5m']);
+  });
+});

@@ -4,6 +4,7 @@
 // what it already emitted.
 
 import { assert } from './assert';
+import { formatExchangeTime } from './exchange-time';
 import type { ItemColumns } from './item-columns';
 import { MergeHeap } from './merge-heap';
 import { compareStreamKeys, streamKeyId, type StreamKey } from './stream-key';
@@ -23,6 +24,13 @@ export class StaleItemError extends Error {
   override name = 'StaleItemError';
 }
 
+/**
+ * How equal emit times are ordered between streams: the documented rule (type, interval, symbol),
+ * or, for the tie-break lab, registration order, or the original's grouped slices (by interval
+ * group in the order groups appeared, then registration order).
+ */
+export type TieBreakRule = 'documented' | 'registration' | 'grouped';
+
 /** The merge's two teaching switches (flaws.ts); both off is the fixed engine. */
 export interface MergeFlaws {
   readonly emptyAsDone: boolean;
@@ -32,6 +40,8 @@ export interface MergeFlaws {
 export class StreamMerger {
   readonly queues: StreamQueue[] = [];
   flaws: MergeFlaws = { emptyAsDone: false, dropStale: false };
+
+  constructor(private readonly tieBreak: TieBreakRule = 'documented') {}
   private ranks = new Int32Array(0);
   private readonly heap = new MergeHeap(
     (slot) => this.queues[slot].headEmit(),
@@ -93,7 +103,7 @@ export class StreamMerger {
     const stale = emit < this.lastEmit;
     if (stale && !this.flaws.dropStale) {
       throw new StaleItemError(
-        `${streamKeyId(queue.key)} has an item emitted at ${emit}, older than the backtest time ${this.lastEmit}`,
+        `${streamKeyId(queue.key)} has an item ending ${formatExchangeTime(emit)}, older than the backtest time ${formatExchangeTime(this.lastEmit)} (New York)`,
       );
     }
     if (!stale) this.lastEmit = emit;
@@ -133,7 +143,14 @@ export class StreamMerger {
   // Ranks follow the tie-break; a new stream can land between others, so all are recomputed
   // and the heap rebuilt (registration is rare, the merge loop is hot).
   private rerank(): void {
-    const order = this.queues.map((_, slot) => slot).sort((a, b) => compareStreamKeys(this.queues[a].key, this.queues[b].key));
+    const groups = [...new Set(this.queues.map((q) => q.key.interval))];
+    const group = (slot: number) => groups.indexOf(this.queues[slot].key.interval);
+    const compare: Record<TieBreakRule, (a: number, b: number) => number> = {
+      documented: (a, b) => compareStreamKeys(this.queues[a].key, this.queues[b].key),
+      registration: (a, b) => a - b,
+      grouped: (a, b) => group(a) - group(b) || a - b,
+    };
+    const order = this.queues.map((_, slot) => slot).sort(compare[this.tieBreak]);
     this.ranks = new Int32Array(this.queues.length);
     order.forEach((slot, rank) => (this.ranks[slot] = rank));
     const inHeap: number[] = [];
