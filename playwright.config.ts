@@ -22,6 +22,9 @@ export default defineConfig({
     baseURL: ISOLATED_URL,
     timezoneId: 'Asia/Tokyo',
     acceptDownloads: true,
+    // vite preview sends the isolation headers itself; the service worker (and its cache) is
+    // tested on a plain static server in static-host.spec.ts, which allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: executablePath

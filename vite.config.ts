@@ -3,6 +3,7 @@
 // them, to serve the non-isolated page that runs on the fallback gate.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { shipping } from './src/shipping/vite-plugin';
 
 const isolation = process.env.BRL_NO_ISOLATION
   ? {}
@@ -12,7 +13,7 @@ export default defineConfig({
   base: './',
   // A multi-page app: a missing file is a 404, as on a static host, not index.html.
   appType: 'mpa',
-  plugins: [svelte()],
+  plugins: [svelte(), shipping()],
   worker: { format: 'es' },
   server: { headers: isolation },
   preview: { headers: isolation },

@@ -47,9 +47,10 @@ export function requestFromForm(form: ReplayForm, dbUrl?: string): ReplayRequest
   };
 }
 
-export function queryFromForm(form: ReplayForm, dbUrl?: string): string {
+/** `autostart` stays in the link when the page was opened with it: a shared link keeps starting. */
+export function queryFromForm(form: ReplayForm, dbUrl?: string, autostart = false): string {
   const request = requestFromForm(form, dbUrl);
   // Keep a same-origin db= as the path it was given, so the link stays short and portable.
-  const query = formatReplayQuery({ ...request, dbUrl: undefined });
+  const query = formatReplayQuery({ ...request, dbUrl: undefined, autostart });
   return dbUrl ? `${query}&db=${encodeURIComponent(new URL(dbUrl).pathname)}` : query;
 }

@@ -1,0 +1,80 @@
+// Bar Replay Lab's service worker (built into dist/sw.js by shipping/vite-plugin.ts, which fills in
+// VERSION and PRECACHE). It runs in the browser's service-worker thread and does three jobs:
+//  1. cross-origin isolation on hosts that send no headers: it re-serves every same-origin response
+//     with COOP/COEP (and CORP), so SharedArrayBuffer exists after one reload;
+//  2. offline: the app, the sql.js wasm, the bundled SQLite file and the configs are cached at
+//     install, in a cache named after the deploy's VERSION; a new deploy replaces it cleanly;
+//  3. a content security policy as a header on what it serves (a <meta> policy does not govern workers).
+/* eslint-disable no-restricted-globals */
+
+const VERSION = '__VERSION__';
+/** Paths relative to the worker's scope. */
+const PRECACHE = __PRECACHE__;
+const CACHE = `bar-replay-lab-${VERSION}`;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+self.addEventListener('install', (event) => {
+  // cache: 'reload' skips the browser's HTTP cache, so a new deploy never caches an old file.
+  const requests = PRECACHE.map((path) => new Request(new URL(path, self.registration.scope), { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith('bar-replay-lab-') && name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// The page asks a waiting new version to take over when the user accepts the update.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+  if (event.data === 'version') event.source?.postMessage({ version: VERSION });
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(serve(request));
+});
+
+async function serve(request) {
+  const cache = await caches.open(CACHE);
+  const navigation = request.mode === 'navigate';
+  // A link such as ?config=…&autostart=1 is the same page: match the page without its query.
+  let response = await cache.match(request, { ignoreSearch: navigation });
+  if (!response) {
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      response = navigation ? await cache.match(new URL('./', self.registration.scope)) : undefined;
+      if (!response) throw error;
+    }
+  }
+  return isolated(response);
+}
+
+function isolated(response) {
+  if (response.status === 0) return response; // opaque: headers cannot be changed (never same-origin)
+  const headers = new Headers(response.headers);
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}

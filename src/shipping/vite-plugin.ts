@@ -1,0 +1,64 @@
+// Build step for shipping (runs under Node inside `vite build`): writes dist/sw.js from
+// service-worker.js with the deploy's VERSION and the list of files to cache for offline use,
+// and puts the content security policy in the built index.html as a <meta> fallback.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Plugin } from 'vite';
+
+const TEMPLATE = new URL('./service-worker.js', import.meta.url);
+
+function publicFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(dir, path).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function shipping(): Plugin {
+  let publicDir = '';
+  return {
+    name: 'bar-replay-lab:shipping',
+    apply: 'build',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        if (!context.filename.endsWith('/index.html') || context.filename.includes('/tests/')) return html;
+        const template = readFileSync(TEMPLATE, 'utf8');
+        const policy = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]/.exec(template)![1];
+        // frame-ancestors is ignored in <meta>; the service worker sends it as a header.
+        const meta = [...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+        return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`);
+      },
+    },
+    generateBundle(_, bundle) {
+      // The test harness page is not part of the app: nothing of it is cached.
+      const built = Object.keys(bundle).filter((name) => !name.startsWith('tests/') && !name.startsWith('assets/harness'));
+      const files = [...built, ...publicFiles(publicDir)].filter((name) => name !== 'sw.js').sort();
+      const hash = createHash('sha256');
+      for (const name of files) {
+        hash.update(name);
+        const output = bundle[name];
+        if (output) hash.update(output.type === 'chunk' ? output.code : output.source);
+        else hash.update(readFileSync(join(publicDir, name)));
+      }
+      const version = hash.digest('hex').slice(0, 16);
+      const precache = ['./', ...files.filter((name) => name !== 'index.html' && !name.endsWith('.map'))];
+      const source = readFileSync(TEMPLATE, 'utf8')
+        .replace("'__VERSION__'", JSON.stringify(version))
+        .replace('__PRECACHE__', JSON.stringify(precache))
+        .replace('export const CONTENT_SECURITY_POLICY', 'const CONTENT_SECURITY_POLICY');
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}

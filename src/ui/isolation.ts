@@ -1,0 +1,91 @@
+// Cross-origin isolation and offline support, page side (main thread, before anything heavy
+// starts). Registers the service worker (dist/sw.js, see src/shipping/), reloads once on the
+// first visit so the page is served with the isolation headers, and reports why when isolation
+// is impossible — the page then runs on the fallback gate and says so.
+
+export interface Isolation {
+  readonly isolated: boolean;
+  /** Why the page is not isolated (shown in degraded-banner), or null. */
+  readonly degradedReason: string | null;
+  /** Calls back when a new deploy has been downloaded and waits to take over. */
+  onUpdateReady(callback: (apply: () => void) => void): void;
+}
+
+const RELOAD_KEY = 'bar-replay-lab:isolation-reload';
+const CONTROL_TIMEOUT_MS = 8000;
+const REGISTER_TIMEOUT_MS = 3000;
+
+function session(action: (storage: Storage) => string | null | void): string | null {
+  try {
+    return action(sessionStorage) ?? null;
+  } catch {
+    return null; // storage blocked: at worst the page reloads once more
+  }
+}
+
+export async function prepareIsolation(): Promise<Isolation> {
+  let updateCallback: ((apply: () => void) => void) | null = null;
+  let pendingUpdate: (() => void) | null = null;
+  const result = (degradedReason: string | null): Isolation => ({
+    isolated: globalThis.crossOriginIsolated === true,
+    degradedReason: globalThis.crossOriginIsolated ? null : degradedReason,
+    onUpdateReady(callback) {
+      updateCallback = callback;
+      if (pendingUpdate) callback(pendingUpdate);
+    },
+  });
+
+  if (import.meta.env.DEV) return result('the dev server was started without the isolation headers');
+  if (!('serviceWorker' in navigator) || !navigator.serviceWorker) {
+    return result('this browser offers no service worker here (an old browser, or a private window that forbids them), and the host sends no isolation headers');
+  }
+  let registration: ServiceWorkerRegistration;
+  try {
+    // Some browsers (and automation that blocks service workers) never settle a blocked registration.
+    registration = await Promise.race([
+      navigator.serviceWorker.register('./sw.js', { scope: './' }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer: service workers seem to be blocked')), REGISTER_TIMEOUT_MS)),
+    ]);
+  } catch (error) {
+    return result(`the service worker that provides isolation could not start (${(error as Error).message || 'blocked'}), and the host sends no isolation headers`);
+  }
+  // A blocked registration may also "succeed" with nothing (seen with automation that blocks them).
+  if (!registration) return result('service workers are blocked here, and the host sends no isolation headers');
+
+  // A new deploy: its worker installs beside the running one and waits for the user's go-ahead.
+  const announce = (worker: ServiceWorker) => {
+    const apply = () => {
+      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+      worker.postMessage('skip-waiting');
+    };
+    pendingUpdate = apply;
+    updateCallback?.(apply);
+  };
+  if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
+    });
+  });
+
+  if (globalThis.crossOriginIsolated) {
+    session((s) => s.removeItem(RELOAD_KEY));
+    return result(null);
+  }
+  if (session((s) => s.getItem(RELOAD_KEY))) {
+    session((s) => s.removeItem(RELOAD_KEY));
+    return result('the page was reloaded under its service worker but is still not cross-origin isolated');
+  }
+  // Wait until the worker controls this page, then reload once: the reloaded page comes with the headers.
+  const controlled = navigator.serviceWorker.controller
+    ? Promise.resolve(true)
+    : new Promise<boolean>((resolve) => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
+        setTimeout(() => resolve(false), CONTROL_TIMEOUT_MS);
+      });
+  if (!(await controlled)) return result('the service worker did not take control of the page in time');
+  session((s) => s.setItem(RELOAD_KEY, '1'));
+  location.reload();
+  return new Promise<Isolation>(() => {}); // the page is going away
+}
