@@ -1,4 +1,4 @@
-// Vite: the app (index.html) and the browser test harness (tests/harness/index.html), with the
+// Vite: the app (index.html) — plus, in test mode, the browser test harness — with the
 // headers that make the page cross-origin isolated in dev and preview. BRL_NO_ISOLATION=1 drops
 // them, to serve the non-isolated page that runs on the fallback gate.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -9,7 +9,7 @@ const isolation = process.env.BRL_NO_ISOLATION
   ? {}
   : { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: './',
   // A multi-page app: a missing file is a 404, as on a static host, not index.html.
   appType: 'mpa',
@@ -20,10 +20,11 @@ export default defineConfig({
   optimizeDeps: { include: ['comlink', 'sql.js'] },
   build: {
     target: 'es2022',
-    rollupOptions: { input: { main: 'index.html', harness: 'tests/harness/index.html' } },
+    // `vite build --mode test` (npm test) adds the worker test harness page; a deploy has only the app.
+    rollupOptions: { input: { main: 'index.html', ...(mode === 'test' ? { harness: 'tests/harness/index.html' } : {}) } as Record<string, string> },
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
-});
+}));
