@@ -63,6 +63,7 @@ for (const { month, symbols } of SOURCES) {
     // the session arithmetic and the source agree before anything is written.
     const inside = all.filter((b) => {
       const s = tradingSession(exchangeDay(b.ts), 'regular');
+      if (s === null) throw new Error(`${symbol}: a bar on a closed day, ${exchangeDay(b.ts)}`);
       return b.ts >= s.open && b.ts < s.close;
     });
     if (JSON.stringify(inside) !== JSON.stringify(regular)) throw new Error(`${symbol}: regular-hours rows disagree with the all-hours file`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emitTime } from './emit-time';
 import { tradingSession } from './trading-hours';
 
-const session = tradingSession('2013-10-07', 'regular');
+const session = tradingSession('2013-10-07', 'regular')!;
 const at = (h: number, m: number) => Date.UTC(2013, 9, 7, h + 4, m); // EDT = UTC−4
 
 describe('emit time', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SPEED, Pacer } from './pacer';
 import { tradingMsBetween, tradingSession } from './trading-hours';
 
-const friday = tradingSession('2013-10-04', 'regular');
-const monday = tradingSession('2013-10-07', 'regular');
+const friday = tradingSession('2013-10-04', 'regular')!;
+const monday = tradingSession('2013-10-07', 'regular')!;
 const sessions = [friday, monday];
 const MIN = 60_000;
 
@@ -16,7 +16,7 @@ describe('trading time', () => {
   });
   it('regular sessions are 6.5 hours, extended 16', () => {
     expect(friday.close - friday.open).toBe(390 * MIN);
-    const extended = tradingSession('2013-10-04', 'extended');
+    const extended = tradingSession('2013-10-04', 'extended')!;
     expect(extended.close - extended.open).toBe(16 * 60 * MIN);
   });
 });

@@ -2,6 +2,7 @@
 // time between them. Pure TypeScript, any thread (the coordinator worker paces with it).
 
 import { exchangeWallToUtc } from './exchange-time';
+import { marketDay } from './market-calendar';
 
 export type Hours = 'regular' | 'extended';
 export const HOURS: readonly Hours[] = ['regular', 'extended'];
@@ -11,6 +12,11 @@ const HOURS_MINUTES: Record<Hours, { open: number; close: number }> = {
   regular: { open: 9 * 60 + 30, close: 16 * 60 },
   extended: { open: 4 * 60, close: 20 * 60 },
 };
+/** On early-close days regular trading ends at 13:00 and the late session at 17:00. */
+const EARLY_CLOSE_MINUTES: Record<Hours, number> = { regular: 13 * 60, extended: 17 * 60 };
+
+/** The regular open, 09:30: coarser bars are aligned to it (09:30, 09:35 …). */
+export const REGULAR_OPEN_MINUTE = 9 * 60 + 30;
 
 /** One trading session in epoch ms UTC: [open, close). */
 export interface TradingSession {
@@ -19,9 +25,13 @@ export interface TradingSession {
   readonly close: number;
 }
 
-export function tradingSession(day: string, hours: Hours): TradingSession {
+/** The session of `day`, or null when the market is closed (weekend, holiday: market-calendar.ts). */
+export function tradingSession(day: string, hours: Hours): TradingSession | null {
+  const kind = marketDay(day).kind;
+  if (kind === 'weekend' || kind === 'holiday') return null;
   const { open, close } = HOURS_MINUTES[hours];
-  return { day, open: exchangeWallToUtc(day, open), close: exchangeWallToUtc(day, close) };
+  const end = kind === 'early-close' ? EARLY_CLOSE_MINUTES[hours] : close;
+  return { day, open: exchangeWallToUtc(day, open), close: exchangeWallToUtc(day, end) };
 }
 
 /**

@@ -86,6 +86,7 @@ export class MarketDataRepository {
     for (const day of days) {
       const chunk = this.chunk(symbol, interval, day);
       const session = tradingSession(day, hours);
+      if (session === null) continue; // a closed day (holiday) has no trading session to replay
       const begin = lowerBound(chunk.ts, session.open);
       const end = lowerBound(chunk.ts, session.close);
       if (end > begin) {

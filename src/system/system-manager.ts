@@ -528,7 +528,10 @@ function toCatalog(entries: readonly CatalogEntry[]): Catalog {
 function replaySessions(daysBySymbol: ReadonlyMap<string, readonly string[]>, config: ReplayConfig): TradingSession[] {
   const days = new Set<string>();
   for (const list of daysBySymbol.values()) for (const day of list) days.add(day);
-  return [...days].sort().map((day) => tradingSession(day, config.hours));
+  return [...days]
+    .sort()
+    .map((day) => tradingSession(day, config.hours))
+    .filter((session): session is TradingSession => session !== null);
 }
 
 function describe(error: unknown): string {

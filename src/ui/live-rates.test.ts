@@ -4,7 +4,7 @@ import { LiveRates } from './live-rates';
 
 describe('LiveRates', () => {
   it('measures items per second and the effective speed over the window', () => {
-    const session = tradingSession('2013-10-07', 'regular');
+    const session = tradingSession('2013-10-07', 'regular')!;
     const rates = new LiveRates(1000);
     rates.add(0, 0, session.open);
     rates.add(500, 20, session.open + 30_000);

@@ -12,8 +12,8 @@ import type { BatchEvent, CoordinatorEvent } from './coordinator-api';
 import type { WorkerGate } from './worker-gate';
 
 const MIN = 60_000;
-const day1 = tradingSession('2013-10-04', 'regular');
-const day2 = tradingSession('2013-10-07', 'regular');
+const day1 = tradingSession('2013-10-04', 'regular')!;
+const day2 = tradingSession('2013-10-07', 'regular')!;
 
 class ManualGate implements WorkerGate {
   readonly kind = 'message';

@@ -11,7 +11,7 @@ import type { BatchEvent, CoordinatorEvent } from '../../src/worker/coordinator-
 import { CoordinatorClient } from '../../src/worker/coordinator-client';
 
 const DAY = '2013-10-07';
-const SESSION = tradingSession(DAY, 'regular');
+const SESSION = tradingSession(DAY, 'regular')!;
 const MINUTE = 60_000;
 
 /** `count` bars of `symbol` starting `offsetMinutes` after the open. */
