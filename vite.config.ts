@@ -3,7 +3,7 @@
 // them, to serve the non-isolated page that runs on the fallback gate.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import { shipping } from './src/shipping/vite-plugin';
+import { shipping } from './src/shipping/vite-plugin.ts';
 
 const isolation = process.env.BRL_NO_ISOLATION
   ? {}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emitTime } from './emit-time';
+import { barEnd, emitTime } from './emit-time';
 import { tradingSession } from './trading-hours';
 
 const session = tradingSession('2013-10-07', 'regular')!;
@@ -21,5 +21,15 @@ describe('emit time', () => {
   });
   it('emits a tick at its own time', () => {
     expect(emitTime(at(10, 0) + 72, 'tick', session.close)).toBe(at(10, 0) + 72);
+  });
+});
+
+describe('barEnd', () => {
+  it('ends a bar at the end of its 09:30-aligned bucket, cut at the close', () => {
+    expect(barEnd(at(9, 35), '5m', session)).toBe(at(9, 40));
+    expect(barEnd(at(15, 30), '1h', session)).toBe(at(16, 0));
+    expect(barEnd(at(9, 30), '1d', session)).toBe(at(16, 0));
+    const extended = tradingSession('2013-10-07', 'extended')!;
+    expect(barEnd(at(4, 0), '1h', extended)).toBe(at(4, 30)); // the 03:30 hour, started at the 04:00 open
   });
 });

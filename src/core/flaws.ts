@@ -16,6 +16,8 @@ export interface Flaws {
   readonly lookAhead: boolean;
   /** The pacing sleep cannot be interrupted: a pause waits out the gap. */
   readonly uninterruptibleSleep: boolean;
+  /** Every bar's end is taken as start + 1 minute, whatever its interval. */
+  readonly oneMinuteBarEnd: boolean;
 }
 
 export const NO_FLAWS: Flaws = {
@@ -25,6 +27,7 @@ export const NO_FLAWS: Flaws = {
   emptyAsDone: false,
   lookAhead: false,
   uninterruptibleSleep: false,
+  oneMinuteBarEnd: false,
 };
 
 export function anyFlaw(flaws: Flaws): boolean {

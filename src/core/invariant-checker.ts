@@ -38,6 +38,8 @@ const KEEP = 100;
 
 interface StreamState {
   readonly name: string;
+  /** When a bar of this stream truly ends (emit-time rule), to catch bars emitted before it. */
+  readonly trueEnd: ((tsStart: number) => number) | null;
   lastStart: number;
   emitted: number;
   /** Items made visible ahead of time (the look-ahead flaw), to recognise their second arrival. */
@@ -61,8 +63,8 @@ export class InvariantChecker {
     for (const kind of Object.keys(this.counts) as ViolationKind[]) this.counts[kind] = 0;
   }
 
-  addStream(name: string): number {
-    this.streams.push({ name, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
+  addStream(name: string, trueEnd: ((tsStart: number) => number) | null = null): number {
+    this.streams.push({ name, trueEnd, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
     return this.streams.length - 1;
   }
 
@@ -95,6 +97,10 @@ export class InvariantChecker {
     }
     if (tsEmit > backtestTime) {
       this.report({ kind: 'look-ahead', message: `${s.name} ending ${stamp(tsEmit)} was in SessionData at ${stamp(backtestTime)}`, ...item });
+    }
+    const end = s.trueEnd?.(tsStart);
+    if (end !== undefined && tsEmit < end) {
+      this.report({ kind: 'look-ahead', message: `${s.name} from ${stamp(tsStart)} ends at ${stamp(end)} but was emitted at ${stamp(tsEmit)}`, ...item });
     }
   }
 

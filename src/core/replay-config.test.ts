@@ -43,7 +43,7 @@ describe('replay config', () => {
     [{ symbols: ['SPY'], from: '2013-13-01' }, /^from: from must be a date/],
     [{ symbols: ['SPY'], from: '2013-10-07', to: '2013-10-01' }, /^to: to \(2013-10-01\) is before from/],
     [{ symbols: ['SPY'], from: '2013-10-07', interval: '2m' }, /^interval: "2m" is not an interval/],
-    [{ symbols: ['SPY'], from: '2013-10-07', interval: '5m' }, /^interval: interval 5m is not available yet/],
+    [{ symbols: ['SPY'], from: '2013-10-07', interval: '1m,7m' }, /^interval: "7m" is not an interval/],
     [{ symbols: ['SPY'], from: '2013-10-07', hours: 'night' }, /^hours: hours must be "regular"/],
     [{ symbols: ['SPY'], from: '2013-10-07', speed: 0 }, /^speed: speed must be "max" or a number/],
     [{ symbols: ['SPY'], from: '2013-10-07', speed: 100001 }, /^speed: /],
@@ -51,6 +51,10 @@ describe('replay config', () => {
     [{ symbols: ['SPY'], from: '2013-10-07', mode: 'live' }, /^mode: mode "live" is not available yet/],
   ])('rejects %j', (input, message) => {
     expect(fieldOf(() => validateReplayConfig(input))).toMatch(message);
+  });
+
+  it('accepts several intervals, in the order given, without duplicates', () => {
+    expect(validateReplayConfig({ symbols: 'SPY', from: '2013-10-07', interval: '5m,1m,5m' }).intervals).toEqual(['5m', '1m']);
   });
 
   it('accepts decimal and max speeds', () => {

@@ -102,9 +102,6 @@ export function parseIntervals(value: unknown): BarInterval[] {
     if (!isBarInterval(text)) {
       throw new ConfigError('interval', `"${String(item)}" is not an interval; use ${SUPPORTED_INTERVALS.join(', ')}`);
     }
-    if (!SUPPORTED_INTERVALS.includes(text)) {
-      throw new ConfigError('interval', `interval ${text} is not available yet; this version replays ${SUPPORTED_INTERVALS.join(', ')}`);
-    }
     if (!intervals.includes(text)) intervals.push(text);
   }
   return intervals;

@@ -20,11 +20,29 @@ function interchange(rows: unknown[][], schema = INTERCHANGE_SCHEMA): Uint8Array
 }
 
 describe('MarketDataRepository on the bundled file', () => {
-  it('lists the six symbols and their days', () => {
+  it('lists the six symbols, their days, and the coarser intervals built from 1m', () => {
     const catalog = bundled.catalog();
-    expect(catalog.map((e) => e.symbol)).toEqual(['AAPL', 'AIG', 'BAC', 'IBM', 'SPY', 'TWX']);
+    expect([...new Set(catalog.map((e) => e.symbol))]).toEqual(['AAPL', 'AIG', 'BAC', 'IBM', 'SPY', 'TWX']);
     expect(catalog.find((e) => e.symbol === 'SPY')!.days).toEqual(['2013-10-04', '2013-10-07', '2013-10-08', '2013-10-09', '2013-10-10', '2013-10-11']);
     expect(catalog.find((e) => e.symbol === 'AAPL')!.days).toEqual(['2014-06-05', '2014-06-06', '2014-06-09']);
+    expect(catalog.filter((e) => e.symbol === 'IBM').map((e) => `${e.interval}${e.from ? `<${e.from}` : ''}`)).toEqual(['1m', '5m<1m', '15m<1m', '30m<1m', '1h<1m', '1d<1m']);
+  });
+
+  it('aggregates coarser bars from 1m on the 09:30 grid, emitted at their end', () => {
+    const one = bundled.getBarsBySymbol('SPY', '1m', '2013-10-07', '2013-10-07', 'regular');
+    const five = bundled.getBarsBySymbol('SPY', '5m', '2013-10-07', '2013-10-07', 'regular');
+    expect(five.tsStart.length).toBe(78);
+    expect(five.tsEmit[0]).toBe(EDT('2013-10-07', '09:35'));
+    expect(five.tsEmit[1]).toBe(EDT('2013-10-07', '09:40'));
+    const firstFive = (f: number) => Array.from(one.fields[f].subarray(0, 5));
+    expect([0, 1, 2, 3, 4].map((f) => five.fields[f][0])).toEqual([
+      firstFive(0)[0], Math.max(...firstFive(1)), Math.min(...firstFive(2)), firstFive(3)[4], firstFive(4).reduce((a, b) => a + b, 0),
+    ]);
+    const hours = bundled.getBarsBySymbol('SPY', '1h', '2013-10-07', '2013-10-07', 'regular');
+    expect(Array.from(hours.tsEmit).map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(['14:30', '15:30', '16:30', '17:30', '18:30', '19:30', '20:00']);
+    const day = bundled.getBarsBySymbol('AIG', '1d', '2013-10-04', '2013-10-11', 'regular');
+    expect(day.tsStart.length).toBe(6);
+    expect(day.fields[4][1]).toBe(Array.from(bundled.getBarsBySymbol('AIG', '1m', '2013-10-07', '2013-10-07', 'regular').fields[4]).reduce((a, b) => a + b, 0));
   });
 
   it('returns regular-hours bars with emit times at their end', () => {
@@ -62,7 +80,7 @@ describe('MarketDataRepository on interchange files', () => {
       ['SPY', t - 60_000, 9, 9, 9, 9, 90, null], // 09:29: pre-market
       ['spy', t + 60_000, 2, 2, 2, 2, 20, null],
     ]), 'x.sqlite');
-    expect(repo.catalog()).toEqual([{ symbol: 'SPY', interval: '1m', days: ['2013-10-07'] }]);
+    expect(repo.catalog()[0]).toEqual({ symbol: 'SPY', interval: '1m', days: ['2013-10-07'] });
     const bars = repo.getBarsBySymbol('SPY', '1m', '2013-10-07', '2013-10-07', 'regular');
     expect(Array.from(bars.fields[4])).toEqual([10, 20, 30]);
     expect(repo.getBarsBySymbol('SPY', '1m', '2013-10-07', '2013-10-07', 'extended').tsStart.length).toBe(4);

@@ -6,10 +6,11 @@
 // user's interchange `bars` table, validated and indexed into the same day chunks once at open.
 
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { aggregateBars } from '../core/aggregate-bars';
 import { emitTime } from '../core/emit-time';
 import { exchangeDay } from '../core/exchange-time';
 import { FIELDS, type ItemColumns } from '../core/item-columns';
-import { isBarInterval, StreamType, type BarInterval } from '../core/stream-key';
+import { BAR_INTERVALS, intervalMs, isBarInterval, StreamType, type BarInterval } from '../core/stream-key';
 import { tradingSession, type Hours } from '../core/trading-hours';
 import { DataError } from './data-error';
 import { BAR_VALUE_COLUMNS, decodeFloat64, MIN_EPOCH_MS } from './storage-layout';
@@ -19,12 +20,23 @@ export interface CatalogEntry {
   readonly interval: BarInterval;
   /** New York dates with at least one bar, ascending. */
   readonly days: readonly string[];
+  /** Stored as such, or aggregated on request from this finer stored interval. */
+  readonly from?: BarInterval;
 }
 
 /** One symbol's bars of one interval on one day: bar starts ascending, values by BAR_VALUE_COLUMNS. */
 interface DayChunk {
   readonly ts: Float64Array;
   readonly values: readonly Float64Array[];
+  /** Emit times, when already known (aggregated bars). */
+  readonly emit?: Float64Array;
+}
+
+/** Can `coarser` bars be built from `finer` ones? (Same grid: a whole multiple, or a daily bar.) */
+function derivable(finer: BarInterval, coarser: BarInterval): boolean {
+  const a = intervalMs(finer);
+  const b = intervalMs(coarser);
+  return b > a && (coarser === '1d' || b % a === 0);
 }
 
 type Layout = 'columnar' | 'interchange';
@@ -36,7 +48,8 @@ export class MarketDataRepository {
     private readonly db: Database | null,
     readonly layout: Layout,
     readonly label: string,
-    private readonly entries: readonly CatalogEntry[],
+    /** What the file stores. */
+    private readonly stored: readonly CatalogEntry[],
     /** Interchange files only: chunks keyed `symbol|interval|day`. */
     private readonly chunks: ReadonlyMap<string, DayChunk>,
   ) {}
@@ -70,8 +83,16 @@ export class MarketDataRepository {
     }
   }
 
+  /** What can be replayed: the stored intervals, and every coarser one aggregated from them. */
   catalog(): readonly CatalogEntry[] {
-    return this.entries;
+    const entries: CatalogEntry[] = [...this.stored];
+    for (const entry of this.stored) {
+      for (const interval of BAR_INTERVALS) {
+        if (entries.some((e) => e.symbol === entry.symbol && e.interval === interval)) continue;
+        if (derivable(entry.interval, interval)) entries.push({ symbol: entry.symbol, interval, days: entry.days, from: entry.interval });
+      }
+    }
+    return entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : intervalMs(a.interval) - intervalMs(b.interval)));
   }
 
   /**
@@ -79,18 +100,27 @@ export class MarketDataRepository {
    * the requested hours, sorted by (start, source row order), with their emit times.
    */
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): ItemColumns {
-    const entry = this.entries.find((e) => e.symbol === symbol && e.interval === interval);
-    const days = entry?.days.filter((d) => d >= from && d <= to) ?? [];
+    const entry = this.catalog().find((e) => e.symbol === symbol && e.interval === interval);
+    if (!entry) throw new DataError(`${this.label} has no ${interval} bars for ${symbol}, and nothing finer to build them from`);
+    const stored = entry.from ?? interval;
+    const days = entry.days.filter((d) => d >= from && d <= to);
     const pieces: { chunk: DayChunk; begin: number; end: number; close: number }[] = [];
     let total = 0;
     for (const day of days) {
-      const chunk = this.chunk(symbol, interval, day);
       const session = tradingSession(day, hours);
       if (session === null) continue; // a closed day (holiday) has no trading session to replay
-      const begin = lowerBound(chunk.ts, session.open);
-      const end = lowerBound(chunk.ts, session.close);
-      if (end > begin) {
-        pieces.push({ chunk, begin, end, close: session.close });
+      const raw = this.chunk(symbol, stored, day);
+      const begin = lowerBound(raw.ts, session.open);
+      const end = lowerBound(raw.ts, session.close);
+      if (end <= begin) continue;
+      if (entry.from) {
+        // Coarser than stored: aggregate the day's finer bars inside the session.
+        const bars = aggregateBars({ ts: raw.ts.subarray(begin, end), values: raw.values.map((v) => v.subarray(begin, end)) }, interval, session);
+        const chunk = { ts: bars.tsStart, values: bars.fields, emit: bars.tsEmit };
+        pieces.push({ chunk, begin: 0, end: bars.tsStart.length, close: session.close });
+        total += bars.tsStart.length;
+      } else {
+        pieces.push({ chunk: raw, begin, end, close: session.close });
         total += end - begin;
       }
     }
@@ -104,7 +134,8 @@ export class MarketDataRepository {
     for (const { chunk, begin, end, close } of pieces) {
       out.tsStart.set(chunk.ts.subarray(begin, end), at);
       for (let f = 0; f < fieldCount; f++) out.fields[f].set(chunk.values[f].subarray(begin, end), at);
-      for (let i = begin; i < end; i++) out.tsEmit[at + i - begin] = emitTime(chunk.ts[i], interval, close);
+      if (chunk.emit) out.tsEmit.set(chunk.emit.subarray(begin, end), at);
+      else for (let i = begin; i < end; i++) out.tsEmit[at + i - begin] = emitTime(chunk.ts[i], interval, close);
       at += end - begin;
     }
     return out;

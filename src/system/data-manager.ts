@@ -4,7 +4,8 @@
 
 import type { Experiment } from '../core/flaws';
 import { StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
-import type { Hours } from '../core/trading-hours';
+import { barEnd } from '../core/emit-time';
+import { sessionAt, type Hours, type TradingSession } from '../core/trading-hours';
 import { assert } from '../core/assert';
 import type { ItemColumns } from '../core/item-columns';
 import type { MarketDataSource } from '../data/market-data-client';
@@ -38,8 +39,8 @@ export class DataManager {
     private readonly onStreamReady: () => void = () => {},
     /** Teaching experiments only: the flaws and scenario of this run. */
     private readonly experiment?: Experiment,
-    /** Backtest time before the replay, for the look-ahead flaw's preload. */
-    private readonly startTime = 0,
+    /** The sessions being replayed: when bars truly end, and the time before the replay. */
+    private readonly sessions: readonly TradingSession[] = [],
   ) {}
 
   /**
@@ -65,7 +66,10 @@ export class DataManager {
           abortable(new Promise<void>((resolve) => setTimeout(resolve, late.delayMs)), signal),
         );
       }
-      const index = this.sessionData.registerStream(key);
+      const index = this.sessionData.registerStream(key, (ts) => {
+        const session = sessionAt(this.sessions, ts);
+        return session ? barEnd(ts, interval, session) : -Infinity;
+      });
       this.log.mark('setup', `register ${symbol} ${interval} with SessionData`);
       const slot = await this.log.time('setup', `register ${symbol} ${interval} with the coordinator`, () => abortable(this.coordinator.registerStream(key), signal));
       assert(slot === index, `coordinator slot ${slot} differs from SessionData index ${index}`);
@@ -78,11 +82,16 @@ export class DataManager {
       );
       const count = columns.tsStart.length;
       signal.throwIfAborted();
+      if (this.experiment?.flaws.oneMinuteBarEnd && interval !== '1m') {
+        // The flaw: the original stamped every bar as ending one minute after its start.
+        this.log.mark('setup', `(flaw) ${symbol} ${interval} bars stamped as ending 1 minute after they start`);
+        for (let i = 0; i < count; i++) columns.tsEmit[i] = columns.tsStart[i] + 60_000;
+      }
       this.sessionData.streams[index].expected = count;
       if (this.experiment?.flaws.lookAhead) {
         // The flaw: every bar of the day into SessionData now, long before its end time.
         this.log.mark('setup', `(flaw) write all ${count} ${symbol} bars into SessionData`);
-        this.sessionData.preload(index, columns, this.startTime);
+        this.sessionData.preload(index, columns, this.sessions[0]?.open ?? 0);
       }
       const lag = this.experiment?.scenario.lagging;
       if (lag?.symbol === symbol) {

@@ -23,7 +23,7 @@ export interface TeachingExperiment {
   readonly explanation: string;
   /** The experiment pauses mid-gap instead of running to the end. */
   readonly pauseMidGap?: boolean;
-  /** Set when the engine cannot run this experiment yet, with the reason. */
+  /** Set when the engine cannot run this experiment, with the reason. */
   readonly unavailable?: string;
 }
 
@@ -115,15 +115,15 @@ export const EXPERIMENTS: readonly TeachingExperiment[] = [
   {
     id: 'one-minute-bar-end',
     title: 'Bar end taken as start + 1 minute for 5-minute bars',
-    flaws: {},
-    request: FOUR,
+    flaws: { oneMinuteBarEnd: true },
+    request: { overrides: { symbols: 'SPY', from: '2013-10-07', interval: '1m,5m', speed: 'max' }, autostart: false },
     scenario: {},
-    setting: 'Needs 5-minute bars.',
+    setting: 'SPY in 1-minute and 5-minute bars on 2013-10-07.',
     expected: ['look-ahead'],
     explanation:
-      'The original stamps every bar as ending one minute after its start; a 5-minute bar starting at 09:30 would be emitted at 09:31, four minutes before it is complete. ' +
-      'The fixed engine emits each bar at start + its own interval, cut at the session close.',
-    unavailable: 'coarser intervals (5m, 15m, 1h) arrive in a later version; this experiment runs once they do',
+      'The original stamps every bar as ending one minute after its start. The 5-minute bar that starts at 09:30 is then emitted at 09:31, ' +
+      'beside the first 1-minute bar — carrying the high, low and close of minutes that have not happened yet. ' +
+      'The fixed engine emits each bar at its start plus its own interval, cut at the session close: the 09:30 five-minute bar appears at 09:35.',
   },
 ];
 

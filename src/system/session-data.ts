@@ -53,11 +53,14 @@ export class SessionData {
     return this.emittedCount;
   }
 
-  /** Registers a stream; returns its index, which must equal the coordinator's slot. */
-  registerStream(key: StreamKey): number {
+  /**
+   * Registers a stream; returns its index, which must equal the coordinator's slot. `trueEnd`
+   * tells the checker when each of its bars really ends.
+   */
+  registerStream(key: StreamKey, trueEnd: ((tsStart: number) => number) | null = null): number {
     assert(!this.streams.some((s) => streamKeyId(s.key) === streamKeyId(key)), `${streamKeyId(key)} is registered twice`);
     this.streams.push(new StreamItems(key, 0));
-    this.checker.addStream(`${key.symbol} ${key.interval}`);
+    this.checker.addStream(`${key.symbol} ${key.interval}`, trueEnd);
     return this.streams.length - 1;
   }
 

@@ -351,7 +351,7 @@ export class SystemManager {
           this.changed();
         },
         this.experiment,
-        startTime,
+        sessions,
       );
       // The design note's byInterval: one startBarStreams call per interval group.
       for (const interval of config.intervals) {

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import initSqlJs from 'sql.js';
 import { PLAIN_URL } from '../../playwright.config';
-import { bundledDb, expectedExport } from './expected-export';
+import { bundledDb, expectedExport, expectedOneAndFive } from './expected-export';
 
 const FOUR = ['AIG', 'BAC', 'IBM', 'SPY'];
 
@@ -36,6 +36,18 @@ test('the four-symbol day at max speed exports exactly the independent ordering,
   await runToCompletion(page);
   await expect(page.getByTestId('emitted-count')).toHaveText('1559');
   expect(await exportCsv(page)).toBe(first);
+});
+
+test('SPY in 1m and 5m bars together: 5m bars close at :35, :40 …, in the independent order', async ({ page }) => {
+  await page.goto('./?symbols=SPY&from=2013-10-07&interval=1m,5m&speed=max&autostart=1');
+  await runToCompletion(page);
+  await expect(page.getByTestId('emitted-count')).toHaveText(String(390 + 78));
+  const csv = await exportCsv(page);
+  expect(csv).toBe(await expectedOneAndFive(bundledDb(), 'SPY', '2013-10-07'));
+  const fiveMinute = csv.split('\n').filter((line) => line.includes(',5m,'));
+  expect(fiveMinute.slice(0, 2).map((line) => new Date(Number(line.split(',')[5])).toISOString().slice(11, 16))).toEqual(['13:35', '13:40']); // 09:35, 09:40 New York
+  await expect(page.getByTestId('chart')).toHaveCount(2);
+  await expect(page.getByTestId('invariant-status')).toHaveText('0 violations');
 });
 
 test('db= replays a SQLite file the test wrote: rows out of order, equal timestamps across symbols', async ({ page }) => {
