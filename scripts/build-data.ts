@@ -12,7 +12,8 @@ import Papa from 'papaparse';
 import initSqlJs from 'sql.js';
 import { exchangeDay } from '../src/core/exchange-time';
 import { tradingSession } from '../src/core/trading-hours';
-import { COLUMNAR_SCHEMA, encodeFloat64, INTERCHANGE_SCHEMA } from '../src/data/storage-layout';
+import { exchangeCode } from '../src/core/best-quote';
+import { COLUMNAR_SCHEMA, encodeFloat64, INTERCHANGE_ITEM_SCHEMA, INTERCHANGE_SCHEMA, ITEM_TABLES } from '../src/data/storage-layout';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = [
@@ -50,7 +51,7 @@ function readBars(path: string): Bar[] {
 
 const SQL = await initSqlJs();
 const db = new SQL.Database();
-db.exec(INTERCHANGE_SCHEMA + COLUMNAR_SCHEMA);
+db.exec(INTERCHANGE_SCHEMA + INTERCHANGE_ITEM_SCHEMA + COLUMNAR_SCHEMA);
 db.exec('BEGIN');
 const insertBar = db.prepare('INSERT INTO bars (symbol, ts, open, high, low, close, volume, interval) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
 const insertDay = db.prepare('INSERT INTO bar_days VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
@@ -88,6 +89,43 @@ for (const { month, symbols } of SOURCES) {
 }
 insertBar.free();
 insertDay.free();
+
+// Quote bars (1m, regular hours), IBM's trade prints and its quote updates (09:30–10:00).
+const ITEM_SOURCES = [
+  ...['SPY', 'AIG', 'BAC', 'IBM'].map((symbol) => ({ kind: 'quote:1m' as const, path: `quotes/2013-10/1min_rth/${symbol}.csv` })),
+  { kind: 'tick:tick' as const, path: 'ticks/2013-10/IBM_2013-10-07_trades.csv' },
+  { kind: 'quote:tick' as const, path: 'ticks/2013-10/IBM_2013-10-07_quotes_0930-1000.csv' },
+];
+const CSV_COLUMN: Record<string, string> = { bid_size: 'last_bid_size', ask_size: 'last_ask_size' };
+const insertItemDay = db.prepare('INSERT INTO item_days VALUES (?, ?, ?, ?, ?, ?, ?)');
+for (const { kind, path } of ITEM_SOURCES) {
+  const { table, columns } = ITEM_TABLES[kind];
+  const [type, interval] = kind.split(':');
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(`${root}data/lean/${path}`, 'utf8'), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length > 0) throw new Error(`${path}: ${parsed.errors[0].message}`);
+  const insert = db.prepare(`INSERT INTO ${table} (symbol, ts, ${columns.join(', ')}) VALUES (${['?', '?', ...columns.map(() => '?')].join(', ')})`);
+  const byDay = new Map<string, { symbol: string; ts: number; values: number[] }[]>();
+  for (const row of parsed.data) {
+    const ts = Date.parse(row.ts);
+    const cells = columns.map((c) => row[c] ?? row[CSV_COLUMN[c]] ?? '');
+    insert.run([row.symbol, ts, ...cells.map((v, i) => (v === '' ? null : columns[i] === 'exchange' ? v : Number(v)))]);
+    // Columnar: numbers, the exchange letter as its char code, a missing side as NaN.
+    const values = cells.map((v, i) => (v === '' ? NaN : columns[i] === 'exchange' ? exchangeCode(v) : Number(v)));
+    const day = exchangeDay(ts);
+    if (!byDay.has(day)) byDay.set(day, []);
+    byDay.get(day)!.push({ symbol: row.symbol, ts, values });
+  }
+  insert.free();
+  for (const [day, items] of byDay) {
+    // A stable sort: items with one timestamp keep the file's order.
+    const sorted = items.map((item, i) => ({ item, i })).sort((a, b) => a.item.ts - b.item.ts || a.i - b.i).map((x) => x.item);
+    const fields = new Float64Array(sorted.length * columns.length);
+    columns.forEach((_, c) => sorted.forEach((item, i) => (fields[c * sorted.length + i] = item.values[c])));
+    insertItemDay.run([type, sorted[0].symbol, interval, day, sorted.length, encodeFloat64(Float64Array.from(sorted, (x) => x.ts)), encodeFloat64(fields)]);
+  }
+  total += parsed.data.length;
+}
+insertItemDay.free();
 const info = db.prepare('INSERT INTO dataset_info VALUES (?, ?)');
 for (const [key, value] of Object.entries({
   source: 'QuantConnect LEAN sample data (github.com/QuantConnect/Lean, Data/equity/usa/minute), commit 24863901deffa9ec7985e21ef8fbdb0258efb9e4',
@@ -100,4 +138,4 @@ db.exec('CREATE INDEX bars_by_symbol ON bars (symbol, interval, ts)');
 db.exec('VACUUM');
 const out = `${root}public/data/bars.sqlite`;
 writeFileSync(out, db.export());
-console.log(`wrote ${out}: ${total} one-minute bars`);
+console.log(`wrote ${out}: ${total} rows (bars, quote bars, trade prints and quote updates)`);

@@ -45,6 +45,14 @@ describe('InvariantChecker', () => {
     expect(c.counts.duplicate).toBe(2);
   });
 
+  it('lets ticks share a timestamp', () => {
+    const c = new InvariantChecker();
+    c.addStream('IBM tick', null, true);
+    c.emitted(0, T, T, T);
+    c.emitted(0, T, T, T);
+    expect(c.total).toBe(0);
+  });
+
   it('reports dropped items at completion and a late pause', () => {
     const c = checker();
     c.emitted(0, T, T + MIN, T + MIN);

@@ -40,6 +40,8 @@ interface StreamState {
   readonly name: string;
   /** When a bar of this stream truly ends (emit-time rule), to catch bars emitted before it. */
   readonly trueEnd: ((tsStart: number) => number) | null;
+  /** Ticks may share a timestamp (their order within the stream keeps the source's). */
+  readonly ticks: boolean;
   lastStart: number;
   emitted: number;
   /** Items made visible ahead of time (the look-ahead flaw), to recognise their second arrival. */
@@ -63,8 +65,8 @@ export class InvariantChecker {
     for (const kind of Object.keys(this.counts) as ViolationKind[]) this.counts[kind] = 0;
   }
 
-  addStream(name: string, trueEnd: ((tsStart: number) => number) | null = null): number {
-    this.streams.push({ name, trueEnd, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
+  addStream(name: string, trueEnd: ((tsStart: number) => number) | null = null, ticks = false): number {
+    this.streams.push({ name, trueEnd, ticks, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
     return this.streams.length - 1;
   }
 
@@ -80,7 +82,7 @@ export class InvariantChecker {
     const item = { stream: s.name, tsStart, tsEmit };
     if (s.preloaded.delete(tsStart)) {
       this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} was already in SessionData (written ahead) and arrived again`, ...item });
-    } else if (tsStart === s.lastStart) {
+    } else if (tsStart === s.lastStart && !s.ticks) {
       this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} arrived twice`, ...item });
     } else if (tsStart < s.lastStart) {
       this.report({ kind: 'stream-order', message: `${s.name} ${stamp(tsStart)} arrived after ${stamp(s.lastStart)}`, ...item });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgainstCatalog, ConfigError, parseConfigText, validateReplayConfig, type Catalog } from './replay-config';
+import { checkAgainstCatalog, checkItemsAgainstCatalog, ConfigError, parseConfigText, validateReplayConfig, type Catalog } from './replay-config';
 import { formatReplayQuery, parseReplayUrl } from './url-params';
 
 const catalog: Catalog = new Map([
@@ -28,7 +28,21 @@ describe('replay config', () => {
       hours: 'regular',
       speed: 60,
       mode: 'backtest',
+      quotes: [],
+      quoteTicks: [],
+      trades: [],
     });
+  });
+
+  it('mixes bars with quote bars, quote updates and trades, and checks them against the data', () => {
+    const config = validateReplayConfig({ symbols: 'SPY', quote_ticks: 'ibm', trades: ['IBM'], from: '2013-10-07' });
+    expect([config.quoteTicks, config.trades]).toEqual([['IBM'], ['IBM']]);
+    const items = new Map([['quote:tick|IBM', ['2013-10-07']], ['tick:tick|IBM', ['2013-10-07']]]);
+    expect(checkItemsAgainstCatalog(config, items).get('tick:tick|IBM')).toEqual(['2013-10-07']);
+    expect(fieldOf(() => checkItemsAgainstCatalog(validateReplayConfig({ trades: 'SPY', from: '2013-10-07' }), items))).toBe(
+      'trades: there are no trade prints for SPY: the data has trade prints for IBM',
+    );
+    expect(fieldOf(() => checkItemsAgainstCatalog(validateReplayConfig({ quote_ticks: 'IBM', from: '2013-10-08' }), items))).toMatch(/^quote_ticks: no quote updates for IBM in 2013-10-08/);
   });
 
   it('rejects malformed JSON with the parser message', () => {

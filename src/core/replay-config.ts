@@ -19,6 +19,12 @@ export interface ReplayConfig {
   readonly hours: Hours;
   readonly speed: Speed;
   readonly mode: Mode;
+  /** Symbols replayed as 1-minute quote (bid/ask) bars. */
+  readonly quotes: readonly string[];
+  /** Symbols replayed as quote updates (per-exchange, one side each; the page derives the best bid/ask). */
+  readonly quoteTicks: readonly string[];
+  /** Symbols replayed as trade prints. */
+  readonly trades: readonly string[];
 }
 
 /** The same fields as they may appear in a JSON file or a URL, before validation. */
@@ -32,12 +38,15 @@ export interface ReplayConfigInput {
   hours?: unknown;
   speed?: unknown;
   mode?: unknown;
+  quotes?: unknown;
+  quote_ticks?: unknown;
+  trades?: unknown;
 }
 
 export const MAX_SPEED_VALUE = 100_000;
 export const MIN_SPEED_VALUE = 0.0001;
 const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.\-]{0,11}$/;
-const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode']);
+const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades']);
 
 /** A config problem: `field` names the field (or URL parameter) so the page can point at it. */
 export class ConfigError extends Error {
@@ -67,20 +76,20 @@ export function parseConfigText(text: string, source: string): ReplayConfigInput
   return value as ReplayConfigInput;
 }
 
-export function parseSymbols(value: unknown): string[] {
+export function parseSymbols(value: unknown, field = 'symbols', required = true): string[] {
   const list = typeof value === 'string' ? value.split(',') : value;
-  if (!Array.isArray(list)) throw new ConfigError('symbols', 'symbols must be a list such as ["SPY", "IBM"] or "SPY,IBM"');
+  if (!Array.isArray(list)) throw new ConfigError(field, `${field} must be a list such as ["SPY", "IBM"] or "SPY,IBM"`);
   const symbols: string[] = [];
   for (const item of list) {
-    if (typeof item !== 'string') throw new ConfigError('symbols', `symbols must be text; got ${JSON.stringify(item)}`);
+    if (typeof item !== 'string') throw new ConfigError(field, `${field} must be text; got ${JSON.stringify(item)}`);
     const symbol = item.trim().toUpperCase();
     if (symbol === '') continue;
     if (!SYMBOL_PATTERN.test(symbol)) {
-      throw new ConfigError('symbols', `"${item}" is not a ticker symbol (letters, digits, "." or "-", up to 12)`);
+      throw new ConfigError(field, `"${item}" is not a ticker symbol (letters, digits, "." or "-", up to 12)`);
     }
     if (!symbols.includes(symbol)) symbols.push(symbol);
   }
-  if (symbols.length === 0) throw new ConfigError('symbols', 'no symbols given: name at least one, such as SPY');
+  if (symbols.length === 0 && required) throw new ConfigError(field, 'no symbols given: name at least one, such as SPY');
   return symbols.sort();
 }
 
@@ -134,13 +143,18 @@ export function parseMode(value: unknown): Mode {
 
 /** Validates every field; defaults: to = from, interval 1m, hours regular, speed 60, backtest. */
 export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
-  if (input.symbols === undefined) throw new ConfigError('symbols', 'no symbols given: name at least one, such as SPY');
+  const quotes = parseSymbols(input.quotes ?? [], 'quotes', false);
+  const quoteTicks = parseSymbols(input.quote_ticks ?? [], 'quote_ticks', false);
+  const trades = parseSymbols(input.trades ?? [], 'trades', false);
+  const others = quotes.length + quoteTicks.length + trades.length > 0;
+  if (input.symbols === undefined && !others) throw new ConfigError('symbols', 'no symbols given: name at least one, such as SPY');
   if (input.from === undefined) throw new ConfigError('from', 'no start date given: set "from" to a date such as 2013-10-07');
-  const symbols = parseSymbols(input.symbols);
+  const symbols = parseSymbols(input.symbols ?? [], 'symbols', !others);
   const from = parseDay(input.from, 'from');
   const to = input.to === undefined ? from : parseDay(input.to, 'to');
   if (to < from) throw new ConfigError('to', `to (${to}) is before from (${from})`);
-  const name = typeof input.name === 'string' && input.name.trim() !== '' ? input.name.trim() : `${symbols.join(', ')} ${from === to ? from : `${from} to ${to}`}`;
+  const everything = [...new Set([...symbols, ...quotes, ...quoteTicks, ...trades])];
+  const name = typeof input.name === 'string' && input.name.trim() !== '' ? input.name.trim() : `${everything.join(', ')} ${from === to ? from : `${from} to ${to}`}`;
   return {
     name,
     symbols,
@@ -150,7 +164,38 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
     hours: parseHours(input.hours ?? 'regular'),
     speed: parseSpeed(input.speed ?? 60),
     mode: parseMode(input.mode ?? 'backtest'),
+    quotes,
+    quoteTicks,
+    trades,
   };
+}
+
+/** Quote and tick streams the data holds: `${kind}|${symbol}` → days, kinds quote:1m, quote:tick, tick:tick. */
+export type ItemCatalog = ReadonlyMap<string, readonly string[]>;
+
+const ITEM_KINDS = [
+  { field: 'quotes', kind: 'quote:1m', what: 'quote bars' },
+  { field: 'quote_ticks', kind: 'quote:tick', what: 'quote updates' },
+  { field: 'trades', kind: 'tick:tick', what: 'trade prints' },
+] as const;
+
+/** Checks the quote and tick streams against the data; returns their days with data, by `${kind}|${symbol}`. */
+export function checkItemsAgainstCatalog(config: ReplayConfig, items: ItemCatalog): Map<string, string[]> {
+  const days = new Map<string, string[]>();
+  const lists = { quotes: config.quotes, quote_ticks: config.quoteTicks, trades: config.trades };
+  for (const { field, kind, what } of ITEM_KINDS) {
+    for (const symbol of lists[field]) {
+      const all = items.get(`${kind}|${symbol}`);
+      if (!all) {
+        const have = [...items.keys()].filter((k) => k.startsWith(`${kind}|`)).map((k) => k.split('|')[1]);
+        throw new ConfigError(field, `there are no ${what} for ${symbol}: the data has ${what} for ${have.join(', ') || 'no symbol'}`);
+      }
+      const inRange = all.filter((d) => d >= config.from && d <= config.to);
+      if (inRange.length === 0) throw new ConfigError(field, `no ${what} for ${symbol} in ${config.from} to ${config.to} (it has ${all[0]} to ${all[all.length - 1]})`);
+      days.set(`${kind}|${symbol}`, inRange);
+    }
+  }
+  return days;
 }
 
 /** Which days hold data, per symbol and interval: what the repository reports. */
@@ -163,6 +208,7 @@ export type Catalog = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>
 export function checkAgainstCatalog(config: ReplayConfig, catalog: Catalog): Map<string, string[]> {
   const known = [...catalog.keys()].sort();
   const unknown = config.symbols.filter((s) => !catalog.has(s));
+  if (config.symbols.length === 0) return new Map();
   if (unknown.length > 0) {
     throw new ConfigError(
       'symbols',

@@ -15,3 +15,21 @@ describe('run export', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
   });
 });
+
+describe('run export with quote streams', () => {
+  it('appends the quote columns; a missing side is empty', () => {
+    const csv = formatRunExport(
+      [
+        { streamType: 'tick', symbol: 'IBM', interval: 'tick', tsStart: 5, tsEmit: 5, values: [181.5, 181.5, 181.5, 181.5, 100] },
+        { streamType: 'quote', symbol: 'IBM', interval: 'tick', tsStart: 6, tsEmit: 6, values: [], quote: [181.4, 181.4, 181.4, 181.4, 200, NaN, NaN, NaN, NaN, NaN] },
+      ],
+      true,
+    );
+    expect(csv.split('\n')).toEqual([
+      `${RUN_EXPORT_HEADER},bid_open,bid_high,bid_low,bid_close,bid_size,ask_open,ask_high,ask_low,ask_close,ask_size`,
+      '1,tick,IBM,tick,5,5,181.5,181.5,181.5,181.5,100,,,,,,,,,,',
+      '2,quote,IBM,tick,6,6,,,,,,181.4,181.4,181.4,181.4,200,,,,,',
+      '',
+    ]);
+  });
+});

@@ -60,6 +60,10 @@ export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
   const mode = text('mode');
   const db = text('db');
   const autostart = text('autostart');
+  for (const field of ['quotes', 'quote_ticks', 'trades'] as const) {
+    const value = text(field);
+    if (value !== undefined) overrides[field] = parseSymbols(value, field, false);
+  }
   // Each value is validated now so that the error names the parameter, not a config field.
   if (symbols !== undefined) overrides.symbols = parseSymbols(symbols);
   if (from !== undefined) overrides.from = parseDay(from, 'from');
@@ -89,6 +93,10 @@ export function formatReplayQuery(request: ReplayRequest): string {
   if (o.to !== undefined) params.set('to', String(o.to));
   if (o.interval !== undefined) params.set('interval', ([] as unknown[]).concat(o.interval).join(','));
   if (o.hours !== undefined) params.set('hours', String(o.hours));
+  for (const field of ['quotes', 'quote_ticks', 'trades'] as const) {
+    const list = ([] as unknown[]).concat(o[field] ?? []);
+    if (list.length > 0) params.set(field, list.join(','));
+  }
   if (o.speed !== undefined) params.set('speed', String(o.speed));
   if (request.dbUrl !== undefined) params.set('db', request.dbUrl);
   if (request.autostart) params.set('autostart', '1');

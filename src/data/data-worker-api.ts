@@ -2,7 +2,7 @@
 // Types only; data-worker.ts implements it with expose(). Errors cross as DataError messages.
 
 import type { ItemColumns } from '../core/item-columns';
-import type { BarInterval } from '../core/stream-key';
+import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import type { CatalogEntry } from './market-data-repository';
 
@@ -14,4 +14,6 @@ export interface DataWorkerApi {
   open(bytes: ArrayBuffer, label: string): Promise<readonly CatalogEntry[]>;
   /** MarketDataRepository.getBarsBySymbol on the current repository; the columns are transferred. */
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns>;
+  /** MarketDataRepository.getItems (quote bars, quote updates, trade prints); transferred. */
+  getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns>;
 }

@@ -25,6 +25,11 @@ const api: DataWorkerApi = {
     const columns = repository.getBarsBySymbol(symbol, interval, from, to, hours);
     return transfer(columns, columnBuffers(columns));
   },
+  async getItems(key, from, to, hours) {
+    if (!repository) throw new DataError('no data file is open');
+    const columns = repository.getItems(key, from, to, hours);
+    return transfer(columns, columnBuffers(columns));
+  },
 };
 
 expose(api);

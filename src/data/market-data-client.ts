@@ -4,7 +4,7 @@
 
 import { transfer, wrap, type Remote } from 'comlink';
 import type { ItemColumns } from '../core/item-columns';
-import type { BarInterval } from '../core/stream-key';
+import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import { DataError } from './data-error';
 import type { DataWorkerApi } from './data-worker-api';
@@ -16,6 +16,7 @@ export interface MarketDataSource {
   readonly failed: string | null;
   open(url: string, label: string): Promise<readonly CatalogEntry[]>;
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns>;
+  getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns>;
   terminate(): void;
 }
 
@@ -68,6 +69,10 @@ export class MarketDataClient implements MarketDataSource {
 
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns> {
     return this.remote.getBarsBySymbol(symbol, interval, from, to, hours);
+  }
+
+  getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns> {
+    return this.remote.getItems(key, from, to, hours);
   }
 
   terminate(): void {

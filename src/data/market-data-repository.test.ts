@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_DIR } from '../testing/in-process-engine';
+import { StreamType } from '../core/stream-key';
 import { DataError } from './data-error';
 import { MarketDataRepository } from './market-data-repository';
 import { INTERCHANGE_SCHEMA } from './storage-layout';
@@ -25,7 +26,26 @@ describe('MarketDataRepository on the bundled file', () => {
     expect([...new Set(catalog.map((e) => e.symbol))]).toEqual(['AAPL', 'AIG', 'BAC', 'IBM', 'SPY', 'TWX']);
     expect(catalog.find((e) => e.symbol === 'SPY')!.days).toEqual(['2013-10-04', '2013-10-07', '2013-10-08', '2013-10-09', '2013-10-10', '2013-10-11']);
     expect(catalog.find((e) => e.symbol === 'AAPL')!.days).toEqual(['2014-06-05', '2014-06-06', '2014-06-09']);
-    expect(catalog.filter((e) => e.symbol === 'IBM').map((e) => `${e.interval}${e.from ? `<${e.from}` : ''}`)).toEqual(['1m', '5m<1m', '15m<1m', '30m<1m', '1h<1m', '1d<1m']);
+    expect(catalog.filter((e) => e.symbol === 'IBM').map((e) => `${e.type ?? 'bar'} ${e.interval}${e.from ? `<${e.from}` : ''}`)).toEqual([
+      'bar 1m', 'bar 5m<1m', 'bar 15m<1m', 'bar 30m<1m', 'bar 1h<1m', 'bar 1d<1m', 'quote tick', 'quote 1m', 'tick tick',
+    ]);
+  });
+
+  it('returns quote bars, quote updates and trade prints in source order, inside the hours', () => {
+    const trades = bundled.getItems({ type: StreamType.TICK, symbol: 'IBM', interval: 'tick' }, '2013-10-07', '2013-10-07', 'regular');
+    expect(trades.tsStart[0]).toBeGreaterThanOrEqual(EDT('2013-10-07', '09:30'));
+    expect(Array.from(trades.tsEmit.subarray(0, 5))).toEqual(Array.from(trades.tsStart.subarray(0, 5)));
+    expect(trades.fields.length).toBe(3);
+    const all = bundled.getItems({ type: StreamType.TICK, symbol: 'IBM', interval: 'tick' }, '2013-10-07', '2013-10-07', 'extended');
+    expect(all.tsStart.length).toBe(24_293);
+    const quotes = bundled.getItems({ type: StreamType.QUOTE, symbol: 'IBM', interval: 'tick' }, '2013-10-07', '2013-10-07', 'regular');
+    expect(quotes.tsStart.length).toBe(11_252);
+    // IBM,2013-10-07T09:30:00.072-04:00,181.69,200,,,Q — the ask side is missing
+    expect([0, 1, 2, 3].map((f) => quotes.fields[f][0])).toEqual([181.69, 200, NaN, NaN]);
+    expect(String.fromCharCode(quotes.fields[4][0])).toBe('Q');
+    const bars = bundled.getItems({ type: StreamType.QUOTE, symbol: 'SPY', interval: '1m' }, '2013-10-04', '2013-10-11', 'regular');
+    expect(bars.tsStart.length).toBe(2340);
+    expect(bars.tsEmit[0] - bars.tsStart[0]).toBe(60_000);
   });
 
   it('aggregates coarser bars from 1m on the 09:30 grid, emitted at their end', () => {

@@ -9,15 +9,17 @@ import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { aggregateBars } from '../core/aggregate-bars';
 import { emitTime } from '../core/emit-time';
 import { exchangeDay } from '../core/exchange-time';
-import { FIELDS, type ItemColumns } from '../core/item-columns';
-import { BAR_INTERVALS, intervalMs, isBarInterval, StreamType, type BarInterval } from '../core/stream-key';
+import { BAR_FIELDS, fieldsOf, type ItemColumns } from '../core/item-columns';
+import { BAR_INTERVALS, intervalMs, isBarInterval, STREAM_TYPE_NAMES, StreamType, type BarInterval, type Interval, type StreamKey } from '../core/stream-key';
 import { tradingSession, type Hours } from '../core/trading-hours';
 import { DataError } from './data-error';
 import { BAR_VALUE_COLUMNS, decodeFloat64, MIN_EPOCH_MS } from './storage-layout';
 
 export interface CatalogEntry {
+  /** Absent for bars; 'quote' (1m quote bars or 'tick' quote updates) or 'tick' (trade prints). */
+  readonly type?: 'quote' | 'tick';
   readonly symbol: string;
-  readonly interval: BarInterval;
+  readonly interval: Interval;
   /** New York dates with at least one bar, ascending. */
   readonly days: readonly string[];
   /** Stored as such, or aggregated on request from this finer stored interval. */
@@ -52,6 +54,8 @@ export class MarketDataRepository {
     private readonly stored: readonly CatalogEntry[],
     /** Interchange files only: chunks keyed `symbol|interval|day`. */
     private readonly chunks: ReadonlyMap<string, DayChunk>,
+    /** Quote and tick streams the file holds (bundled layout: table item_days). */
+    private readonly items: readonly CatalogEntry[] = [],
   ) {}
 
   /** Opens a SQLite file's bytes; throws DataError with a readable message when it is unusable. */
@@ -69,7 +73,7 @@ export class MarketDataRepository {
     try {
       const tables = new Set(db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values.map((r) => String(r[0])) ?? []);
       if (tables.has('bar_days')) {
-        return new MarketDataRepository(db, 'columnar', label, readColumnarCatalog(db), new Map());
+        return new MarketDataRepository(db, 'columnar', label, readColumnarCatalog(db), new Map(), tables.has('item_days') ? readItemCatalog(db) : []);
       }
       if (tables.has('bars')) {
         const { entries, chunks } = indexInterchange(db, label);
@@ -85,14 +89,16 @@ export class MarketDataRepository {
 
   /** What can be replayed: the stored intervals, and every coarser one aggregated from them. */
   catalog(): readonly CatalogEntry[] {
-    const entries: CatalogEntry[] = [...this.stored];
+    const entries: CatalogEntry[] = [...this.stored, ...this.items];
     for (const entry of this.stored) {
+      if (!isBarInterval(entry.interval)) continue;
       for (const interval of BAR_INTERVALS) {
         if (entries.some((e) => e.symbol === entry.symbol && e.interval === interval)) continue;
-        if (derivable(entry.interval, interval)) entries.push({ symbol: entry.symbol, interval, days: entry.days, from: entry.interval });
+        if (derivable(entry.interval as BarInterval, interval)) entries.push({ symbol: entry.symbol, interval, days: entry.days, from: entry.interval });
       }
     }
-    return entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : intervalMs(a.interval) - intervalMs(b.interval)));
+    const rank = (e: CatalogEntry) => (e.type === 'quote' ? 1 : e.type === 'tick' ? 2 : 0);
+    return entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : rank(a) - rank(b) || intervalMs(a.interval) - intervalMs(b.interval)));
   }
 
   /**
@@ -100,9 +106,9 @@ export class MarketDataRepository {
    * the requested hours, sorted by (start, source row order), with their emit times.
    */
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): ItemColumns {
-    const entry = this.catalog().find((e) => e.symbol === symbol && e.interval === interval);
+    const entry = this.catalog().find((e) => !e.type && e.symbol === symbol && e.interval === interval);
     if (!entry) throw new DataError(`${this.label} has no ${interval} bars for ${symbol}, and nothing finer to build them from`);
-    const stored = entry.from ?? interval;
+    const stored = (entry.from ?? interval) as BarInterval;
     const days = entry.days.filter((d) => d >= from && d <= to);
     const pieces: { chunk: DayChunk; begin: number; end: number; close: number }[] = [];
     let total = 0;
@@ -124,7 +130,7 @@ export class MarketDataRepository {
         total += end - begin;
       }
     }
-    const fieldCount = FIELDS[StreamType.BAR].length;
+    const fieldCount = BAR_FIELDS.length;
     const out: ItemColumns = {
       tsStart: new Float64Array(total),
       tsEmit: new Float64Array(total),
@@ -139,6 +145,44 @@ export class MarketDataRepository {
       at += end - begin;
     }
     return out;
+  }
+
+  /**
+   * Quote bars, quote updates or trade prints of one symbol from `from` to `to`, inside the
+   * requested hours, sorted by (time, source order), each emitted at its end (quote bars) or at
+   * its own time (ticks).
+   */
+  getItems(key: StreamKey, from: string, to: string, hours: Hours): ItemColumns {
+    if (key.type === StreamType.BAR) return this.getBarsBySymbol(key.symbol, key.interval as BarInterval, from, to, hours);
+    const type = STREAM_TYPE_NAMES[key.type];
+    const entry = this.items.find((e) => e.type === type && e.symbol === key.symbol && e.interval === key.interval);
+    if (!entry || !this.db) throw new DataError(`${this.label} has no ${type} ${key.interval} data for ${key.symbol}`);
+    const fieldCount = fieldsOf(key).length;
+    const parts: ItemColumns[] = [];
+    const statement = this.db.prepare('SELECT rows, ts, fields FROM item_days WHERE type = ? AND symbol = ? AND interval = ? AND day = ?');
+    try {
+      for (const day of entry.days.filter((d) => d >= from && d <= to)) {
+        const session = tradingSession(day, hours);
+        if (session === null) continue;
+        statement.bind([type, key.symbol, key.interval, day]);
+        if (!statement.step()) continue;
+        const [rows, tsBlob, fieldsBlob] = statement.get() as [number, Uint8Array, Uint8Array];
+        statement.reset();
+        const ts = decodeFloat64(tsBlob);
+        const all = decodeFloat64(fieldsBlob);
+        const begin = lowerBound(ts, session.open);
+        const end = lowerBound(ts, session.close);
+        const tsStart = ts.slice(begin, end);
+        parts.push({
+          tsStart,
+          tsEmit: tsStart.map((t) => emitTime(t, key.interval, session.close)),
+          fields: Array.from({ length: fieldCount }, (_, f) => all.slice(f * rows + begin, f * rows + end)),
+        });
+      }
+    } finally {
+      statement.free();
+    }
+    return concatColumns(parts, fieldCount);
   }
 
   close(): void {
@@ -159,6 +203,30 @@ export class MarketDataRepository {
       statement.free();
     }
   }
+}
+
+function readItemCatalog(db: Database): CatalogEntry[] {
+  const rows = db.exec('SELECT type, symbol, interval, day FROM item_days ORDER BY type, symbol, interval, day')[0]?.values ?? [];
+  const entries = new Map<string, { type: 'quote' | 'tick'; symbol: string; interval: Interval; days: string[] }>();
+  for (const [type, symbol, interval, day] of rows) {
+    const key = `${type}|${symbol}|${interval}`;
+    if (!entries.has(key)) entries.set(key, { type: type as 'quote' | 'tick', symbol: String(symbol), interval: String(interval) as Interval, days: [] });
+    entries.get(key)!.days.push(String(day));
+  }
+  return [...entries.values()];
+}
+
+function concatColumns(parts: readonly ItemColumns[], fieldCount: number): ItemColumns {
+  const total = parts.reduce((n, p) => n + p.tsStart.length, 0);
+  const out: ItemColumns = { tsStart: new Float64Array(total), tsEmit: new Float64Array(total), fields: Array.from({ length: fieldCount }, () => new Float64Array(total)) };
+  let at = 0;
+  for (const part of parts) {
+    out.tsStart.set(part.tsStart, at);
+    out.tsEmit.set(part.tsEmit, at);
+    part.fields.forEach((f, i) => out.fields[i].set(f, at));
+    at += part.tsStart.length;
+  }
+  return out;
 }
 
 function readColumnarCatalog(db: Database): CatalogEntry[] {

@@ -18,6 +18,29 @@ CREATE TABLE bars (
   interval TEXT             -- '1m' … '1d'; NULL means '1m'
 );`;
 
+/** Quote and tick tables of the interchange schema (ts in epoch ms UTC; a missing quote side is NULL). */
+export const INTERCHANGE_ITEM_SCHEMA = `
+CREATE TABLE quote_bars (
+  symbol TEXT NOT NULL, ts INTEGER NOT NULL,  -- 1-minute bid/ask bars, ts = bar start
+  bid_open REAL, bid_high REAL, bid_low REAL, bid_close REAL, bid_size INTEGER,
+  ask_open REAL, ask_high REAL, ask_low REAL, ask_close REAL, ask_size INTEGER
+);
+CREATE TABLE quote_ticks (
+  symbol TEXT NOT NULL, ts INTEGER NOT NULL,  -- one exchange's quote update
+  bid_price REAL, bid_size INTEGER, ask_price REAL, ask_size INTEGER, exchange TEXT
+);
+CREATE TABLE trade_ticks (
+  symbol TEXT NOT NULL, ts INTEGER NOT NULL,  -- one trade print
+  price REAL NOT NULL, size INTEGER NOT NULL, exchange TEXT
+);`;
+
+/** The interchange table of each non-bar stream kind, with its value columns in fieldsOf order. */
+export const ITEM_TABLES = {
+  'quote:1m': { table: 'quote_bars', columns: ['bid_open', 'bid_high', 'bid_low', 'bid_close', 'bid_size', 'ask_open', 'ask_high', 'ask_low', 'ask_close', 'ask_size'] },
+  'quote:tick': { table: 'quote_ticks', columns: ['bid_price', 'bid_size', 'ask_price', 'ask_size', 'exchange'] },
+  'tick:tick': { table: 'trade_ticks', columns: ['price', 'size', 'exchange'] },
+} as const;
+
 export const COLUMNAR_SCHEMA = `
 CREATE TABLE bar_days (
   symbol TEXT NOT NULL,
@@ -31,6 +54,16 @@ CREATE TABLE bar_days (
   close BLOB NOT NULL,
   volume BLOB NOT NULL,
   PRIMARY KEY (symbol, interval, day)
+) WITHOUT ROWID;
+CREATE TABLE item_days (
+  type TEXT NOT NULL,       -- 'quote' or 'tick'
+  symbol TEXT NOT NULL,
+  interval TEXT NOT NULL,   -- '1m' (quote bars) or 'tick'
+  day TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  ts BLOB NOT NULL,         -- Float64, ascending (ties keep the source's order)
+  fields BLOB NOT NULL,     -- Float64, each value column after the other (fieldsOf order; NaN = missing)
+  PRIMARY KEY (type, symbol, interval, day)
 ) WITHOUT ROWID;
 CREATE TABLE dataset_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`;
 

@@ -3,7 +3,7 @@
 // worker as transferred columns, and the page keeps no copy of an unemitted bar.
 
 import type { Experiment } from '../core/flaws';
-import { StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
+import { STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
 import { barEnd } from '../core/emit-time';
 import { sessionAt, type Hours, type TradingSession } from '../core/trading-hours';
 import { assert } from '../core/assert';
@@ -55,9 +55,15 @@ export class DataManager {
     range: StreamRange,
     signal: AbortSignal,
   ): Promise<number> {
+    return this.startStreams(repository, symbols.map((symbol) => ({ type: StreamType.BAR, symbol, interval })), range, signal);
+  }
+
+  /** The same steps for any streams: bars, quote bars, quote updates or trade prints. */
+  async startStreams(repository: MarketDataSource, keys: readonly StreamKey[], range: StreamRange, signal: AbortSignal): Promise<number> {
     let started = 0;
-    for (const symbol of symbols) {
-      const key: StreamKey = { type: StreamType.BAR, symbol, interval };
+    for (const key of keys) {
+      const { symbol, interval } = key;
+      const kind = key.type === StreamType.BAR ? interval : `${STREAM_TYPE_NAMES[key.type]} ${interval}`;
       if (this.sessionData.hasStream(key)) continue;
       signal.throwIfAborted();
       const late = this.experiment?.scenario.lateSymbol;
@@ -70,19 +76,19 @@ export class DataManager {
         const session = sessionAt(this.sessions, ts);
         return session ? barEnd(ts, interval, session) : -Infinity;
       });
-      this.log.mark('setup', `register ${symbol} ${interval} with SessionData`);
-      const slot = await this.log.time('setup', `register ${symbol} ${interval} with the coordinator`, () => abortable(this.coordinator.registerStream(key), signal));
+      this.log.mark('setup', `register ${symbol} ${kind} with SessionData`);
+      const slot = await this.log.time('setup', `register ${symbol} ${kind} with the coordinator`, () => abortable(this.coordinator.registerStream(key), signal));
       assert(slot === index, `coordinator slot ${slot} differs from SessionData index ${index}`);
       signal.throwIfAborted();
       const columns = await this.log.time(
         'setup',
-        `fetch ${symbol} ${interval} bars`,
-        () => abortable(repository.getBarsBySymbol(symbol, interval, range.from, range.to, range.hours), signal),
-        (result) => `fetch ${symbol} ${interval}: ${result.tsStart.length} bars`,
+        `fetch ${symbol} ${kind}`,
+        () => abortable(repository.getItems(key, range.from, range.to, range.hours), signal),
+        (result) => `fetch ${symbol} ${kind}: ${result.tsStart.length} ${key.type === StreamType.BAR ? 'bars' : 'items'}`,
       );
       const count = columns.tsStart.length;
       signal.throwIfAborted();
-      if (this.experiment?.flaws.oneMinuteBarEnd && interval !== '1m') {
+      if (this.experiment?.flaws.oneMinuteBarEnd && key.type === StreamType.BAR && interval !== '1m') {
         // The flaw: the original stamped every bar as ending one minute after its start.
         this.log.mark('setup', `(flaw) ${symbol} ${interval} bars stamped as ending 1 minute after they start`);
         for (let i = 0; i < count; i++) columns.tsEmit[i] = columns.tsStart[i] + 60_000;
@@ -103,7 +109,8 @@ export class DataManager {
         );
         this.lateFeeds.push({ slot, columns: rest, delayMs: lag.delayMs });
       } else {
-        await this.log.time('setup', `feed ${count} ${symbol} bars to the queue`, () => abortable(this.coordinator.feedStream(slot, columns, true), signal));
+        const what = key.type !== StreamType.BAR ? `${kind} items` : interval === '1m' ? 'bars' : `${interval} bars`;
+        await this.log.time('setup', `feed ${count} ${symbol} ${what} to the queue`, () => abortable(this.coordinator.feedStream(slot, columns, true), signal));
       }
       started++;
       this.onStreamReady();

@@ -3,10 +3,11 @@
 // appends each output batch. Columnar per stream, plus the emission order for the run export.
 
 import { assert } from '../core/assert';
+import { BestQuoteBook, exchangeLetter } from '../core/best-quote';
 import { InvariantChecker } from '../core/invariant-checker';
-import { FIELDS, type ItemColumns } from '../core/item-columns';
+import { fieldsOf, type ItemColumns } from '../core/item-columns';
 import { formatRunExport, type ExportRow } from '../core/run-export';
-import { STREAM_TYPE_NAMES, streamKeyId, type StreamKey } from '../core/stream-key';
+import { STREAM_TYPE_NAMES, StreamType, streamKeyId, type StreamKey } from '../core/stream-key';
 import { BATCH_STRIDE, type BatchEvent } from '../worker/coordinator-api';
 
 class GrowableFloat64 {
@@ -23,6 +24,8 @@ class GrowableFloat64 {
 
 export class StreamItems {
   count = 0;
+  /** Quote-update streams: the best bid and offer across exchanges so far (best-quote.ts). */
+  readonly book: BestQuoteBook | null;
   readonly tsStart = new GrowableFloat64();
   readonly tsEmit = new GrowableFloat64();
   readonly fields: GrowableFloat64[];
@@ -32,7 +35,8 @@ export class StreamItems {
     /** Items the stream will deliver in all (known once it was fed). */
     public expected: number,
   ) {
-    this.fields = FIELDS[key.type].map(() => new GrowableFloat64());
+    this.fields = fieldsOf(key).map(() => new GrowableFloat64());
+    this.book = key.type === StreamType.QUOTE && key.interval === 'tick' ? new BestQuoteBook() : null;
   }
 
   /** Field values of item `i` (open, high, low, close, volume for bars). */
@@ -60,7 +64,8 @@ export class SessionData {
   registerStream(key: StreamKey, trueEnd: ((tsStart: number) => number) | null = null): number {
     assert(!this.streams.some((s) => streamKeyId(s.key) === streamKeyId(key)), `${streamKeyId(key)} is registered twice`);
     this.streams.push(new StreamItems(key, 0));
-    this.checker.addStream(`${key.symbol} ${key.interval}`, trueEnd);
+    const name = key.type === StreamType.BAR ? `${key.symbol} ${key.interval}` : `${key.symbol} ${STREAM_TYPE_NAMES[key.type]} ${key.interval}`;
+    this.checker.addStream(name, trueEnd, key.interval === 'tick');
     return this.streams.length - 1;
   }
 
@@ -97,6 +102,8 @@ export class SessionData {
     stream.tsStart.push(tsStart, at);
     stream.tsEmit.push(tsEmit, at);
     for (let f = 0; f < stream.fields.length; f++) stream.fields[f].push(values[offset + f], at);
+    // bid_price, bid_size, ask_price, ask_size, exchange (QUOTE_TICK_FIELDS)
+    stream.book?.update(exchangeLetter(values[offset + 4]), values[offset], values[offset + 1], values[offset + 2], values[offset + 3]);
     if (this.emittedCount === this.order.length) {
       const grown = new Int32Array(this.order.length * 2);
       grown.set(this.order);
@@ -117,19 +124,20 @@ export class SessionData {
       const slot = this.order[n];
       const stream = this.streams[slot];
       const i = cursor[slot]++;
-      yield {
-        streamType: STREAM_TYPE_NAMES[stream.key.type],
-        symbol: stream.key.symbol,
-        interval: stream.key.interval,
-        tsStart: stream.tsStart.data[i],
-        tsEmit: stream.tsEmit.data[i],
-        values: stream.values(i),
-      };
+      yield { streamType: STREAM_TYPE_NAMES[stream.key.type], symbol: stream.key.symbol, interval: stream.key.interval, tsStart: stream.tsStart.data[i], tsEmit: stream.tsEmit.data[i], ...exportValues(stream.key, stream.values(i)) };
     }
   }
 
   /** The run export (design.md, "Stable hooks"): everything emitted so far. */
   exportCsv(): string {
-    return formatRunExport(this.rows());
+    return formatRunExport(this.rows(), this.streams.some((s) => s.key.type === StreamType.QUOTE));
   }
+}
+
+/** Where each kind of stream's values go in the export's columns (design.md, "Run export"). */
+function exportValues(key: StreamKey, v: number[]): { values: number[]; quote?: number[] } {
+  if (key.type === StreamType.BAR) return { values: v };
+  if (key.type === StreamType.TICK) return { values: [v[0], v[0], v[0], v[0], v[1]] }; // a trade: price four times, size as volume
+  if (key.interval !== 'tick') return { values: [], quote: v }; // a quote bar: the ten bid/ask columns
+  return { values: [], quote: [v[0], v[0], v[0], v[0], v[1], v[2], v[2], v[2], v[2], v[3]] }; // a quote update
 }

@@ -6,10 +6,12 @@
 import { speedToCell, WorkerPhase, Slot } from '../core/control-block';
 import {
   checkAgainstCatalog,
+  checkItemsAgainstCatalog,
   ConfigError,
   parseConfigText,
   validateReplayConfig,
   type Catalog,
+  type ItemCatalog,
   type ReplayConfig,
   type ReplayConfigInput,
   type Speed,
@@ -18,7 +20,9 @@ import { FIXED, anyFlaw, type Experiment } from '../core/flaws';
 import { VIOLATION_TITLES, type Violation, type ViolationKind } from '../core/invariant-checker';
 import { canTransition, SystemState, transition, type SystemAction } from '../core/system-state';
 import { tradingSession, type TradingSession } from '../core/trading-hours';
-import type { ItemColumns } from '../core/item-columns';
+import type { BestQuote } from '../core/best-quote';
+import { fieldsOf, type ItemColumns } from '../core/item-columns';
+import { STREAM_TYPE_NAMES, StreamType, type StreamKey } from '../core/stream-key';
 import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../data/market-data-repository';
 import type { MarketDataSource } from '../data/market-data-client';
@@ -46,8 +50,14 @@ export interface SystemManagerDeps {
 }
 
 export interface StreamSummary {
+  /** 'bar', 'quote' or 'tick'. */
+  readonly type: string;
   readonly symbol: string;
   readonly interval: string;
+  /** Names of the value columns (fieldsOf). */
+  readonly fields: readonly string[];
+  /** Quote updates only: the best bid and offer so far. */
+  readonly best: BestQuote | null;
   readonly emitted: number;
   readonly expected: number;
   /** The last emitted bar: start, emit, open, high, low, close, volume. */
@@ -288,8 +298,11 @@ export class SystemManager {
       gateOpenLatencyMs: this.gateOpenLatencyMs,
       setup: { ...this.setupProgress },
       streams: this.sessionData.streams.map((s) => ({
+        type: STREAM_TYPE_NAMES[s.key.type],
         symbol: s.key.symbol,
         interval: s.key.interval,
+        fields: fieldsOf(s.key),
+        best: s.book?.best() ?? null,
         emitted: s.count,
         expected: s.expected,
         last: s.count === 0 ? null : { tsStart: s.tsStart.data[s.count - 1], tsEmit: s.tsEmit.data[s.count - 1], values: s.values(s.count - 1) },
@@ -329,11 +342,17 @@ export class SystemManager {
       const config = await this.log.time('setup', 'load config', () => this.loadConfig(request));
       this.config = config;
       this.speed = config.speed;
-      const { coordinator, catalog } = await this.log.time('setup', 'initialize managers', () => this.initialize(request, signal));
+      const { coordinator, catalog, items } = await this.log.time('setup', 'initialize managers', () => this.initialize(request, signal));
       const days = checkAgainstCatalog(config, catalog);
-      const sessions = replaySessions(days, config);
+      const itemDays = checkItemsAgainstCatalog(config, items);
+      const sessions = replaySessions([...days.values(), ...itemDays.values()], config);
       this.sessions = sessions;
-      this.setupProgress = { done: 0, total: config.symbols.length * config.intervals.length };
+      const itemKeys: StreamKey[] = [
+        ...config.quotes.map((symbol) => ({ type: StreamType.QUOTE, symbol, interval: '1m' as const })),
+        ...config.quoteTicks.map((symbol) => ({ type: StreamType.QUOTE, symbol, interval: 'tick' as const })),
+        ...config.trades.map((symbol) => ({ type: StreamType.TICK, symbol, interval: 'tick' as const })),
+      ];
+      this.setupProgress = { done: 0, total: config.symbols.length * config.intervals.length + itemKeys.length };
       this.timeProvider = new TimeProvider(coordinator.gate.control);
       const startTime = sessions[0]?.open ?? 0;
       // Batches of this run are taken from here on: only the no-gate flaw sends any before the gate opens.
@@ -357,6 +376,8 @@ export class SystemManager {
       for (const interval of config.intervals) {
         await dataManager.startBarStreams(this.data!, config.symbols, interval, config, signal);
       }
+      // Then quote bars, quote updates and trade prints: the same steps, other stream types.
+      await dataManager.startStreams(this.data!, itemKeys, config, signal);
       signal.throwIfAborted();
       this.log.mark('setup', 'all streams set up');
       // The gate opens: everything is in the queues, and only now does the cell read RUNNING.
@@ -389,7 +410,7 @@ export class SystemManager {
     return validateReplayConfig({ ...input, ...request.overrides });
   }
 
-  private async initialize(request: ReplayRequest, signal: AbortSignal): Promise<{ coordinator: CoordinatorHandle; catalog: Catalog }> {
+  private async initialize(request: ReplayRequest, signal: AbortSignal): Promise<{ coordinator: CoordinatorHandle; catalog: Catalog; items: ItemCatalog }> {
     if (this.data?.failed) {
       this.data.terminate();
       this.data = null;
@@ -407,7 +428,7 @@ export class SystemManager {
     }
     const { url, label } = this.dbSource(request.dbUrl);
     const entries = await abortable(this.data.open(url, label), signal);
-    return { coordinator: this.coordinator, catalog: toCatalog(entries) };
+    return { coordinator: this.coordinator, catalog: toCatalog(entries), items: toItemCatalog(entries) };
   }
 
   /** The lagging-stream scenario: the rest of a stream arrives after the gate has opened. */
@@ -515,19 +536,25 @@ export class SystemManager {
   }
 }
 
+/** Quote and tick streams by `${type}:${interval}|${symbol}` (replay-config.ts's ItemCatalog). */
+function toItemCatalog(entries: readonly CatalogEntry[]): ItemCatalog {
+  return new Map(entries.filter((e) => e.type).map((e) => [`${e.type}:${e.interval}|${e.symbol}`, e.days]));
+}
+
+/** Bars by symbol and interval. */
 function toCatalog(entries: readonly CatalogEntry[]): Catalog {
   const catalog = new Map<string, Map<string, readonly string[]>>();
-  for (const entry of entries) {
+  for (const entry of entries.filter((e) => !e.type)) {
     if (!catalog.has(entry.symbol)) catalog.set(entry.symbol, new Map());
     catalog.get(entry.symbol)!.set(entry.interval, entry.days);
   }
   return catalog;
 }
 
-/** The sessions of every day that has data for some symbol in the config, sorted. */
-function replaySessions(daysBySymbol: ReadonlyMap<string, readonly string[]>, config: ReplayConfig): TradingSession[] {
+/** The sessions of every day that has data for some stream in the config, sorted. */
+function replaySessions(dayLists: readonly (readonly string[])[], config: ReplayConfig): TradingSession[] {
   const days = new Set<string>();
-  for (const list of daysBySymbol.values()) for (const day of list) days.add(day);
+  for (const list of dayLists) for (const day of list) days.add(day);
   return [...days]
     .sort()
     .map((day) => tradingSession(day, config.hours))

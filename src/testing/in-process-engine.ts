@@ -81,6 +81,9 @@ export function createInProcessData(): MarketDataSource {
     async getBarsBySymbol(symbol, interval, from, to, hours) {
       return repository!.getBarsBySymbol(symbol, interval, from, to, hours);
     },
+    async getItems(key, from, to, hours) {
+      return repository!.getItems(key, from, to, hours);
+    },
     terminate() {
       repository?.close();
     },

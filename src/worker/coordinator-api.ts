@@ -3,7 +3,7 @@
 // CoordinatorApi with expose(), coordinator-client.ts wraps it on the page.
 
 import type { Flaws } from '../core/flaws';
-import type { ItemColumns } from '../core/item-columns';
+import { MAX_FIELDS, type ItemColumns } from '../core/item-columns';
 import type { StreamKey } from '../core/stream-key';
 import type { SystemState } from '../core/system-state';
 import type { TradingSession } from '../core/trading-hours';
@@ -37,8 +37,8 @@ export interface CoordinatorApi {
   feedStream(slot: number, columns: ItemColumns, final: boolean): void;
 }
 
-/** Values per item in a batch: the widest stream type's field count (bars: OHLCV). */
-export const BATCH_STRIDE = 5;
+/** Values per item in a batch: the widest stream's field count (quote bars: 10). */
+export const BATCH_STRIDE = MAX_FIELDS;
 
 /** Items emitted since the last batch, columnar and transferred. */
 export interface BatchEvent {

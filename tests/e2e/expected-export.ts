@@ -2,6 +2,7 @@
 // under the documented emit-time rule and tie-break, formatted as the run export. Node side of
 // the browser tests.
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import initSqlJs from 'sql.js';
 
 export const HEADER = 'seq,stream_type,symbol,interval,ts_start,ts_emit,open,high,low,close,volume';
@@ -58,4 +59,50 @@ export async function expectedOneAndFive(db: Uint8Array, symbol: string, day: st
   const rows = [...one.map((r) => ({ interval: '1m', rank: 0, r })), ...five.map((r) => ({ interval: '5m', rank: 1, r }))];
   rows.sort((a, b) => (a.r[1] as number) - (b.r[1] as number) || a.rank - b.rank);
   return [HEADER, ...rows.map(({ interval, r }, i) => [i + 1, 'bar', symbol, interval, ...r].map(String).join(','))].join('\n') + '\n';
+}
+
+/**
+ * The issue's mixed replay computed straight from the CSV files in data/lean/: SPY 1m bars, SPY 5m
+ * bars (aggregated here), IBM quote updates and IBM trade prints on 2013-10-07, regular hours,
+ * ordered by (emit time; bar < quote < tick; finer interval first; symbol; file order).
+ */
+export function expectedMixedFromCsv(): string {
+  const read = (path: string) =>
+    Papa.parse<Record<string, string>>(readFileSync(new URL(`../../data/lean/${path}`, import.meta.url), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const open = Date.parse('2013-10-07T09:30:00-04:00');
+  const close = Date.parse('2013-10-07T16:00:00-04:00');
+  const inHours = (ts: number) => ts >= open && ts < close;
+  type Row = { emit: number; type: number; interval: number; symbol: string; order: number; cells: string[] };
+  const rows: Row[] = [];
+  const empty = (n: number) => Array<string>(n).fill('');
+  const spy = read('bars/2013-10/1min_rth/SPY.csv').filter((r) => inHours(Date.parse(r.ts)));
+  spy.forEach((r, i) => {
+    const ts = Date.parse(r.ts);
+    rows.push({ emit: ts + 60_000, type: 0, interval: 1, symbol: 'SPY', order: i, cells: ['bar', 'SPY', '1m', String(ts), String(ts + 60_000), r.open, r.high, r.low, r.close, r.volume, ...empty(10)] });
+  });
+  const buckets = new Map<number, Record<string, string>[]>();
+  for (const r of spy) {
+    const bucket = open + Math.floor((Date.parse(r.ts) - open) / 300_000) * 300_000;
+    buckets.set(bucket, [...(buckets.get(bucket) ?? []), r]);
+  }
+  [...buckets].forEach(([start, bars], i) => {
+    const num = (k: string) => bars.map((b) => Number(b[k]));
+    const cells = [String(num('open')[0]), String(Math.max(...num('high'))), String(Math.min(...num('low'))), String(num('close').at(-1)), String(num('volume').reduce((a, b) => a + b, 0))];
+    rows.push({ emit: start + 300_000, type: 0, interval: 5, symbol: 'SPY', order: i, cells: ['bar', 'SPY', '5m', String(start), String(start + 300_000), ...cells, ...empty(10)] });
+  });
+  read('ticks/2013-10/IBM_2013-10-07_quotes_0930-1000.csv').forEach((r, i) => {
+    const ts = Date.parse(r.ts);
+    if (!inHours(ts)) return;
+    const bid = [r.bid_price, r.bid_price, r.bid_price, r.bid_price, r.bid_size];
+    const ask = [r.ask_price, r.ask_price, r.ask_price, r.ask_price, r.ask_size];
+    rows.push({ emit: ts, type: 1, interval: 0, symbol: 'IBM', order: i, cells: ['quote', 'IBM', 'tick', String(ts), String(ts), ...empty(5), ...bid, ...ask] });
+  });
+  read('ticks/2013-10/IBM_2013-10-07_trades.csv').forEach((r, i) => {
+    const ts = Date.parse(r.ts);
+    if (!inHours(ts)) return;
+    rows.push({ emit: ts, type: 2, interval: 0, symbol: 'IBM', order: i, cells: ['tick', 'IBM', 'tick', String(ts), String(ts), r.price, r.price, r.price, r.price, r.size, ...empty(10)] });
+  });
+  rows.sort((a, b) => a.emit - b.emit || a.type - b.type || a.interval - b.interval || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0) || a.order - b.order);
+  const header = `${HEADER},bid_open,bid_high,bid_low,bid_close,bid_size,ask_open,ask_high,ask_low,ask_close,ask_size`;
+  return [header, ...rows.map((r, i) => [String(i + 1), ...r.cells].join(','))].join('\n') + '\n';
 }

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import initSqlJs from 'sql.js';
 import { PLAIN_URL } from '../../playwright.config';
-import { bundledDb, expectedExport, expectedOneAndFive } from './expected-export';
+import { bundledDb, expectedExport, expectedMixedFromCsv, expectedOneAndFive } from './expected-export';
 
 const FOUR = ['AIG', 'BAC', 'IBM', 'SPY'];
 
@@ -48,6 +48,17 @@ test('SPY in 1m and 5m bars together: 5m bars close at :35, :40 …, in the inde
   expect(fiveMinute.slice(0, 2).map((line) => new Date(Number(line.split(',')[5])).toISOString().slice(11, 16))).toEqual(['13:35', '13:40']); // 09:35, 09:40 New York
   await expect(page.getByTestId('chart')).toHaveCount(2);
   await expect(page.getByTestId('invariant-status')).toHaveText('0 violations');
+});
+
+test('a mixed replay (SPY 1m and 5m bars, IBM quote updates and trades) matches an order computed from the CSV files', async ({ page }) => {
+  await page.goto('./?symbols=SPY&interval=1m,5m&quote_ticks=IBM&trades=IBM&from=2013-10-07&speed=max&autostart=1');
+  await runToCompletion(page);
+  const expected = expectedMixedFromCsv();
+  await expect(page.getByTestId('emitted-count')).toHaveText(String(expected.trim().split('\n').length - 1));
+  expect(await exportCsv(page)).toBe(expected);
+  await expect(page.getByTestId('invariant-status')).toHaveText('0 violations');
+  await expect(page.getByTestId('best-quote')).toContainText('best bid');
+  await expect(page.getByTestId('chart')).toHaveCount(2); // candles for the two bar streams
 });
 
 test('db= replays a SQLite file the test wrote: rows out of order, equal timestamps across symbols', async ({ page }) => {
