@@ -5,7 +5,7 @@ import { PUBLIC_DIR } from '../testing/in-process-engine';
 import { StreamType } from '../core/stream-key';
 import { DataError } from './data-error';
 import { MarketDataRepository } from './market-data-repository';
-import { INTERCHANGE_SCHEMA } from './storage-layout';
+import { INTERCHANGE_ITEM_SCHEMA, INTERCHANGE_SCHEMA } from './storage-layout';
 
 const SQL = await initSqlJs();
 const bundled = MarketDataRepository.open(SQL, new Uint8Array(readFileSync(`${PUBLIC_DIR}data/bars.sqlite`)), 'bars.sqlite');
@@ -104,6 +104,22 @@ describe('MarketDataRepository on interchange files', () => {
     const bars = repo.getBarsBySymbol('SPY', '1m', '2013-10-07', '2013-10-07', 'regular');
     expect(Array.from(bars.fields[4])).toEqual([10, 20, 30]);
     expect(repo.getBarsBySymbol('SPY', '1m', '2013-10-07', '2013-10-07', 'extended').tsStart.length).toBe(4);
+  });
+
+  it('reads quote updates and trade prints from the interchange tables, a missing side as NaN', () => {
+    const db = new SQL.Database();
+    db.exec(INTERCHANGE_ITEM_SCHEMA);
+    db.run('INSERT INTO trade_ticks VALUES (?, ?, ?, ?, ?)', ['ibm', t + 5, 181.5, 100, 'N']);
+    db.run('INSERT INTO trade_ticks VALUES (?, ?, ?, ?, ?)', ['IBM', t + 5, 181.6, 200, 'P']);
+    db.run('INSERT INTO trade_ticks VALUES (?, ?, ?, ?, ?)', ['IBM', t + 1, 181.4, 50, null]);
+    db.run('INSERT INTO quote_ticks VALUES (?, ?, ?, ?, ?, ?, ?)', ['IBM', t + 2, 181.3, 300, null, null, 'Q']);
+    const repo = MarketDataRepository.open(SQL, db.export(), 'items.sqlite');
+    expect(repo.catalog().map((e) => `${e.type} ${e.symbol} ${e.interval}`)).toEqual(['quote IBM tick', 'tick IBM tick']);
+    const trades = repo.getItems({ type: StreamType.TICK, symbol: 'IBM', interval: 'tick' }, '2013-10-07', '2013-10-07', 'regular');
+    expect(Array.from(trades.fields[0])).toEqual([181.4, 181.5, 181.6]); // by time, then row order
+    expect(Number.isNaN(trades.fields[2][0])).toBe(true);
+    const quotes = repo.getItems({ type: StreamType.QUOTE, symbol: 'IBM', interval: 'tick' }, '2013-10-07', '2013-10-07', 'regular');
+    expect(Array.from(quotes.fields.map((f) => f[0]))).toEqual([181.3, 300, NaN, NaN, 'Q'.charCodeAt(0)]);
   });
 
   it('accepts a bars table without an interval column', () => {

@@ -13,7 +13,7 @@ import { BAR_FIELDS, fieldsOf, type ItemColumns } from '../core/item-columns';
 import { BAR_INTERVALS, intervalMs, isBarInterval, STREAM_TYPE_NAMES, StreamType, type BarInterval, type Interval, type StreamKey } from '../core/stream-key';
 import { tradingSession, type Hours } from '../core/trading-hours';
 import { DataError } from './data-error';
-import { BAR_VALUE_COLUMNS, decodeFloat64, MIN_EPOCH_MS } from './storage-layout';
+import { BAR_VALUE_COLUMNS, decodeFloat64, ITEM_TABLES, MIN_EPOCH_MS } from './storage-layout';
 
 export interface CatalogEntry {
   /** Absent for bars; 'quote' (1m quote bars or 'tick' quote updates) or 'tick' (trade prints). */
@@ -75,10 +75,12 @@ export class MarketDataRepository {
       if (tables.has('bar_days')) {
         return new MarketDataRepository(db, 'columnar', label, readColumnarCatalog(db), new Map(), tables.has('item_days') ? readItemCatalog(db) : []);
       }
-      if (tables.has('bars')) {
-        const { entries, chunks } = indexInterchange(db, label);
+      const itemTables = Object.values(ITEM_TABLES).map((t) => t.table).filter((t) => tables.has(t));
+      if (tables.has('bars') || itemTables.length > 0) {
+        const { entries, chunks } = tables.has('bars') ? indexInterchange(db, label) : { entries: [], chunks: new Map<string, DayChunk>() };
+        const items = indexInterchangeItems(db, label, tables, chunks);
         db.close();
-        return new MarketDataRepository(null, 'interchange', label, entries, chunks);
+        return new MarketDataRepository(null, 'interchange', label, entries, chunks, items);
       }
       throw new DataError(`${label} has no "bars" table; the interchange schema needs bars(symbol, ts, open, high, low, close, volume)`);
     } catch (error) {
@@ -156,10 +158,22 @@ export class MarketDataRepository {
     if (key.type === StreamType.BAR) return this.getBarsBySymbol(key.symbol, key.interval as BarInterval, from, to, hours);
     const type = STREAM_TYPE_NAMES[key.type];
     const entry = this.items.find((e) => e.type === type && e.symbol === key.symbol && e.interval === key.interval);
-    if (!entry || !this.db) throw new DataError(`${this.label} has no ${type} ${key.interval} data for ${key.symbol}`);
+    if (!entry) throw new DataError(`${this.label} has no ${type} ${key.interval} data for ${key.symbol}`);
     const fieldCount = fieldsOf(key).length;
     const parts: ItemColumns[] = [];
-    const statement = this.db.prepare('SELECT rows, ts, fields FROM item_days WHERE type = ? AND symbol = ? AND interval = ? AND day = ?');
+    if (this.layout === 'interchange') {
+      for (const day of entry.days.filter((d) => d >= from && d <= to)) {
+        const session = tradingSession(day, hours);
+        const chunk = this.chunks.get(`${type}|${key.symbol}|${key.interval}|${day}`);
+        if (session === null || !chunk) continue;
+        const begin = lowerBound(chunk.ts, session.open);
+        const end = lowerBound(chunk.ts, session.close);
+        const tsStart = chunk.ts.slice(begin, end);
+        parts.push({ tsStart, tsEmit: tsStart.map((t) => emitTime(t, key.interval, session.close)), fields: chunk.values.map((v) => v.slice(begin, end)) });
+      }
+      return concatColumns(parts, fieldCount);
+    }
+    const statement = this.db!.prepare('SELECT rows, ts, fields FROM item_days WHERE type = ? AND symbol = ? AND interval = ? AND day = ?');
     try {
       for (const day of entry.days.filter((d) => d >= from && d <= to)) {
         const session = tradingSession(day, hours);
@@ -302,6 +316,56 @@ function indexInterchange(db: Database, label: string): { entries: CatalogEntry[
     entries.get(entryKey)!.days.push(day);
   }
   return { entries: [...entries.values()], chunks };
+}
+
+/**
+ * Reads the interchange quote and tick tables (quote_bars, quote_ticks, trade_ticks) once: rows
+ * validated, grouped into day chunks keyed `type|symbol|interval|day` in (ts, rowid) order. The
+ * exchange letter travels as its char code; a missing quote side (NULL) as NaN.
+ */
+function indexInterchangeItems(db: Database, label: string, tables: ReadonlySet<string>, chunks: Map<string, DayChunk>): CatalogEntry[] {
+  const entries = new Map<string, { type: 'quote' | 'tick'; symbol: string; interval: Interval; days: string[] }>();
+  for (const [kind, { table, columns }] of Object.entries(ITEM_TABLES)) {
+    if (!tables.has(table)) continue;
+    const [type, interval] = kind.split(':') as ['quote' | 'tick', Interval];
+    const present = new Set(db.exec(`PRAGMA table_info(${table})`)[0]?.values.map((r) => String(r[1]).toLowerCase()) ?? []);
+    const missing = ['symbol', 'ts', ...columns].filter((c) => !present.has(c) && c !== 'exchange');
+    if (missing.length > 0) throw new DataError(`${label}: table "${table}" lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    const select = columns.map((c) => (present.has(c) ? c : 'NULL')).join(', ');
+    const statement = db.prepare(`SELECT rowid, upper(symbol), ts, ${select} FROM ${table} ORDER BY upper(symbol), ts, rowid`);
+    const groups = new Map<string, { ts: number[]; values: number[][] }>();
+    try {
+      while (statement.step()) {
+        const row = statement.get();
+        const where = `${label}, ${table} row with rowid ${row[0]}`;
+        const ts = row[2];
+        if (typeof row[1] !== 'string' || row[1] === '') throw new DataError(`${where}: symbol must be text, got ${show(row[1])}`);
+        if (typeof ts !== 'number' || !Number.isInteger(ts)) throw new DataError(`${where}: ts must be an integer (epoch ms), got ${show(ts)}`);
+        if (ts < MIN_EPOCH_MS) throw new DataError(`${where}: ts ${ts} looks like seconds; the interchange schema wants epoch milliseconds UTC`);
+        const values = row.slice(3).map((v, i) => {
+          if (columns[i] === 'exchange') return typeof v === 'string' && v !== '' ? v.charCodeAt(0) : NaN;
+          if (v === null) return NaN;
+          if (typeof v !== 'number' || !Number.isFinite(v)) throw new DataError(`${where}: ${columns[i]} must be a number, got ${show(v)}`);
+          return v;
+        });
+        const key = `${type}|${row[1]}|${interval}|${exchangeDay(ts)}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { ts: [], values: columns.map(() => []) }));
+        group.ts.push(ts);
+        values.forEach((v, i) => group!.values[i].push(v));
+      }
+    } finally {
+      statement.free();
+    }
+    for (const [key, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const [, symbol, , day] = key.split('|');
+      chunks.set(key, { ts: Float64Array.from(group.ts), values: group.values.map((v) => Float64Array.from(v)) });
+      const entryKey = `${type}|${symbol}|${interval}`;
+      if (!entries.has(entryKey)) entries.set(entryKey, { type, symbol, interval, days: [] });
+      entries.get(entryKey)!.days.push(day);
+    }
+  }
+  return [...entries.values()];
 }
 
 function show(value: SqlValue): string {
