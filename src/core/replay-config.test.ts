@@ -31,6 +31,7 @@ describe('replay config', () => {
       quotes: [],
       quoteTicks: [],
       trades: [],
+      adjust: 'raw',
     });
   });
 
@@ -63,6 +64,7 @@ describe('replay config', () => {
     [{ symbols: ['SPY'], from: '2013-10-07', speed: 100001 }, /^speed: /],
     [{ symbols: ['SPY'], from: '2013-10-07', speed: 'fast' }, /^speed: /],
     [{ symbols: ['SPY'], from: '2013-10-07', mode: 'live' }, /^mode: mode "live" is not available yet/],
+    [{ symbols: ['SPY'], from: '2013-10-07', adjust: 'dividends' }, /^adjust: adjust must be "raw"/],
   ])('rejects %j', (input, message) => {
     expect(fieldOf(() => validateReplayConfig(input))).toMatch(message);
   });

@@ -2,6 +2,7 @@
 // messages a person can act on. Pure TypeScript; the SystemManager calls it on the main thread.
 // Two checks: the shape (this file's parse…), then against the data that exists (checkAgainstCatalog).
 
+import type { PriceAdjustment } from './corporate-actions';
 import { isCalendarDay } from './exchange-time';
 import { SUPPORTED_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
 import { HOURS, type Hours } from './trading-hours';
@@ -25,6 +26,8 @@ export interface ReplayConfig {
   readonly quoteTicks: readonly string[];
   /** Symbols replayed as trade prints. */
   readonly trades: readonly string[];
+  /** Prices as recorded ('raw', the default) or adjusted for splits ('split'). */
+  readonly adjust: PriceAdjustment;
 }
 
 /** The same fields as they may appear in a JSON file or a URL, before validation. */
@@ -41,12 +44,13 @@ export interface ReplayConfigInput {
   quotes?: unknown;
   quote_ticks?: unknown;
   trades?: unknown;
+  adjust?: unknown;
 }
 
 export const MAX_SPEED_VALUE = 100_000;
 export const MIN_SPEED_VALUE = 0.0001;
 const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.\-]{0,11}$/;
-const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades']);
+const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades', 'adjust']);
 
 /** A config problem: `field` names the field (or URL parameter) so the page can point at it. */
 export class ConfigError extends Error {
@@ -167,7 +171,13 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
     quotes,
     quoteTicks,
     trades,
+    adjust: parseAdjust(input.adjust ?? 'raw'),
   };
+}
+
+export function parseAdjust(value: unknown): PriceAdjustment {
+  if (value === 'raw' || value === 'split') return value;
+  throw new ConfigError('adjust', `adjust must be "raw" (prices as traded) or "split" (split-adjusted); got ${JSON.stringify(value)}`);
 }
 
 /** Quote and tick streams the data holds: `${kind}|${symbol}` → days, kinds quote:1m, quote:tick, tick:tick. */

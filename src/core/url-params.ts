@@ -8,6 +8,7 @@ import {
   parseIntervals,
   parseMode,
   parseSpeed,
+  parseAdjust,
   parseSymbols,
   type ReplayConfigInput,
 } from './replay-config';
@@ -60,6 +61,8 @@ export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
   const mode = text('mode');
   const db = text('db');
   const autostart = text('autostart');
+  const adjust = text('adjust');
+  if (adjust !== undefined) overrides.adjust = parseAdjust(adjust);
   for (const field of ['quotes', 'quote_ticks', 'trades'] as const) {
     const value = text(field);
     if (value !== undefined) overrides[field] = parseSymbols(value, field, false);
@@ -93,8 +96,9 @@ export function formatReplayQuery(request: ReplayRequest): string {
   if (o.to !== undefined) params.set('to', String(o.to));
   if (o.interval !== undefined) params.set('interval', ([] as unknown[]).concat(o.interval).join(','));
   if (o.hours !== undefined) params.set('hours', String(o.hours));
+  if (o.adjust !== undefined && o.adjust !== 'raw') params.set('adjust', String(o.adjust));
   for (const field of ['quotes', 'quote_ticks', 'trades'] as const) {
-    const list = ([] as unknown[]).concat(o[field] ?? []);
+    const list = ([] as unknown[]).concat(typeof o[field] === 'string' ? (o[field] as string).split(',').filter(Boolean) : (o[field] ?? []));
     if (list.length > 0) params.set(field, list.join(','));
   }
   if (o.speed !== undefined) params.set('speed', String(o.speed));

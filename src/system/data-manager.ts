@@ -4,6 +4,7 @@
 
 import type { Experiment } from '../core/flaws';
 import { STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
+import { adjustForSplits, type PriceAdjustment } from '../core/corporate-actions';
 import { barEnd } from '../core/emit-time';
 import { sessionAt, type Hours, type TradingSession } from '../core/trading-hours';
 import { assert } from '../core/assert';
@@ -18,6 +19,8 @@ export interface StreamRange {
   readonly from: string;
   readonly to: string;
   readonly hours: Hours;
+  /** 'split': prices split-adjusted after the fetch (corporate-actions.ts). */
+  readonly adjust?: PriceAdjustment;
 }
 
 /** Items held back by the lagging-stream scenario, to feed after the gate has opened. */
@@ -88,6 +91,7 @@ export class DataManager {
       );
       const count = columns.tsStart.length;
       signal.throwIfAborted();
+      if (range.adjust === 'split') adjustForSplits(key, columns);
       if (this.experiment?.flaws.oneMinuteBarEnd && key.type === StreamType.BAR && interval !== '1m') {
         // The flaw: the original stamped every bar as ending one minute after its start.
         this.log.mark('setup', `(flaw) ${symbol} ${interval} bars stamped as ending 1 minute after they start`);

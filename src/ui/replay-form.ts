@@ -13,6 +13,12 @@ export interface ReplayForm {
   interval: string;
   hours: string;
   speed: string;
+  /** 'raw' or 'split' (split-adjusted prices). */
+  adjust: string;
+  /** Quote and tick streams, comma-separated symbols (kept from a config or link). */
+  quotes: string;
+  quoteTicks: string;
+  trades: string;
 }
 
 const list = (value: unknown) => ([] as unknown[]).concat(value ?? []).join(',');
@@ -27,6 +33,10 @@ export function formFromFields(config: string, fields: ReplayConfigInput): Repla
     interval: list(fields.interval ?? '1m'),
     hours: String(fields.hours ?? 'regular'),
     speed: String(fields.speed ?? '60'),
+    adjust: String(fields.adjust ?? 'raw'),
+    quotes: list(fields.quotes),
+    quoteTicks: list(fields.quote_ticks),
+    trades: list(fields.trades),
   };
 }
 
@@ -41,6 +51,10 @@ export function requestFromForm(form: ReplayForm, dbUrl?: string): ReplayRequest
       interval: form.interval,
       hours: form.hours,
       speed: form.speed === 'max' ? 'max' : form.speed,
+      adjust: form.adjust,
+      quotes: form.quotes,
+      quote_ticks: form.quoteTicks,
+      trades: form.trades,
     },
     dbUrl,
     autostart: false,

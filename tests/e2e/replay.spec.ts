@@ -178,3 +178,26 @@ for (const worker of ['coordinator-worker', 'data-worker']) {
     await expect(page.getByTestId('emitted-count')).toHaveText('1559');
   });
 }
+
+test('a multi-day replay marks session boundaries; split-adjusted AAPL prices are continuous', async ({ page }) => {
+  await page.goto('./?config=week-2013-10&symbols=IBM&speed=max&autostart=1');
+  await runToCompletion(page);
+  await expect(page.locator('figure.chart')).toHaveAttribute('data-sessions', '6');
+
+  await page.goto('./?config=aapl-split-2014-06&symbols=AAPL&speed=max&autostart=1');
+  await runToCompletion(page);
+  const raw = (await exportCsv(page)).trim().split('\n').slice(1).map((line) => line.split(','));
+  await page.goto('./?config=aapl-split-2014-06&symbols=AAPL&adjust=split&speed=max&autostart=1');
+  await runToCompletion(page);
+  await expect(page.getByLabel('Prices')).toHaveValue('split');
+  const adjusted = (await exportCsv(page)).trim().split('\n').slice(1).map((line) => line.split(','));
+  expect(adjusted.length).toBe(raw.length);
+  const close = (rows: string[][], i: number) => Number(rows[i][9]);
+  expect(close(adjusted, 0)).toBeCloseTo(close(raw, 0) / 7, 9); // 2014-06-05, before the split
+  expect(Number(adjusted[0][10])).toBe(Number(raw[0][10]) * 7);
+  expect(close(adjusted, raw.length - 1)).toBe(close(raw, raw.length - 1)); // 2014-06-09, after it
+  // Raw, the split looks like an 86% crash overnight; adjusted, the two sides are within a few per cent.
+  const lastBefore = raw.findLastIndex((r) => new Date(Number(r[4])).toISOString() < '2014-06-09');
+  expect(close(raw, lastBefore + 1) / close(raw, lastBefore)).toBeLessThan(0.2);
+  expect(Math.abs(close(adjusted, lastBefore + 1) / close(adjusted, lastBefore) - 1)).toBeLessThan(0.05);
+});
