@@ -280,7 +280,7 @@ function indexInterchange(db: Database, label: string): { entries: CatalogEntry[
   const statement = db.prepare(
     `SELECT rowid, symbol, ${intervalExpr}, ts, open, high, low, close, volume FROM bars ORDER BY upper(symbol), ${intervalExpr}, ts, rowid`,
   );
-  const groups = new Map<string, { ts: number[]; values: number[][] }>();
+  const groups: DayGroups = new Map();
   try {
     while (statement.step()) {
       const row = statement.get();
@@ -289,18 +289,12 @@ function indexInterchange(db: Database, label: string): { entries: CatalogEntry[
       if (typeof symbol !== 'string' || symbol.trim() === '') throw new DataError(`${where}: symbol must be text, got ${show(symbol)}`);
       const interval = String(row[2]);
       if (!isBarInterval(interval)) throw new DataError(`${where}: interval "${interval}" is not one of 1m, 5m, 15m, 30m, 1h, 1d`);
-      const ts = row[3];
-      if (typeof ts !== 'number' || !Number.isInteger(ts)) throw new DataError(`${where}: ts must be an integer (epoch ms), got ${show(ts)}`);
-      if (ts < MIN_EPOCH_MS) throw new DataError(`${where}: ts ${ts} looks like seconds; the interchange schema wants epoch milliseconds UTC`);
+      const ts = checkTimestamp(where, row[3]);
       const values = row.slice(4).map((v, i) => {
         if (typeof v !== 'number' || !Number.isFinite(v)) throw new DataError(`${where}: ${BAR_VALUE_COLUMNS[i]} must be a number, got ${show(v)}`);
         return v;
       });
-      const key = `${symbol.toUpperCase()}|${interval}|${exchangeDay(ts)}`;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { ts: [], values: BAR_VALUE_COLUMNS.map(() => []) }));
-      group.ts.push(ts);
-      values.forEach((v, i) => group!.values[i].push(v));
+      addToDay(groups, `${symbol.toUpperCase()}|${interval}|${exchangeDay(ts)}`, ts, values);
     }
   } finally {
     statement.free();
@@ -333,26 +327,20 @@ function indexInterchangeItems(db: Database, label: string, tables: ReadonlySet<
     if (missing.length > 0) throw new DataError(`${label}: table "${table}" lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
     const select = columns.map((c) => (present.has(c) ? c : 'NULL')).join(', ');
     const statement = db.prepare(`SELECT rowid, upper(symbol), ts, ${select} FROM ${table} ORDER BY upper(symbol), ts, rowid`);
-    const groups = new Map<string, { ts: number[]; values: number[][] }>();
+    const groups: DayGroups = new Map();
     try {
       while (statement.step()) {
         const row = statement.get();
         const where = `${label}, ${table} row with rowid ${row[0]}`;
-        const ts = row[2];
         if (typeof row[1] !== 'string' || row[1] === '') throw new DataError(`${where}: symbol must be text, got ${show(row[1])}`);
-        if (typeof ts !== 'number' || !Number.isInteger(ts)) throw new DataError(`${where}: ts must be an integer (epoch ms), got ${show(ts)}`);
-        if (ts < MIN_EPOCH_MS) throw new DataError(`${where}: ts ${ts} looks like seconds; the interchange schema wants epoch milliseconds UTC`);
+        const ts = checkTimestamp(where, row[2]);
         const values = row.slice(3).map((v, i) => {
           if (columns[i] === 'exchange') return typeof v === 'string' && v !== '' ? v.charCodeAt(0) : NaN;
           if (v === null) return NaN;
           if (typeof v !== 'number' || !Number.isFinite(v)) throw new DataError(`${where}: ${columns[i]} must be a number, got ${show(v)}`);
           return v;
         });
-        const key = `${type}|${row[1]}|${interval}|${exchangeDay(ts)}`;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { ts: [], values: columns.map(() => []) }));
-        group.ts.push(ts);
-        values.forEach((v, i) => group!.values[i].push(v));
+        addToDay(groups, `${type}|${row[1]}|${interval}|${exchangeDay(ts)}`, ts, values);
       }
     } finally {
       statement.free();
@@ -366,6 +354,23 @@ function indexInterchangeItems(db: Database, label: string, tables: ReadonlySet<
     }
   }
   return [...entries.values()];
+}
+
+type DayGroups = Map<string, { ts: number[]; values: number[][] }>;
+
+/** Appends one row to its day's group (rows arrive in (ts, rowid) order, so groups stay sorted). */
+function addToDay(groups: DayGroups, key: string, ts: number, values: readonly number[]): void {
+  let group = groups.get(key);
+  if (!group) groups.set(key, (group = { ts: [], values: values.map(() => []) }));
+  group.ts.push(ts);
+  values.forEach((v, i) => group.values[i].push(v));
+}
+
+/** An interchange timestamp: an integer number of epoch milliseconds, not seconds. */
+function checkTimestamp(where: string, ts: SqlValue): number {
+  if (typeof ts !== 'number' || !Number.isInteger(ts)) throw new DataError(`${where}: ts must be an integer (epoch ms), got ${show(ts)}`);
+  if (ts < MIN_EPOCH_MS) throw new DataError(`${where}: ts ${ts} looks like seconds; the interchange schema wants epoch milliseconds UTC`);
+  return ts;
 }
 
 function show(value: SqlValue): string {
