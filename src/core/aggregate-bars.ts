@@ -15,11 +15,16 @@ export interface FinerBars {
   readonly values: readonly ArrayLike<number>[];
 }
 
-export function aggregateBars(source: FinerBars, interval: BarInterval, session: TradingSession): ItemColumns {
+/** The grid bucket a finer bar falls in: the whole session for 1d, else the 09:30-aligned grid. */
+export function gridBucket(ts: number, interval: BarInterval, session: TradingSession): number {
+  if (interval === '1d') return session.open;
   const size = intervalMs(interval);
   const anchor = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
-  // Grid bucket of each finer bar: the whole session for 1d, else the 09:30-aligned grid.
-  const bucketOf = (ts: number) => (interval === '1d' ? session.open : anchor + Math.floor((ts - anchor) / size) * size);
+  return anchor + Math.floor((ts - anchor) / size) * size;
+}
+
+export function aggregateBars(source: FinerBars, interval: BarInterval, session: TradingSession): ItemColumns {
+  const bucketOf = (ts: number) => gridBucket(ts, interval, session);
   const buckets: number[] = [];
   const open: number[] = [];
   const high: number[] = [];

@@ -172,3 +172,24 @@ test('every control is labelled and reachable by keyboard', async ({ page }) => 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
 });
+
+test('a coarser chart draws its forming bar from the finer bars already emitted, marked partial', async ({ page }) => {
+  await page.goto('./?symbols=SPY&from=2013-10-07&interval=1m,5m&speed=60&autostart=1');
+  // Two one-minute bars in (09:31, 09:32), the first five-minute bar (09:35) is still forming.
+  await expect.poll(() => count(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  const charts = page.getByTestId('chart');
+  await expect(charts).toHaveCount(2);
+  const five = page.locator('[data-testid="chart"][data-symbol="SPY"]').nth(1);
+  if (Number(await page.getByTestId('emitted-count').textContent()) % 6 !== 0) {
+    await expect(page.getByTestId('forming-bar')).toBeVisible();
+  }
+  // The forming bar is drawn only: SessionData (and the checker, and the export) hold complete bars.
+  const csv = await (async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    return (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+  })();
+  expect(csv.split('\n').filter((l) => l.includes(',5m,')).length).toBe(Number(await five.getAttribute('data-bars')));
+  await expect(page.getByTestId('invariant-status')).toHaveText('0 violations');
+});
