@@ -32,6 +32,7 @@ describe('replay config', () => {
       quoteTicks: [],
       trades: [],
       adjust: 'raw',
+      gaps: 'gap',
     });
   });
 
@@ -65,6 +66,7 @@ describe('replay config', () => {
     [{ symbols: ['SPY'], from: '2013-10-07', speed: 'fast' }, /^speed: /],
     [{ symbols: ['SPY'], from: '2013-10-07', mode: 'live' }, /^mode: mode "live" is not available yet/],
     [{ symbols: ['SPY'], from: '2013-10-07', adjust: 'dividends' }, /^adjust: adjust must be "raw"/],
+    [{ symbols: ['SPY'], from: '2013-10-07', gaps: 'interpolate' }, /^gaps: gaps must be "gap"/],
   ])('rejects %j', (input, message) => {
     expect(fieldOf(() => validateReplayConfig(input))).toMatch(message);
   });

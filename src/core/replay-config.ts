@@ -4,6 +4,7 @@
 
 import type { PriceAdjustment } from './corporate-actions';
 import { isCalendarDay } from './exchange-time';
+import type { GapPolicy } from './fill-forward';
 import { SUPPORTED_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
 import { HOURS, type Hours } from './trading-hours';
 
@@ -28,6 +29,8 @@ export interface ReplayConfig {
   readonly trades: readonly string[];
   /** Prices as recorded ('raw', the default) or adjusted for splits ('split'). */
   readonly adjust: PriceAdjustment;
+  /** A minute without trades: shown as a gap (default) or filled forward with a flat bar. */
+  readonly gaps: GapPolicy;
 }
 
 /** The same fields as they may appear in a JSON file or a URL, before validation. */
@@ -45,12 +48,13 @@ export interface ReplayConfigInput {
   quote_ticks?: unknown;
   trades?: unknown;
   adjust?: unknown;
+  gaps?: unknown;
 }
 
 export const MAX_SPEED_VALUE = 100_000;
 export const MIN_SPEED_VALUE = 0.0001;
 const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.\-]{0,11}$/;
-const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades', 'adjust']);
+const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades', 'adjust', 'gaps']);
 
 /** A config problem: `field` names the field (or URL parameter) so the page can point at it. */
 export class ConfigError extends Error {
@@ -172,7 +176,13 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
     quoteTicks,
     trades,
     adjust: parseAdjust(input.adjust ?? 'raw'),
+    gaps: parseGaps(input.gaps ?? 'gap'),
   };
+}
+
+export function parseGaps(value: unknown): GapPolicy {
+  if (value === 'gap' || value === 'fill') return value;
+  throw new ConfigError('gaps', `gaps must be "gap" (show minutes without trades as gaps) or "fill" (fill them forward); got ${JSON.stringify(value)}`);
 }
 
 export function parseAdjust(value: unknown): PriceAdjustment {

@@ -9,6 +9,7 @@ import {
   parseMode,
   parseSpeed,
   parseAdjust,
+  parseGaps,
   parseSymbols,
   type ReplayConfigInput,
 } from './replay-config';
@@ -63,6 +64,8 @@ export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
   const autostart = text('autostart');
   const adjust = text('adjust');
   if (adjust !== undefined) overrides.adjust = parseAdjust(adjust);
+  const gaps = text('gaps');
+  if (gaps !== undefined) overrides.gaps = parseGaps(gaps);
   for (const field of ['quotes', 'quote_ticks', 'trades'] as const) {
     const value = text(field);
     if (value !== undefined) overrides[field] = parseSymbols(value, field, false);
@@ -97,6 +100,7 @@ export function formatReplayQuery(request: ReplayRequest): string {
   if (o.interval !== undefined) params.set('interval', ([] as unknown[]).concat(o.interval).join(','));
   if (o.hours !== undefined) params.set('hours', String(o.hours));
   if (o.adjust !== undefined && o.adjust !== 'raw') params.set('adjust', String(o.adjust));
+  if (o.gaps !== undefined && o.gaps !== 'gap') params.set('gaps', String(o.gaps));
   for (const field of ['quotes', 'quote_ticks', 'trades'] as const) {
     const list = ([] as unknown[]).concat(typeof o[field] === 'string' ? (o[field] as string).split(',').filter(Boolean) : (o[field] ?? []));
     if (list.length > 0) params.set(field, list.join(','));

@@ -6,6 +6,7 @@ import type { Experiment } from '../core/flaws';
 import { STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
 import { adjustForSplits, type PriceAdjustment } from '../core/corporate-actions';
 import { barEnd } from '../core/emit-time';
+import { fillForward, type GapPolicy } from '../core/fill-forward';
 import { sessionAt, type Hours, type TradingSession } from '../core/trading-hours';
 import { assert } from '../core/assert';
 import type { ItemColumns } from '../core/item-columns';
@@ -21,6 +22,8 @@ export interface StreamRange {
   readonly hours: Hours;
   /** 'split': prices split-adjusted after the fetch (corporate-actions.ts). */
   readonly adjust?: PriceAdjustment;
+  /** 'fill': bar gaps filled forward after the fetch (fill-forward.ts). */
+  readonly gaps?: GapPolicy;
 }
 
 /** Items held back by the lagging-stream scenario, to feed after the gate has opened. */
@@ -83,15 +86,16 @@ export class DataManager {
       const slot = await this.log.time('setup', `register ${symbol} ${kind} with the coordinator`, () => abortable(this.coordinator.registerStream(key), signal));
       assert(slot === index, `coordinator slot ${slot} differs from SessionData index ${index}`);
       signal.throwIfAborted();
-      const columns = await this.log.time(
+      const fetched = await this.log.time(
         'setup',
         `fetch ${symbol} ${kind}`,
         () => abortable(repository.getItems(key, range.from, range.to, range.hours), signal),
         (result) => `fetch ${symbol} ${kind}: ${result.tsStart.length} ${key.type === StreamType.BAR ? 'bars' : 'items'}`,
       );
-      const count = columns.tsStart.length;
       signal.throwIfAborted();
-      if (range.adjust === 'split') adjustForSplits(key, columns);
+      if (range.adjust === 'split') adjustForSplits(key, fetched);
+      const columns = range.gaps === 'fill' && key.type === StreamType.BAR ? fillForward(fetched, key.interval as BarInterval, this.sessions) : fetched;
+      const count = columns.tsStart.length;
       if (this.experiment?.flaws.oneMinuteBarEnd && key.type === StreamType.BAR && interval !== '1m') {
         // The flaw: the original stamped every bar as ending one minute after its start.
         this.log.mark('setup', `(flaw) ${symbol} ${interval} bars stamped as ending 1 minute after they start`);

@@ -15,6 +15,8 @@ export interface ReplayForm {
   speed: string;
   /** 'raw' or 'split' (split-adjusted prices). */
   adjust: string;
+  /** 'gap' or 'fill' (fill minutes without trades forward). */
+  gaps: string;
   /** Quote and tick streams, comma-separated symbols (kept from a config or link). */
   quotes: string;
   quoteTicks: string;
@@ -34,6 +36,7 @@ export function formFromFields(config: string, fields: ReplayConfigInput): Repla
     hours: String(fields.hours ?? 'regular'),
     speed: String(fields.speed ?? '60'),
     adjust: String(fields.adjust ?? 'raw'),
+    gaps: String(fields.gaps ?? 'gap'),
     quotes: list(fields.quotes),
     quoteTicks: list(fields.quote_ticks),
     trades: list(fields.trades),
@@ -52,6 +55,7 @@ export function requestFromForm(form: ReplayForm, dbUrl?: string): ReplayRequest
       hours: form.hours,
       speed: form.speed === 'max' ? 'max' : form.speed,
       adjust: form.adjust,
+      gaps: form.gaps,
       quotes: form.quotes,
       quote_ticks: form.quoteTicks,
       trades: form.trades,

@@ -201,3 +201,18 @@ test('a multi-day replay marks session boundaries; split-adjusted AAPL prices ar
   expect(close(raw, lastBefore + 1) / close(raw, lastBefore)).toBeLessThan(0.2);
   expect(Math.abs(close(adjusted, lastBefore + 1) / close(adjusted, lastBefore) - 1)).toBeLessThan(0.05);
 });
+
+test('gaps: a minute without trades is a gap by default, or filled forward as a flat zero-volume bar', async ({ page }) => {
+  await page.goto('./?symbols=AIG&from=2013-10-07&speed=max&autostart=1');
+  await runToCompletion(page);
+  await expect(page.getByTestId('emitted-count')).toHaveText('389');
+  await page.goto('./?symbols=AIG&from=2013-10-07&gaps=fill&speed=max&autostart=1');
+  await runToCompletion(page);
+  await expect(page.getByTestId('emitted-count')).toHaveText('390');
+  const rows = (await exportCsv(page)).trim().split('\n').map((line) => line.split(','));
+  const t1347 = String(Date.parse('2013-10-07T13:47:00-04:00'));
+  const filled = rows.find((r) => r[4] === t1347)!;
+  const before = rows[rows.indexOf(filled) - 1];
+  expect(filled.slice(6)).toEqual([before[9], before[9], before[9], before[9], '0']); // flat at the last close, no volume
+  await expect(page.getByTestId('invariant-status')).toHaveText('0 violations');
+});
