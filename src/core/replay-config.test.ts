@@ -64,7 +64,7 @@ describe('replay config', () => {
     [{ symbols: ['SPY'], from: '2013-10-07', speed: 0 }, /^speed: speed must be "max" or a number/],
     [{ symbols: ['SPY'], from: '2013-10-07', speed: 100001 }, /^speed: /],
     [{ symbols: ['SPY'], from: '2013-10-07', speed: 'fast' }, /^speed: /],
-    [{ symbols: ['SPY'], from: '2013-10-07', mode: 'live' }, /^mode: mode "live" is not available yet/],
+    [{ symbols: ['SPY'], from: '2013-10-07', mode: 'paper' }, /^mode: mode must be "backtest"/],
     [{ symbols: ['SPY'], from: '2013-10-07', adjust: 'dividends' }, /^adjust: adjust must be "raw"/],
     [{ symbols: ['SPY'], from: '2013-10-07', gaps: 'interpolate' }, /^gaps: gaps must be "gap"/],
   ])('rejects %j', (input, message) => {
@@ -73,6 +73,13 @@ describe('replay config', () => {
 
   it('accepts several intervals, in the order given, without duplicates', () => {
     expect(validateReplayConfig({ symbols: 'SPY', from: '2013-10-07', interval: '5m,1m,5m' }).intervals).toEqual(['5m', '1m']);
+  });
+
+  it('accepts live mode without dates, and checks its symbols', () => {
+    const live = validateReplayConfig({ symbols: 'SPY', mode: 'live' });
+    expect([live.mode, live.from, live.symbols]).toEqual(['live', '', ['SPY']]);
+    expect(checkAgainstCatalog(live, catalog).get('SPY')).toEqual(['2013-10-07']);
+    expect(fieldOf(() => checkAgainstCatalog(validateReplayConfig({ symbols: 'ZZZ', mode: 'live' }), catalog))).toMatch(/^symbols: unknown symbol ZZZ/);
   });
 
   it('accepts decimal and max speeds', () => {

@@ -9,7 +9,8 @@ import { SUPPORTED_INTERVALS, isBarInterval, type BarInterval } from './stream-k
 import { HOURS, type Hours } from './trading-hours';
 
 export type Speed = number | 'max';
-export type Mode = 'backtest';
+/** backtest: replay recorded data through the gate; live: a simulated feed on the wall clock, no gate. */
+export type Mode = 'backtest' | 'live';
 
 export interface ReplayConfig {
   readonly name: string;
@@ -144,9 +145,8 @@ export function parseSpeed(value: unknown): Speed {
 }
 
 export function parseMode(value: unknown): Mode {
-  if (value === 'backtest') return value;
-  if (value === 'live') throw new ConfigError('mode', 'mode "live" is not available yet; use "backtest"');
-  throw new ConfigError('mode', `mode must be "backtest"; got ${JSON.stringify(value)}`);
+  if (value === 'backtest' || value === 'live') return value;
+  throw new ConfigError('mode', `mode must be "backtest" (replay recorded data) or "live" (a simulated live feed); got ${JSON.stringify(value)}`);
 }
 
 /** Validates every field; defaults: to = from, interval 1m, hours regular, speed 60, backtest. */
@@ -156,6 +156,8 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
   const trades = parseSymbols(input.trades ?? [], 'trades', false);
   const others = quotes.length + quoteTicks.length + trades.length > 0;
   if (input.symbols === undefined && !others) throw new ConfigError('symbols', 'no symbols given: name at least one, such as SPY');
+  const mode = parseMode(input.mode ?? 'backtest');
+  if (mode === 'live') return validateLiveConfig(input);
   if (input.from === undefined) throw new ConfigError('from', 'no start date given: set "from" to a date such as 2013-10-07');
   const symbols = parseSymbols(input.symbols ?? [], 'symbols', !others);
   const from = parseDay(input.from, 'from');
@@ -171,12 +173,32 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
     intervals: parseIntervals(input.interval ?? '1m'),
     hours: parseHours(input.hours ?? 'regular'),
     speed: parseSpeed(input.speed ?? 60),
-    mode: parseMode(input.mode ?? 'backtest'),
+    mode,
     quotes,
     quoteTicks,
     trades,
     adjust: parseAdjust(input.adjust ?? 'raw'),
     gaps: parseGaps(input.gaps ?? 'gap'),
+  };
+}
+
+/** Live mode: symbols (each starts from its last recorded price) and a speed; dates do not apply. */
+function validateLiveConfig(input: ReplayConfigInput): ReplayConfig {
+  const symbols = parseSymbols(input.symbols ?? [], 'symbols', true);
+  return {
+    name: typeof input.name === 'string' && input.name.trim() !== '' ? input.name.trim() : `${symbols.join(', ')} live (simulated)`,
+    symbols,
+    from: '',
+    to: '',
+    intervals: [],
+    hours: 'extended',
+    speed: 'max',
+    mode: 'live',
+    quotes: [],
+    quoteTicks: [],
+    trades: [],
+    adjust: 'raw',
+    gaps: 'gap',
   };
 }
 
@@ -236,6 +258,14 @@ export function checkAgainstCatalog(config: ReplayConfig, catalog: Catalog): Map
     );
   }
   const daysBySymbol = new Map<string, string[]>();
+  if (config.mode === 'live') {
+    // Live: each symbol starts from its last recorded day.
+    for (const symbol of config.symbols) {
+      const days = catalog.get(symbol)!.get('1m') ?? [];
+      daysBySymbol.set(symbol, days.slice(-1));
+    }
+    return daysBySymbol;
+  }
   const empty: string[] = [];
   for (const symbol of config.symbols) {
     const byInterval = catalog.get(symbol)!;

@@ -101,6 +101,7 @@ export function formatReplayQuery(request: ReplayRequest): string {
   if (o.hours !== undefined) params.set('hours', String(o.hours));
   if (o.adjust !== undefined && o.adjust !== 'raw') params.set('adjust', String(o.adjust));
   if (o.gaps !== undefined && o.gaps !== 'gap') params.set('gaps', String(o.gaps));
+  if (o.mode !== undefined && o.mode !== 'backtest') params.set('mode', String(o.mode));
   for (const field of ['quotes', 'quote_ticks', 'trades'] as const) {
     const list = ([] as unknown[]).concat(typeof o[field] === 'string' ? (o[field] as string).split(',').filter(Boolean) : (o[field] ?? []));
     if (list.length > 0) params.set(field, list.join(','));

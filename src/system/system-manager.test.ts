@@ -141,6 +141,28 @@ describe('SystemManager', () => {
     expect(manager.snapshot().error).toBeNull();
   });
 
+  it('live mode: a simulated feed on the wall clock through the same coordinator, until stopped', async () => {
+    const { manager } = create();
+    expect(await manager.start({ overrides: { symbols: 'SPY,IBM', mode: 'live' }, autostart: false })).toBe(true);
+    expect(manager.snapshot().state).toBe(SystemState.RUNNING);
+    await until(() => manager.snapshot().emitted >= 6);
+    const snap = manager.snapshot();
+    expect(Math.abs(snap.backtestTime! - Date.now())).toBeLessThan(5_000); // the wall clock
+    expect(snap.streams.map((s) => `${s.type} ${s.symbol}`)).toEqual(['tick IBM', 'tick SPY']);
+    // Each walks from its last recorded close (2013-10-11): IBM near $186, SPY near $170.
+    expect(snap.streams[0].last!.values[0]).toBeGreaterThan(170);
+    expect(snap.streams[0].last!.values[0]).toBeLessThan(200);
+    expect(snap.streams[1].last!.values[0]).toBeGreaterThan(155);
+    expect(snap.streams[1].last!.values[0]).toBeLessThan(185);
+    expect(snap.invariants.total).toBe(0);
+    await manager.stop();
+    expect(manager.snapshot().state).toBe(SystemState.STOPPED);
+    const held = manager.snapshot().emitted;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(manager.snapshot().emitted).toBe(held); // the feed stopped with the run
+    expect(manager.snapshot().runComplete).toBe(false);
+  });
+
   it('replays several days, skipping the weekend', async () => {
     const { manager } = create();
     await manager.start({ configName: 'week-2013-10', overrides: { symbols: 'IBM', speed: 'max' }, autostart: false });

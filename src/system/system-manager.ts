@@ -16,7 +16,7 @@ import {
   type ReplayConfigInput,
   type Speed,
 } from '../core/replay-config';
-import { FIXED, anyFlaw, type Experiment } from '../core/flaws';
+import { FIXED, NO_FLAWS, anyFlaw, type Experiment } from '../core/flaws';
 import { VIOLATION_TITLES, type Violation, type ViolationKind } from '../core/invariant-checker';
 import { canTransition, SystemState, transition, type SystemAction } from '../core/system-state';
 import { tradingSession, type TradingSession } from '../core/trading-hours';
@@ -31,11 +31,14 @@ import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coor
 import type { GateKind } from '../worker/page-gate';
 import { abortable } from './abortable';
 import { DataManager } from './data-manager';
+import { LiveFeed, type LiveStream } from './live-feed';
 import { SessionData } from './session-data';
 import { SetupLog, type SetupStep } from './setup-log';
 import { TimeProvider } from './time-provider';
 
 export const BUNDLED_DB = 'data/bars.sqlite';
+/** The simulated live feed's seed: the same prices every live run. */
+const LIVE_SEED = 20131007;
 
 export interface SystemManagerDeps {
   /** The page's base URL (document.baseURI): bundled files resolve against it. */
@@ -147,6 +150,7 @@ export class SystemManager {
   private sessions: readonly TradingSession[] = [];
   private seekRequest: { pauseAfter: boolean } | null = null;
   private experiment: Experiment = FIXED;
+  private liveFeed: LiveFeed | null = null;
   private pauseRequestedAt = 0;
   private readonly listeners = new Set<() => void>();
 
@@ -344,6 +348,7 @@ export class SystemManager {
       this.speed = config.speed;
       const { coordinator, catalog, items } = await this.log.time('setup', 'initialize managers', () => this.initialize(request, signal));
       const days = checkAgainstCatalog(config, catalog);
+      if (config.mode === 'live') return await this.setupLive(config, coordinator, days, signal);
       const itemDays = checkItemsAgainstCatalog(config, items);
       const sessions = replaySessions([...days.values(), ...itemDays.values()], config);
       this.sessions = sessions;
@@ -429,6 +434,48 @@ export class SystemManager {
     const { url, label } = this.dbSource(request.dbUrl);
     const entries = await abortable(this.data.open(url, label), signal);
     return { coordinator: this.coordinator, catalog: toCatalog(entries), items: toItemCatalog(entries) };
+  }
+
+  /**
+   * Live mode: one trade stream per symbol, fed by a simulated feed on the wall clock from each
+   * symbol's last recorded close, through the same coordinator — with no gate and no pacing.
+   */
+  private async setupLive(config: ReplayConfig, coordinator: CoordinatorHandle, days: ReadonlyMap<string, readonly string[]>, signal: AbortSignal): Promise<boolean> {
+    const runId = this.runId;
+    this.timeProvider = new TimeProvider(coordinator.gate.control, 'live');
+    this.sessions = [];
+    this.activeRun = runId;
+    this.setupProgress = { done: 0, total: config.symbols.length };
+    await this.log.time('setup', 'stop existing streams', () =>
+      abortable(coordinator.clearStreams({ runId, sessions: [], startTime: Date.now(), flaws: NO_FLAWS, mode: 'live' }), signal),
+    );
+    const streams: LiveStream[] = [];
+    for (const symbol of config.symbols) {
+      const key: StreamKey = { type: StreamType.TICK, symbol, interval: 'tick' };
+      const index = this.sessionData.registerStream(key);
+      this.log.mark('setup', `register ${symbol} live trades with SessionData`);
+      const slot = await this.log.time('setup', `register ${symbol} live trades with the coordinator`, () => abortable(coordinator.registerStream(key), signal));
+      const day = days.get(symbol)?.[0];
+      const bars = day ? await abortable(this.data!.getBarsBySymbol(symbol, '1m', day, day, 'extended'), signal) : null;
+      const lastPrice = bars && bars.tsStart.length > 0 ? bars.fields[3][bars.tsStart.length - 1] : 100;
+      this.log.mark('setup', `${symbol} starts from its last recorded close, ${lastPrice} (${day})`);
+      streams.push({ slot, symbol, lastPrice });
+      this.sessionData.streams[index].expected = 0;
+      this.setupProgress.done++;
+    }
+    signal.throwIfAborted();
+    this.move('start');
+    this.wallStartedAt = this.deps.clock();
+    this.gateOpenedAt = this.wallStartedAt;
+    coordinator.gate.setState(SystemState.RUNNING);
+    this.log.mark('system', 'state RUNNING (live mode: no gate, no pacing)');
+    this.liveFeed = new LiveFeed(streams, LIVE_SEED, (slot, columns) => {
+      if (this.activeRun !== runId) return;
+      this.sessionData.streams[slot].expected += columns.tsStart.length; // fed so far
+      coordinator.feedStream(slot, columns, false).catch((error: Error) => (this.error = error.message));
+    });
+    this.liveFeed.start();
+    return true;
   }
 
   /** The lagging-stream scenario: the rest of a stream arrives after the gate has opened. */
@@ -525,6 +572,8 @@ export class SystemManager {
   /** Back to STOPPED from wherever the run was (by stop, or by completing). */
   private endRun(action: 'stop' | 'complete' = 'stop'): void {
     this.seekRequest = null;
+    this.liveFeed?.stop();
+    this.liveFeed = null;
     if (canTransition(this.state, action)) this.move(action);
     this.activeRun = 0;
     this.pauseRequest?.resolve(false);

@@ -17,6 +17,8 @@ export interface ReplayForm {
   adjust: string;
   /** 'gap' or 'fill' (fill minutes without trades forward). */
   gaps: string;
+  /** 'backtest' or 'live'. */
+  mode: string;
   /** Quote and tick streams, comma-separated symbols (kept from a config or link). */
   quotes: string;
   quoteTicks: string;
@@ -37,6 +39,7 @@ export function formFromFields(config: string, fields: ReplayConfigInput): Repla
     speed: String(fields.speed ?? '60'),
     adjust: String(fields.adjust ?? 'raw'),
     gaps: String(fields.gaps ?? 'gap'),
+    mode: String(fields.mode ?? 'backtest'),
     quotes: list(fields.quotes),
     quoteTicks: list(fields.quote_ticks),
     trades: list(fields.trades),
@@ -45,6 +48,7 @@ export function formFromFields(config: string, fields: ReplayConfigInput): Repla
 
 /** Every field is sent as an override: what the panel shows is exactly what replays. */
 export function requestFromForm(form: ReplayForm, dbUrl?: string): ReplayRequest {
+  if (form.mode === 'live') return { overrides: { symbols: form.symbols, mode: 'live' }, dbUrl, autostart: false };
   return {
     configName: form.config || undefined,
     overrides: {

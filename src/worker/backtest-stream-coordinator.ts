@@ -113,6 +113,9 @@ export class BacktestStreamCoordinator {
           this.finishRun();
         }
         await this.waitAt(WorkerPhase.IDLE, seen, WAIT_SLICE_MS);
+      } else if (this.plan?.mode === 'live' && this.state !== SystemState.PAUSED) {
+        // Live mode (is_backtest_mode() is false): no gate, no pacing — an item goes out as it arrives.
+        this.stream(seen, true);
       } else if (this.state === SystemState.STOPPED && this.flaws.noGate) {
         // The flaw: no system manager attached, so nothing holds the coordinator during setup.
         this.stream(seen, true);

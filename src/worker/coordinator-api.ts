@@ -25,6 +25,8 @@ export interface RunPlan {
   readonly startTime: number;
   /** Teaching switches: the design note's original behaviours (all false: the fixed engine). */
   readonly flaws: Flaws;
+  /** live: items are emitted as they are fed, with no gate and no pacing (the note's non-backtest mode). */
+  readonly mode?: 'backtest' | 'live';
 }
 
 export interface CoordinatorApi {

@@ -193,3 +193,22 @@ test('a coarser chart draws its forming bar from the finer bars already emitted,
   expect(csv.split('\n').filter((l) => l.includes(',5m,')).length).toBe(Number(await five.getAttribute('data-bars')));
   await expect(page.getByTestId('invariant-status')).toHaveText('0 violations');
 });
+
+test('live mode: a simulated feed on the wall clock, no gate, until stopped', async ({ page }) => {
+  await page.goto('./?mode=live&symbols=SPY,IBM&autostart=1');
+  await expect(page.getByLabel('Mode')).toHaveValue('live');
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect.poll(() => count(page), { timeout: 10_000 }).toBeGreaterThan(10);
+  const clock = await page.getByTestId('backtest-clock').textContent();
+  const nowNewYork = new Date().toLocaleString('sv-SE', { timeZone: 'America/New_York' });
+  // The wall clock, in New York time (compared as wall readings, within a few seconds).
+  expect(Math.abs(Date.parse(`${clock!.replace(' ', 'T')}Z`) - Date.parse(`${nowNewYork.replace(' ', 'T')}Z`))).toBeLessThan(10_000);
+  await expect(page.getByTestId('stream-row')).toHaveCount(2);
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  const held = await count(page);
+  await page.waitForTimeout(600);
+  expect(await count(page)).toBe(held);
+  await expect(page.getByTestId('run-complete')).toHaveCount(0);
+  await expect(page.getByTestId('invariant-status')).toHaveText('0 violations');
+});
