@@ -114,12 +114,27 @@ describe('MarketDataRepository on interchange files', () => {
     db.run('INSERT INTO trade_ticks VALUES (?, ?, ?, ?, ?)', ['IBM', t + 1, 181.4, 50, null]);
     db.run('INSERT INTO quote_ticks VALUES (?, ?, ?, ?, ?, ?, ?)', ['IBM', t + 2, 181.3, 300, null, null, 'Q']);
     const repo = MarketDataRepository.open(SQL, db.export(), 'items.sqlite');
-    expect(repo.catalog().map((e) => `${e.type} ${e.symbol} ${e.interval}`)).toEqual(['quote IBM tick', 'tick IBM tick']);
+    expect(repo.catalog().filter((e) => e.type).map((e) => `${e.type} ${e.symbol} ${e.interval}`)).toEqual(['quote IBM tick', 'tick IBM tick']);
     const trades = repo.getItems({ type: StreamType.TICK, symbol: 'IBM', interval: 'tick' }, '2013-10-07', '2013-10-07', 'regular');
     expect(Array.from(trades.fields[0])).toEqual([181.4, 181.5, 181.6]); // by time, then row order
     expect(Number.isNaN(trades.fields[2][0])).toBe(true);
     const quotes = repo.getItems({ type: StreamType.QUOTE, symbol: 'IBM', interval: 'tick' }, '2013-10-07', '2013-10-07', 'regular');
     expect(Array.from(quotes.fields.map((f) => f[0]))).toEqual([181.3, 300, NaN, NaN, 'Q'.charCodeAt(0)]);
+  });
+
+  it('builds bars of any interval from trade prints when a symbol has no stored bars', () => {
+    const db = new SQL.Database();
+    db.exec(INTERCHANGE_ITEM_SCHEMA);
+    const rows = [[t + 1_000, 10, 100], [t + 20_000, 12, 50], [t + 59_000, 11, 10], [t + 61_000, 9, 5], [t + 400_000, 15, 1]];
+    for (const [ts, price, size] of rows) db.run('INSERT INTO trade_ticks VALUES (?, ?, ?, ?, ?)', ['XYZ', ts, price, size, 'N']);
+    const repo = MarketDataRepository.open(SQL, db.export(), 'ticks.sqlite');
+    expect(repo.catalog().find((e) => !e.type && e.symbol === 'XYZ' && e.interval === '1m')).toMatchObject({ from: 'tick' });
+    const minutes = repo.getBarsBySymbol('XYZ', '1m', '2013-10-07', '2013-10-07', 'regular');
+    expect(Array.from(minutes.tsStart)).toEqual([t, t + 60_000, t + 360_000]); // 09:30, 09:31, 09:36: 09:32–09:35 had no trades
+    expect(minutes.fields.map((f) => f[0])).toEqual([10, 12, 10, 11, 160]);
+    const five = repo.getBarsBySymbol('XYZ', '5m', '2013-10-07', '2013-10-07', 'regular');
+    expect(five.fields.map((f) => f[0])).toEqual([10, 12, 9, 9, 165]);
+    expect(five.tsEmit[0]).toBe(t + 300_000);
   });
 
   it('accepts a bars table without an interval column', () => {

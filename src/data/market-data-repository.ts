@@ -22,8 +22,8 @@ export interface CatalogEntry {
   readonly interval: Interval;
   /** New York dates with at least one bar, ascending. */
   readonly days: readonly string[];
-  /** Stored as such, or aggregated on request from this finer stored interval. */
-  readonly from?: BarInterval;
+  /** Stored as such, or aggregated on request from this finer stored interval ('tick': trade prints). */
+  readonly from?: Interval;
 }
 
 /** One symbol's bars of one interval on one day: bar starts ascending, values by BAR_VALUE_COLUMNS. */
@@ -99,6 +99,14 @@ export class MarketDataRepository {
         if (derivable(entry.interval as BarInterval, interval)) entries.push({ symbol: entry.symbol, interval, days: entry.days, from: entry.interval });
       }
     }
+    // Trade prints make bars of every interval for a symbol with no stored bars.
+    for (const trades of this.items.filter((e) => e.type === 'tick')) {
+      for (const interval of BAR_INTERVALS) {
+        if (!entries.some((e) => !e.type && e.symbol === trades.symbol && e.interval === interval)) {
+          entries.push({ symbol: trades.symbol, interval, days: trades.days, from: 'tick' });
+        }
+      }
+    }
     const rank = (e: CatalogEntry) => (e.type === 'quote' ? 1 : e.type === 'tick' ? 2 : 0);
     return entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : rank(a) - rank(b) || intervalMs(a.interval) - intervalMs(b.interval)));
   }
@@ -110,6 +118,7 @@ export class MarketDataRepository {
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): ItemColumns {
     const entry = this.catalog().find((e) => !e.type && e.symbol === symbol && e.interval === interval);
     if (!entry) throw new DataError(`${this.label} has no ${interval} bars for ${symbol}, and nothing finer to build them from`);
+    if (entry.from === 'tick') return this.barsFromTrades(symbol, interval, entry.days.filter((d) => d >= from && d <= to), hours);
     const stored = (entry.from ?? interval) as BarInterval;
     const days = entry.days.filter((d) => d >= from && d <= to);
     const pieces: { chunk: DayChunk; begin: number; end: number; close: number }[] = [];
@@ -197,6 +206,20 @@ export class MarketDataRepository {
       statement.free();
     }
     return concatColumns(parts, fieldCount);
+  }
+
+  /** Bars built from trade prints: per session, open/high/low/close of the prices, volume the sizes. */
+  private barsFromTrades(symbol: string, interval: BarInterval, days: readonly string[], hours: Hours): ItemColumns {
+    const key: StreamKey = { type: StreamType.TICK, symbol, interval: 'tick' };
+    const parts: ItemColumns[] = [];
+    for (const day of days) {
+      const session = tradingSession(day, hours);
+      if (session === null) continue;
+      const trades = this.getItems(key, day, day, hours);
+      const [price, size] = trades.fields;
+      parts.push(aggregateBars({ ts: trades.tsStart, values: [price, price, price, price, size] }, interval, session));
+    }
+    return concatColumns(parts, BAR_FIELDS.length);
   }
 
   close(): void {
