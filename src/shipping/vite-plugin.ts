@@ -43,7 +43,7 @@ export function shipping(): Plugin {
     },
     generateBundle(_, bundle) {
       // The test harness page is not part of the app: nothing of it is cached.
-      const built = Object.keys(bundle).filter((name) => !name.startsWith('tests/') && !name.startsWith('assets/harness'));
+      const built = Object.keys(bundle).filter((name) => !name.startsWith('tests/') && !/^assets\/(harness|bench)/.test(name));
       const files = [...built, ...publicFiles(publicDir)].filter((name) => name !== 'sw.js').sort();
       const hash = createHash('sha256');
       for (const name of files) {
