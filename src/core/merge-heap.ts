@@ -3,17 +3,20 @@
 // streams (type, interval, symbol), so equal emit times resolve the same way every run — the
 // same shape as NautilusTrader's (timestamp, priority, index) heap.
 
+/** The sort keys, per slot: typed arrays the owner updates in place (the hot path reads them directly). */
+export interface HeapKeys {
+  /** The head item's emit time. */
+  emit: Float64Array;
+  /** The tie-break rank (lower goes first). */
+  rank: Int32Array;
+}
+
 export class MergeHeap {
   private slots: Int32Array;
   private size = 0;
 
-  /**
-   * @param headEmit the head item's emit time for each slot (read at compare time)
-   * @param rank the tie-break rank for each slot (lower goes first)
-   */
   constructor(
-    private readonly headEmit: (slot: number) => number,
-    private readonly rank: (slot: number) => number,
+    private readonly keys: HeapKeys,
     capacity = 16,
   ) {
     this.slots = new Int32Array(capacity);
@@ -57,9 +60,10 @@ export class MergeHeap {
   }
 
   private less(a: number, b: number): boolean {
-    const ea = this.headEmit(a);
-    const eb = this.headEmit(b);
-    return ea < eb || (ea === eb && this.rank(a) < this.rank(b));
+    const emit = this.keys.emit;
+    const ea = emit[a];
+    const eb = emit[b];
+    return ea < eb || (ea === eb && this.keys.rank[a] < this.keys.rank[b]);
   }
 
   private siftUp(i: number): void {

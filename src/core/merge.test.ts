@@ -30,9 +30,8 @@ function drain(merger: StreamMerger): string[] {
 
 describe('MergeHeap', () => {
   it('pops slots by emit time, then rank', () => {
-    const emit = [5, 3, 5, 1, 3];
-    const rank = [4, 3, 2, 1, 0];
-    const heap = new MergeHeap((s) => emit[s], (s) => rank[s], 2);
+    const keys = { emit: Float64Array.from([5, 3, 5, 1, 3]), rank: Int32Array.from([4, 3, 2, 1, 0]) };
+    const heap = new MergeHeap(keys, 2);
     [0, 1, 2, 3, 4].forEach((s) => heap.push(s));
     const order: number[] = [];
     while (heap.length) order.push(heap.pop());

@@ -6,7 +6,7 @@
 import { assert } from './assert';
 import { formatExchangeTime } from './exchange-time';
 import type { ItemColumns } from './item-columns';
-import { MergeHeap } from './merge-heap';
+import { MergeHeap, type HeapKeys } from './merge-heap';
 import { compareStreamKeys, streamKeyId, type StreamKey } from './stream-key';
 import { StreamQueue } from './stream-queue';
 
@@ -42,11 +42,9 @@ export class StreamMerger {
   flaws: MergeFlaws = { emptyAsDone: false, dropStale: false };
 
   constructor(private readonly tieBreak: TieBreakRule = 'documented') {}
-  private ranks = new Int32Array(0);
-  private readonly heap = new MergeHeap(
-    (slot) => this.queues[slot].headEmit(),
-    (slot) => this.ranks[slot],
-  );
+  /** Head emit time and tie-break rank per slot, read by the heap on every compare. */
+  private readonly keys: HeapKeys = { emit: new Float64Array(16), rank: new Int32Array(16) };
+  private readonly heap = new MergeHeap(this.keys);
   /** Registered streams that are unfinished and empty: while > 0 the merge must wait. */
   private starving = 0;
   /** Emit time of the last item taken: backtest time never goes backwards. */
@@ -57,6 +55,11 @@ export class StreamMerger {
     const id = streamKeyId(key);
     assert(!this.queues.some((q) => streamKeyId(q.key) === id), `stream ${id} is already registered`);
     this.queues.push(new StreamQueue(key));
+    if (this.queues.length > this.keys.emit.length) {
+      const emit = new Float64Array(this.keys.emit.length * 2);
+      emit.set(this.keys.emit);
+      this.keys.emit = emit;
+    }
     this.starving++;
     this.rerank();
     return this.queues.length - 1;
@@ -68,6 +71,7 @@ export class StreamMerger {
     queue.feed(columns);
     if (wasEmpty && !queue.empty) {
       this.starving--;
+      this.keys.emit[slot] = queue.headEmit();
       this.heap.push(slot);
     }
   }
@@ -112,6 +116,7 @@ export class StreamMerger {
       this.heap.pop();
       if (!queue.finished) this.starving++;
     } else {
+      this.keys.emit[slot] = queue.headEmit();
       this.heap.replaceTop();
     }
     return !stale;
@@ -126,7 +131,6 @@ export class StreamMerger {
     this.queues.length = 0;
     this.heap.clear();
     this.starving = 0;
-    this.ranks = new Int32Array(0);
     this.lastEmit = -Infinity;
   }
 
@@ -151,10 +155,11 @@ export class StreamMerger {
       grouped: (a, b) => group(a) - group(b) || a - b,
     };
     const order = this.queues.map((_, slot) => slot).sort(compare[this.tieBreak]);
-    this.ranks = new Int32Array(this.queues.length);
-    order.forEach((slot, rank) => (this.ranks[slot] = rank));
+    const rank = new Int32Array(this.keys.emit.length);
+    order.forEach((slot, r) => (rank[slot] = r));
     const inHeap: number[] = [];
     while (this.heap.length > 0) inHeap.push(this.heap.pop());
+    this.keys.rank = rank;
     for (const slot of inHeap) this.heap.push(slot);
   }
 }

@@ -5,7 +5,7 @@
 // Two layouts (storage-layout.ts): the bundled file's columnar `bar_days`, read per query, and a
 // user's interchange `bars` table, validated and indexed into the same day chunks once at open.
 
-import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import { aggregateBars } from '../core/aggregate-bars';
 import { emitTime } from '../core/emit-time';
 import { exchangeDay } from '../core/exchange-time';
@@ -46,6 +46,8 @@ type Layout = 'columnar' | 'interchange';
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export class MarketDataRepository {
+  private dayStatement: Statement | null = null;
+
   private constructor(
     private readonly db: Database | null,
     readonly layout: Layout,
@@ -152,7 +154,16 @@ export class MarketDataRepository {
       out.tsStart.set(chunk.ts.subarray(begin, end), at);
       for (let f = 0; f < fieldCount; f++) out.fields[f].set(chunk.values[f].subarray(begin, end), at);
       if (chunk.emit) out.tsEmit.set(chunk.emit.subarray(begin, end), at);
-      else for (let i = begin; i < end; i++) out.tsEmit[at + i - begin] = emitTime(chunk.ts[i], interval, close);
+      else {
+        // emitTime() inlined for the hot path: start + interval, cut at the close.
+        const step = intervalMs(interval);
+        const ts = chunk.ts;
+        const emit = out.tsEmit;
+        for (let i = begin; i < end; i++) {
+          const e = ts[i] + step;
+          emit[at + i - begin] = e < close ? e : close;
+        }
+      }
       at += end - begin;
     }
     return out;
@@ -223,21 +234,21 @@ export class MarketDataRepository {
   }
 
   close(): void {
+    this.dayStatement?.free();
     this.db?.close();
   }
 
   private chunk(symbol: string, interval: BarInterval, day: string): DayChunk {
     if (this.layout === 'interchange') return this.chunks.get(`${symbol}|${interval}|${day}`)!;
-    const statement = this.db!.prepare(
-      'SELECT ts, open, high, low, close, volume FROM bar_days WHERE symbol = ? AND interval = ? AND day = ?',
-    );
+    // One prepared statement for the repository's life: a day is one row, read thousands of times in a setup.
+    const statement = (this.dayStatement ??= this.db!.prepare('SELECT ts, open, high, low, close, volume FROM bar_days WHERE symbol = ? AND interval = ? AND day = ?'));
     try {
       statement.bind([symbol, interval, day]);
       if (!statement.step()) throw new DataError(`${this.label}: the catalog lists ${symbol} ${interval} on ${day} but it has no rows`);
       const row = statement.get();
       return { ts: decodeFloat64(row[0] as Uint8Array), values: row.slice(1).map((v) => decodeFloat64(v as Uint8Array)) };
     } finally {
-      statement.free();
+      statement.reset();
     }
   }
 }

@@ -77,8 +77,12 @@ export function encodeFloat64(values: Float64Array): Uint8Array {
   return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
 }
 
-/** Copies (SQLite blobs are not 8-byte aligned, and the copy can be transferred). */
+/**
+ * A blob's Float64 values. sql.js hands each blob over as a fresh, aligned Uint8Array, so it is
+ * viewed in place; a view that is not 8-byte aligned is copied first.
+ */
 export function decodeFloat64(blob: Uint8Array): Float64Array {
+  if (blob.byteOffset % 8 === 0 && blob.byteLength % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8);
   const copy = new Uint8Array(blob.byteLength);
   copy.set(blob);
   return new Float64Array(copy.buffer);
