@@ -5,17 +5,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
-import { createInProcessCoordinator, createInProcessData, fetchPublic, TEST_BASE_URL } from '../testing/in-process-engine';
-import { SystemManager } from './system-manager';
+import { createInProcessManager } from '../testing/in-process-engine';
 
-const manager = new SystemManager({
-  baseUrl: TEST_BASE_URL,
-  shared: false,
-  clock: () => performance.timeOrigin + performance.now(),
-  fetchText: fetchPublic,
-  createCoordinator: createInProcessCoordinator,
-  createData: () => createInProcessData(),
-});
+const manager = createInProcessManager();
 afterAll(() => manager.shutdown());
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -1,18 +1,10 @@
 // Every teaching experiment on the real engine (in one thread, on the fallback gate): with its
 // flaw on, the checker reports the expected kinds; fixed, on the same scenario, nothing.
 import { afterAll, describe, expect, it } from 'vitest';
-import { createInProcessCoordinator, createInProcessData, fetchPublic, TEST_BASE_URL } from '../testing/in-process-engine';
+import { createInProcessManager } from '../testing/in-process-engine';
 import { EXPERIMENTS, runExperiment } from './experiments';
-import { SystemManager } from './system-manager';
 
-const manager = new SystemManager({
-  baseUrl: TEST_BASE_URL,
-  shared: false,
-  clock: () => performance.timeOrigin + performance.now(),
-  fetchText: fetchPublic,
-  createCoordinator: createInProcessCoordinator,
-  createData: () => createInProcessData(),
-});
+const manager = createInProcessManager();
 afterAll(() => manager.shutdown());
 
 describe('teaching experiments', () => {

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Slot } from '../core/control-block';
 import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
-import { createInProcessCoordinator, createInProcessData, fetchPublic, TEST_BASE_URL } from '../testing/in-process-engine';
+import { createInProcessCoordinator, createInProcessData, createInProcessManager, TEST_BASE_URL } from '../testing/in-process-engine';
 import type { CoordinatorHandle } from '../worker/coordinator-client';
-import { SystemManager } from './system-manager';
+import type { SystemManager } from './system-manager';
 
 const managers: SystemManager[] = [];
 afterEach(async () => {
@@ -13,11 +13,7 @@ afterEach(async () => {
 
 function create(options: { slowData?: boolean } = {}) {
   const coordinators: CoordinatorHandle[] = [];
-  const manager = new SystemManager({
-    baseUrl: TEST_BASE_URL,
-    shared: false,
-    clock: () => performance.timeOrigin + performance.now(),
-    fetchText: fetchPublic,
+  const manager = createInProcessManager({
     createCoordinator: async (o) => {
       const c = await createInProcessCoordinator(o);
       coordinators.push(c);
@@ -26,7 +22,7 @@ function create(options: { slowData?: boolean } = {}) {
     createData: () => {
       const data = createInProcessData();
       if (!options.slowData) return data;
-      return { ...data, getBarsBySymbol: async (...args) => { await new Promise((r) => setTimeout(r, 30)); return data.getBarsBySymbol(...args); } };
+      return { ...data, getItems: async (...args) => { await new Promise((r) => setTimeout(r, 30)); return data.getItems(...args); } };
     },
   });
   managers.push(manager);

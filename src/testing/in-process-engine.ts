@@ -12,6 +12,7 @@ import { DataError } from '../data/data-error';
 import { BacktestStreamCoordinator } from '../worker/backtest-stream-coordinator';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
 import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';
+import { SystemManager, type SystemManagerDeps } from '../system/system-manager';
 import { MessagePageGate } from '../worker/page-gate';
 import { createTaskYield, MessageWorkerGate } from '../worker/worker-gate';
 
@@ -97,4 +98,17 @@ export async function fetchPublic(url: string): Promise<Response> {
   } catch {
     return new Response('not found', { status: 404, statusText: 'Not Found' });
   }
+}
+
+/** A SystemManager on the in-process engine and the bundled files (fallback gate). */
+export function createInProcessManager(overrides: Partial<SystemManagerDeps> = {}): SystemManager {
+  return new SystemManager({
+    baseUrl: TEST_BASE_URL,
+    shared: false,
+    clock: () => performance.timeOrigin + performance.now(),
+    fetchText: fetchPublic,
+    createCoordinator: createInProcessCoordinator,
+    createData: () => createInProcessData(),
+    ...overrides,
+  });
 }
