@@ -5,7 +5,7 @@
 import type { PriceAdjustment } from './corporate-actions';
 import { isCalendarDay } from './exchange-time';
 import type { GapPolicy } from './fill-forward';
-import { SUPPORTED_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
+import { BAR_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
 import { HOURS, type Hours } from './trading-hours';
 
 export type Speed = number | 'max';
@@ -112,13 +112,13 @@ export function parseDay(value: unknown, field: 'from' | 'to'): string {
 export function parseIntervals(value: unknown): BarInterval[] {
   const list = typeof value === 'string' ? value.split(',') : value;
   if (!Array.isArray(list) || list.length === 0) {
-    throw new ConfigError('interval', `interval must be one of ${SUPPORTED_INTERVALS.join(', ')}; got ${JSON.stringify(value)}`);
+    throw new ConfigError('interval', `interval must be one of ${BAR_INTERVALS.join(', ')}; got ${JSON.stringify(value)}`);
   }
   const intervals: BarInterval[] = [];
   for (const item of list) {
     const text = typeof item === 'string' ? item.trim() : '';
     if (!isBarInterval(text)) {
-      throw new ConfigError('interval', `"${String(item)}" is not an interval; use ${SUPPORTED_INTERVALS.join(', ')}`);
+      throw new ConfigError('interval', `"${String(item)}" is not an interval; use ${BAR_INTERVALS.join(', ')}`);
     }
     if (!intervals.includes(text)) intervals.push(text);
   }

@@ -20,8 +20,6 @@ export const BAR_INTERVALS = ['1m', '5m', '15m', '30m', '1h', '1d'] as const;
 export type BarInterval = (typeof BAR_INTERVALS)[number];
 export type Interval = BarInterval | 'tick';
 
-/** Intervals this build can replay: coarser ones are aggregated from finer stored bars. */
-export const SUPPORTED_INTERVALS: readonly BarInterval[] = BAR_INTERVALS;
 
 const MINUTE_MS = 60_000;
 const INTERVAL_MS: Record<Interval, number> = {
