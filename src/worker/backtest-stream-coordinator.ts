@@ -56,6 +56,11 @@ export class BacktestStreamCoordinator {
 
   /** Stop existing streams and begin a new run (nothing streams until the gate opens). */
   clearStreams(plan: RunPlan): void {
+    // A run always begins STOPPED (start() sets streams up only then). On the fallback gate the
+    // page's STOPPED may still be on its way on the control port, behind this call: without this
+    // line an empty new plan under a stale RUNNING would look "complete" at once (found by the
+    // control fuzz).
+    this.state = SystemState.STOPPED;
     this.merger.clear();
     this.batch.clear();
     this.plan = plan;
