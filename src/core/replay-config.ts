@@ -125,11 +125,14 @@ export function parseIntervals(value: unknown): BarInterval[] {
   return intervals;
 }
 
+/** One of a few allowed words, or a ConfigError: "`field` must be `hint`; got …". */
+function oneOf<T extends string>(field: string, value: unknown, choices: readonly T[], hint: string): T {
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(field, `${field} must be ${hint}; got ${JSON.stringify(value)}`);
+}
+
 export function parseHours(value: unknown): Hours {
-  if (typeof value !== 'string' || !(HOURS as readonly string[]).includes(value)) {
-    throw new ConfigError('hours', `hours must be "regular" (09:30–16:00) or "extended" (04:00–20:00); got ${JSON.stringify(value)}`);
-  }
-  return value as Hours;
+  return oneOf('hours', value, HOURS, '"regular" (09:30–16:00) or "extended" (04:00–20:00)');
 }
 
 export function parseSpeed(value: unknown): Speed {
@@ -145,8 +148,7 @@ export function parseSpeed(value: unknown): Speed {
 }
 
 export function parseMode(value: unknown): Mode {
-  if (value === 'backtest' || value === 'live') return value;
-  throw new ConfigError('mode', `mode must be "backtest" (replay recorded data) or "live" (a simulated live feed); got ${JSON.stringify(value)}`);
+  return oneOf('mode', value, ['backtest', 'live'], '"backtest" (replay recorded data) or "live" (a simulated live feed)');
 }
 
 /** Validates every field; defaults: to = from, interval 1m, hours regular, speed 60, backtest. */
@@ -203,13 +205,11 @@ function validateLiveConfig(input: ReplayConfigInput): ReplayConfig {
 }
 
 export function parseGaps(value: unknown): GapPolicy {
-  if (value === 'gap' || value === 'fill') return value;
-  throw new ConfigError('gaps', `gaps must be "gap" (show minutes without trades as gaps) or "fill" (fill them forward); got ${JSON.stringify(value)}`);
+  return oneOf('gaps', value, ['gap', 'fill'], '"gap" (show minutes without trades as gaps) or "fill" (fill them forward)');
 }
 
 export function parseAdjust(value: unknown): PriceAdjustment {
-  if (value === 'raw' || value === 'split') return value;
-  throw new ConfigError('adjust', `adjust must be "raw" (prices as traded) or "split" (split-adjusted); got ${JSON.stringify(value)}`);
+  return oneOf('adjust', value, ['raw', 'split'], '"raw" (prices as traded) or "split" (split-adjusted)');
 }
 
 /** Quote and tick streams the data holds: `${kind}|${symbol}` → days, kinds quote:1m, quote:tick, tick:tick. */
