@@ -232,7 +232,6 @@ export class SystemManager {
       return;
     }
     if (this.state === SystemState.STOPPED) return;
-    this.coordinator?.gate.setState(SystemState.STOPPED);
     this.endRun();
     this.changed();
   }
@@ -363,7 +362,7 @@ export class SystemManager {
       // Batches of this run are taken from here on: only the no-gate flaw sends any before the gate opens.
       this.activeRun = this.runId;
       await this.log.time('setup', 'stop existing streams', () =>
-        abortable(coordinator.clearStreams({ runId: this.runId, sessions, startTime, flaws: this.experiment.flaws }), signal),
+        abortable(coordinator.clearStreams({ runId: this.runId, sessions, startTime, flaws: this.experiment.flaws, stateSeq: coordinator.gate.control.load(Slot.STATE_SEQ) }), signal),
       );
       coordinator.gate.setSpeed(speedToCell(this.speed));
       const dataManager = new DataManager(
@@ -447,7 +446,10 @@ export class SystemManager {
     this.activeRun = runId;
     this.setupProgress = { done: 0, total: config.symbols.length };
     await this.log.time('setup', 'stop existing streams', () =>
-      abortable(coordinator.clearStreams({ runId, sessions: [], startTime: Date.now(), flaws: NO_FLAWS, mode: 'live' }), signal),
+      abortable(
+        coordinator.clearStreams({ runId, sessions: [], startTime: Date.now(), flaws: NO_FLAWS, mode: 'live', stateSeq: coordinator.gate.control.load(Slot.STATE_SEQ) }),
+        signal,
+      ),
     );
     const streams: LiveStream[] = [];
     for (const symbol of config.symbols) {
@@ -531,14 +533,12 @@ export class SystemManager {
         if (!anyFlaw(this.experiment.flaws) && (event.emitted !== event.fed || this.sessionData.emitted !== event.fed)) {
           this.error = `the run ended with ${event.fed} items fed but ${event.emitted} emitted and ${this.sessionData.emitted} received`;
         }
-        this.coordinator?.gate.setState(SystemState.STOPPED);
         this.endRun('complete');
         this.runComplete = this.error === null;
         break;
       case 'error':
         this.error = `the coordinator reported: ${event.message}`;
         if (/older than the backtest time/.test(event.message)) this.sessionData.checker.engineRefused(event.message);
-        this.coordinator?.gate.setState(SystemState.STOPPED);
         this.endRun();
         break;
     }
@@ -569,8 +569,9 @@ export class SystemManager {
     this.lastTransition = { from, to: this.state, action };
   }
 
-  /** Back to STOPPED from wherever the run was (by stop, or by completing). */
+  /** Back to STOPPED from wherever the run was (by stop, or by completing): the cell too. */
   private endRun(action: 'stop' | 'complete' = 'stop'): void {
+    this.coordinator?.gate.setState(SystemState.STOPPED);
     this.seekRequest = null;
     this.liveFeed?.stop();
     this.liveFeed = null;

@@ -109,7 +109,7 @@ const bar = (symbol: string) => ({ type: StreamType.BAR, symbol, interval: '1m' 
 describe('BacktestStreamCoordinator', () => {
   it('holds the oldest item at the gate while STOPPED and streams once RUNNING', async () => {
     const t = setup();
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
     const a = t.coordinator.registerStream(bar('BBB'));
     const b = t.coordinator.registerStream(bar('AAA'));
     t.coordinator.feedStream(a, minuteBars(day2.open, [0, 1, 2]), true);
@@ -127,7 +127,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('paces by speed and skips the time between sessions', async () => {
     const t = setup(60);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day1, day2], startTime: day1.open, flaws: NO_FLAWS });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day1, day2], startTime: day1.open, flaws: NO_FLAWS, stateSeq: 0 });
     const s = t.coordinator.registerStream(bar('SPY'));
     const both = allocateColumns(3, 5);
     const last = minuteBars(day1.open, [389]);
@@ -145,7 +145,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('pause mid-gap acts at once; resume continues the gap where it was', async () => {
     const t = setup(60);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1]), true);
     t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
@@ -161,7 +161,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('step while PAUSED emits exactly one item', async () => {
     const t = setup(1);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), true);
     t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
@@ -175,7 +175,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('"go to" emits every item due by the target without pacing, then paces again', async () => {
     const t = setup(60);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2, 3, 4, 5, 6]), true);
     t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
@@ -191,7 +191,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('reports an item older than the backtest time and drops the run, never skipping silently', async () => {
     const t = setup();
-    t.coordinator.clearStreams({ runId: 7, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
+    t.coordinator.clearStreams({ runId: 7, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [5]), true);
     t.gate.setState(SystemState.RUNNING);
@@ -205,7 +205,7 @@ describe('BacktestStreamCoordinator', () => {
 
   it('exits on shutdown during setup', async () => {
     const t = setup();
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
     const s = t.coordinator.registerStream(bar('SPY'));
     t.coordinator.feedStream(s, minuteBars(day2.open, [0]), false);
     await t.until(() => t.gate.clock > 1000);

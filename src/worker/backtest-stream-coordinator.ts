@@ -57,10 +57,11 @@ export class BacktestStreamCoordinator {
   /** Stop existing streams and begin a new run (nothing streams until the gate opens). */
   clearStreams(plan: RunPlan): void {
     // A run always begins STOPPED (start() sets streams up only then). On the fallback gate the
-    // page's STOPPED may still be on its way on the control port, behind this call: without this
-    // line an empty new plan under a stale RUNNING would look "complete" at once (found by the
-    // control fuzz).
+    // previous run's state changes may still be on their way on the control port, behind this
+    // call; they are ignored by sequence number, or a stale RUNNING would open the new run's gate
+    // on an empty plan and it would look "complete" at once (found by the control fuzz).
     this.state = SystemState.STOPPED;
+    this.stateSeq = Math.max(this.stateSeq, plan.stateSeq);
     this.merger.clear();
     this.batch.clear();
     this.plan = plan;
@@ -223,7 +224,7 @@ export class BacktestStreamCoordinator {
       if (this.plan) this.seekTarget = control.seekTarget();
     }
     const stateSeq = control.load(Slot.STATE_SEQ);
-    if (stateSeq === this.stateSeq) return;
+    if (stateSeq <= this.stateSeq) return; // nothing new, or an earlier run's change arriving late
     const previous = this.state;
     this.stateSeq = stateSeq;
     this.state = control.load(Slot.STATE) as SystemState;

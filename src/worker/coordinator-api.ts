@@ -27,6 +27,11 @@ export interface RunPlan {
   readonly flaws: Flaws;
   /** live: items are emitted as they are fed, with no gate and no pacing (the note's non-backtest mode). */
   readonly mode?: 'backtest' | 'live';
+  /**
+   * The page's STATE_SEQ when it cleared the streams: state changes up to it belong to earlier
+   * runs. (On the fallback gate they may still be on their way, behind this call.)
+   */
+  readonly stateSeq: number;
 }
 
 export interface CoordinatorApi {

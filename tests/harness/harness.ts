@@ -76,7 +76,7 @@ const harness = {
   },
 
   async plan(runId = 1, flaws: Partial<Flaws> = {}) {
-    await session().client.clearStreams({ runId, sessions: [SESSION], startTime: SESSION.open, flaws: { ...NO_FLAWS, ...flaws } });
+    await session().client.clearStreams({ runId, sessions: [SESSION], startTime: SESSION.open, flaws: { ...NO_FLAWS, ...flaws }, stateSeq: session().client.gate.control.load(Slot.STATE_SEQ) });
   },
 
   /** Registers SYMBOL and feeds `count` bars from `offsetMinutes`; returns the slot. */
