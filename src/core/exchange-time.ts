@@ -6,33 +6,52 @@ export const EXCHANGE_TIME_ZONE = 'America/New_York';
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-const partsFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: EXCHANGE_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+// The offset changes only on the hour (DST), so one Intl call per zone and UTC hour is enough;
+// Intl is slow enough that per-row calls would dominate a catalog scan or a file import.
+const formats = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, Map<number, number>>();
 
-// The offset changes only on the hour (DST), so one Intl call per UTC hour is enough; Intl is
-// slow enough that per-row calls would dominate a catalog scan.
-const offsetByHour = new Map<number, number>();
+/** True for a time zone name Intl knows (IANA names such as America/Chicago, or UTC). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `zone`'s offset from UTC at `utcMs`, in ms (New York: −4 h in summer, −5 h in winter). */
+export function zoneOffsetMs(zone: string, utcMs: number): number {
+  const hour = Math.floor(utcMs / HOUR_MS);
+  let byHour = offsets.get(zone);
+  if (!byHour) offsets.set(zone, (byHour = new Map()));
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    let format = formats.get(zone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+      formats.set(zone, format);
+    }
+    const p: Record<string, string> = {};
+    for (const part of format.formatToParts(new Date(hour * HOUR_MS))) p[part.type] = part.value;
+    const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+    offset = asUtc - hour * HOUR_MS;
+    byHour.set(hour, offset);
+  }
+  return offset;
+}
 
 /** New York's offset from UTC at `utcMs`, in ms (−4 h in summer, −5 h in winter). */
 export function exchangeOffsetMs(utcMs: number): number {
-  const hour = Math.floor(utcMs / HOUR_MS);
-  let offset = offsetByHour.get(hour);
-  if (offset === undefined) {
-    const p: Record<string, string> = {};
-    for (const part of partsFormat.formatToParts(new Date(hour * HOUR_MS))) p[part.type] = part.value;
-    const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-    offset = asUtc - hour * HOUR_MS;
-    offsetByHour.set(hour, offset);
-  }
-  return offset;
+  return zoneOffsetMs(EXCHANGE_TIME_ZONE, utcMs);
+}
+
+/** UTC ms of a wall-clock reading in `zone` (`naiveMs`: the reading written as if it were UTC). */
+export function zonedWallToUtc(naiveMs: number, zone: string): number {
+  // Two rounds settle the offset even next to a DST switch.
+  const utc = naiveMs - zoneOffsetMs(zone, naiveMs);
+  return naiveMs - zoneOffsetMs(zone, utc);
 }
 
 /** The New York calendar date (YYYY-MM-DD) at `utcMs`. */
@@ -42,11 +61,7 @@ export function exchangeDay(utcMs: number): string {
 
 /** UTC ms of a New York wall-clock reading: `day` at `minuteOfDay` minutes after midnight. */
 export function exchangeWallToUtc(day: string, minuteOfDay: number): number {
-  const naive = Date.parse(`${day}T00:00:00Z`) + minuteOfDay * 60_000;
-  // Two rounds settle the offset even next to a DST switch.
-  let utc = naive - exchangeOffsetMs(naive);
-  utc = naive - exchangeOffsetMs(utc);
-  return utc;
+  return zonedWallToUtc(Date.parse(`${day}T00:00:00Z`) + minuteOfDay * 60_000, EXCHANGE_TIME_ZONE);
 }
 
 /** `YYYY-MM-DD HH:MM:SS` in New York time. */

@@ -6,13 +6,26 @@ import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import type { CatalogEntry } from './market-data-repository';
 
+/** One source of data and what it holds: the SQLite file, or an imported dataset. */
+export interface SourceCatalog {
+  readonly label: string;
+  readonly entries: readonly CatalogEntry[];
+}
+
 export interface DataWorkerApi {
   /**
-   * Opens a SQLite file (its bytes, transferred) as the current repository and returns what it
-   * holds. `label` names the file in error messages.
+   * Opens a SQLite file (its bytes, transferred) as the current file. `label` names it in error
+   * messages. Then call catalog().
    */
-  open(bytes: ArrayBuffer, label: string): Promise<readonly CatalogEntry[]>;
-  /** MarketDataRepository.getBarsBySymbol on the current repository; the columns are transferred. */
+  open(bytes: ArrayBuffer, label: string): Promise<void>;
+  /**
+   * What can be replayed: the current file's streams, and with `withImported` the imported
+   * datasets' too (read afresh from IndexedDB, so an import or a delete shows at once).
+   */
+  catalog(withImported: boolean): Promise<readonly CatalogEntry[]>;
+  /** The sources of the last catalog(), each with what it holds. */
+  sources(): Promise<readonly SourceCatalog[]>;
+  /** MarketDataRepository.getBarsBySymbol over the sources; the columns are transferred. */
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns>;
   /** MarketDataRepository.getItems (quote bars, quote updates, trade prints); transferred. */
   getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns>;

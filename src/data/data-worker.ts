@@ -1,35 +1,63 @@
-// The data worker: hosts the MarketDataRepository (sql.js) off the main thread. Module worker,
-// created by the page's DataManager and called through DataWorkerApi (Comlink).
+// The data worker: hosts the repositories off the main thread — the SQLite file (sql.js) and the
+// imported datasets (IndexedDB) combined. Module worker, created by the page's MarketDataClient
+// and called through DataWorkerApi (Comlink).
 
 import { expose, transfer } from 'comlink';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { columnBuffers } from '../core/item-columns';
+import { CombinedRepository } from './combined-repository';
 import type { DataWorkerApi } from './data-worker-api';
 import { DataError } from './data-error';
+import { listDatasets, openLabDb } from './dataset-store';
+import { ImportedDataset } from './imported-dataset';
 import { MarketDataRepository } from './market-data-repository';
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
-let repository: MarketDataRepository | null = null;
+let file: MarketDataRepository | null = null;
+let combined: CombinedRepository | null = null;
+
+function current(): CombinedRepository {
+  if (!combined) throw new DataError('no data file is open');
+  return combined;
+}
 
 const api: DataWorkerApi = {
   async open(bytes, label) {
     sqlJs ??= initSqlJs({ locateFile: () => wasmUrl });
     const next = MarketDataRepository.open(await sqlJs, new Uint8Array(bytes), label);
-    repository?.close();
-    repository = next;
-    return next.catalog();
+    file?.close();
+    file = next;
+    combined = new CombinedRepository([file]);
+  },
+  async catalog(withImported) {
+    if (!file) throw new DataError('no data file is open');
+    const datasets = withImported ? await importedDatasets() : [];
+    combined = new CombinedRepository([file, ...datasets]);
+    return combined.catalog();
+  },
+  async sources() {
+    return current().bySource();
   },
   async getBarsBySymbol(symbol, interval, from, to, hours) {
-    if (!repository) throw new DataError('no data file is open');
-    const columns = repository.getBarsBySymbol(symbol, interval, from, to, hours);
+    const columns = await current().getBarsBySymbol(symbol, interval, from, to, hours);
     return transfer(columns, columnBuffers(columns));
   },
   async getItems(key, from, to, hours) {
-    if (!repository) throw new DataError('no data file is open');
-    const columns = repository.getItems(key, from, to, hours);
+    const columns = await current().getItems(key, from, to, hours);
     return transfer(columns, columnBuffers(columns));
   },
 };
+
+/** The imported datasets, or none (with a console note) when the browser's storage is unavailable. */
+async function importedDatasets(): Promise<ImportedDataset[]> {
+  try {
+    const db = await openLabDb();
+    return (await listDatasets(db)).map((meta) => new ImportedDataset(db, meta));
+  } catch (error) {
+    console.warn(`imported datasets are unavailable: ${(error as Error).message}`);
+    return [];
+  }
+}
 
 expose(api);

@@ -7,14 +7,17 @@ import type { ItemColumns } from '../core/item-columns';
 import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import { DataError } from './data-error';
-import type { DataWorkerApi } from './data-worker-api';
+import type { DataWorkerApi, SourceCatalog } from './data-worker-api';
 import type { CatalogEntry } from './market-data-repository';
 
 /** What the SystemManager needs of a data source: MarketDataClient, or an in-process one in tests. */
 export interface MarketDataSource {
   /** Set when the source broke (its worker failed): it must be replaced. */
   readonly failed: string | null;
-  open(url: string, label: string): Promise<readonly CatalogEntry[]>;
+  /** Opens the SQLite file at `url` (with the imported datasets beside it when `withImported`); its catalog. */
+  open(url: string, label: string, withImported?: boolean): Promise<readonly CatalogEntry[]>;
+  /** The sources of the last open(), each with what it holds. */
+  sources(): Promise<readonly SourceCatalog[]>;
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns>;
   getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns>;
   terminate(): void;
@@ -22,7 +25,6 @@ export interface MarketDataSource {
 
 export class MarketDataClient implements MarketDataSource {
   private openUrl: string | null = null;
-  private catalogEntries: readonly CatalogEntry[] = [];
   private failure: string | null = null;
 
   private constructor(
@@ -47,9 +49,20 @@ export class MarketDataClient implements MarketDataSource {
     return this.failure;
   }
 
-  /** Opens the SQLite file at `url` (absolute) unless it is already open; returns its catalog. */
-  async open(url: string, label: string): Promise<readonly CatalogEntry[]> {
-    if (this.openUrl === url) return this.catalogEntries;
+  /**
+   * Opens the SQLite file at `url` (absolute) unless it is already open; returns its catalog, with
+   * the imported datasets' (read afresh) when `withImported`.
+   */
+  async open(url: string, label: string, withImported = false): Promise<readonly CatalogEntry[]> {
+    if (this.openUrl !== url) await this.load(url, label);
+    return this.remote.catalog(withImported);
+  }
+
+  sources(): Promise<readonly SourceCatalog[]> {
+    return this.remote.sources();
+  }
+
+  private async load(url: string, label: string): Promise<void> {
     let response: Response;
     try {
       response = await fetch(url);
@@ -62,9 +75,8 @@ export class MarketDataClient implements MarketDataSource {
     }
     const bytes = await response.arrayBuffer();
     this.openUrl = null;
-    this.catalogEntries = await this.remote.open(transfer(bytes, [bytes]), label);
+    await this.remote.open(transfer(bytes, [bytes]), label);
     this.openUrl = url;
-    return this.catalogEntries;
   }
 
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns> {

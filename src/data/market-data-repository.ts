@@ -27,7 +27,7 @@ export interface CatalogEntry {
 }
 
 /** One symbol's bars of one interval on one day: bar starts ascending, values by BAR_VALUE_COLUMNS. */
-interface DayChunk {
+export interface DayColumns {
   readonly ts: Float64Array;
   readonly values: readonly Float64Array[];
   /** Emit times, when already known (aggregated bars). */
@@ -55,7 +55,7 @@ export class MarketDataRepository {
     /** What the file stores. */
     private readonly stored: readonly CatalogEntry[],
     /** Interchange files only: chunks keyed `symbol|interval|day`. */
-    private readonly chunks: ReadonlyMap<string, DayChunk>,
+    private readonly chunks: ReadonlyMap<string, DayColumns>,
     /** Quote and tick streams the file holds (bundled layout: table item_days). */
     private readonly items: readonly CatalogEntry[] = [],
   ) {}
@@ -79,7 +79,7 @@ export class MarketDataRepository {
       }
       const itemTables = Object.values(ITEM_TABLES).map((t) => t.table).filter((t) => tables.has(t));
       if (tables.has('bars') || itemTables.length > 0) {
-        const { entries, chunks } = tables.has('bars') ? indexInterchange(db, label) : { entries: [], chunks: new Map<string, DayChunk>() };
+        const { entries, chunks } = tables.has('bars') ? indexInterchange(db, label) : { entries: [], chunks: new Map<string, DayColumns>() };
         const items = indexInterchangeItems(db, label, tables, chunks);
         db.close();
         return new MarketDataRepository(null, 'interchange', label, entries, chunks, items);
@@ -89,6 +89,22 @@ export class MarketDataRepository {
       db.close();
       throw error;
     }
+  }
+
+  /**
+   * A repository over day chunks already in memory (an imported dataset's, read from IndexedDB):
+   * `entries` lists what is stored, `chunks` holds the days a query needs, keyed as an
+   * interchange file's (`SYMBOL|interval|day` for bars, `type|SYMBOL|interval|day` otherwise).
+   */
+  static fromChunks(label: string, entries: readonly CatalogEntry[], chunks: ReadonlyMap<string, DayColumns>): MarketDataRepository {
+    return new MarketDataRepository(
+      null,
+      'interchange',
+      label,
+      entries.filter((e) => !e.type),
+      chunks,
+      entries.filter((e) => e.type),
+    );
   }
 
   /** What can be replayed: the stored intervals, and every coarser one aggregated from them. */
@@ -123,7 +139,7 @@ export class MarketDataRepository {
     if (entry.from === 'tick') return this.barsFromTrades(symbol, interval, entry.days.filter((d) => d >= from && d <= to), hours);
     const stored = (entry.from ?? interval) as BarInterval;
     const days = entry.days.filter((d) => d >= from && d <= to);
-    const pieces: { chunk: DayChunk; begin: number; end: number; close: number }[] = [];
+    const pieces: { chunk: DayColumns; begin: number; end: number; close: number }[] = [];
     let total = 0;
     for (const day of days) {
       const session = tradingSession(day, hours);
@@ -238,7 +254,7 @@ export class MarketDataRepository {
     this.db?.close();
   }
 
-  private chunk(symbol: string, interval: BarInterval, day: string): DayChunk {
+  private chunk(symbol: string, interval: BarInterval, day: string): DayColumns {
     if (this.layout === 'interchange') return this.chunks.get(`${symbol}|${interval}|${day}`)!;
     // One prepared statement for the repository's life: a day is one row, read thousands of times in a setup.
     const statement = (this.dayStatement ??= this.db!.prepare('SELECT ts, open, high, low, close, volume FROM bar_days WHERE symbol = ? AND interval = ? AND day = ?'));
@@ -264,7 +280,7 @@ function readItemCatalog(db: Database): CatalogEntry[] {
   return [...entries.values()];
 }
 
-function concatColumns(parts: readonly ItemColumns[], fieldCount: number): ItemColumns {
+export function concatColumns(parts: readonly ItemColumns[], fieldCount: number): ItemColumns {
   const total = parts.reduce((n, p) => n + p.tsStart.length, 0);
   const out: ItemColumns = { tsStart: new Float64Array(total), tsEmit: new Float64Array(total), fields: Array.from({ length: fieldCount }, () => new Float64Array(total)) };
   let at = 0;
@@ -305,7 +321,7 @@ function lowerBound(ts: Float64Array, value: number): number {
  * and groups rows into day chunks sorted by (ts, rowid) — the source's row order breaks ties,
  * whatever order the rows are stored in.
  */
-function indexInterchange(db: Database, label: string): { entries: CatalogEntry[]; chunks: Map<string, DayChunk> } {
+function indexInterchange(db: Database, label: string): { entries: CatalogEntry[]; chunks: Map<string, DayColumns> } {
   const columns = new Set(db.exec('PRAGMA table_info(bars)')[0]?.values.map((r) => String(r[1]).toLowerCase()) ?? []);
   const required = ['symbol', 'ts', ...BAR_VALUE_COLUMNS];
   const missing = required.filter((c) => !columns.has(c));
@@ -334,7 +350,7 @@ function indexInterchange(db: Database, label: string): { entries: CatalogEntry[
     statement.free();
   }
   if (groups.size === 0) throw new DataError(`${label}: table "bars" has no rows`);
-  const chunks = new Map<string, DayChunk>();
+  const chunks = new Map<string, DayColumns>();
   const entries = new Map<string, { symbol: string; interval: BarInterval; days: string[] }>();
   for (const [key, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [symbol, interval, day] = key.split('|');
@@ -351,7 +367,7 @@ function indexInterchange(db: Database, label: string): { entries: CatalogEntry[
  * validated, grouped into day chunks keyed `type|symbol|interval|day` in (ts, rowid) order. The
  * exchange letter travels as its char code; a missing quote side (NULL) as NaN.
  */
-function indexInterchangeItems(db: Database, label: string, tables: ReadonlySet<string>, chunks: Map<string, DayChunk>): CatalogEntry[] {
+function indexInterchangeItems(db: Database, label: string, tables: ReadonlySet<string>, chunks: Map<string, DayColumns>): CatalogEntry[] {
   const entries = new Map<string, { type: 'quote' | 'tick'; symbol: string; interval: Interval; days: string[] }>();
   for (const [kind, { table, columns }] of Object.entries(ITEM_TABLES)) {
     if (!tables.has(table)) continue;

@@ -70,8 +70,7 @@ CREATE TABLE dataset_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT RO
 /** The interchange `bars` columns, in the order the columnar blobs store the values. */
 export const BAR_VALUE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
 
-/** Epoch-ms timestamps below this look like seconds (10^11 ms is 1973; 10^11 s is year 5138). */
-export const MIN_EPOCH_MS = 1e11;
+export { MIN_EPOCH_MS } from '../core/timestamp-text';
 
 export function encodeFloat64(values: Float64Array): Uint8Array {
   return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));

@@ -26,6 +26,7 @@ import { STREAM_TYPE_NAMES, StreamType, type StreamKey } from '../core/stream-ke
 import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../data/market-data-repository';
 import type { MarketDataSource } from '../data/market-data-client';
+import type { SourceCatalog } from '../data/data-worker-api';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
 import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';
 import type { GateKind } from '../worker/page-gate';
@@ -253,15 +254,22 @@ export class SystemManager {
     return true;
   }
 
-  /** What the data source holds (the bundled file, or `dbUrl`): for the replay panel. */
+  /**
+   * What can be replayed: the bundled file with the imported datasets, or the `dbUrl` file alone.
+   * For the replay panel.
+   */
   async catalog(dbUrl?: string): Promise<readonly CatalogEntry[]> {
-    if (this.data?.failed) {
-      this.data.terminate();
-      this.data = null;
-    }
-    this.data ??= this.createData();
     const { url, label } = this.dbSource(dbUrl);
-    return this.data.open(url, label);
+    return this.dataSource().open(url, label, dbUrl === undefined);
+  }
+
+  /**
+   * The bundled file and each imported dataset with what it holds: an import checks against
+   * them so that a symbol's day comes from one source.
+   */
+  async dataSources(): Promise<readonly SourceCatalog[]> {
+    await this.catalog();
+    return this.dataSource().sources();
   }
 
   setSpeed(speed: Speed): void {
@@ -415,11 +423,7 @@ export class SystemManager {
   }
 
   private async initialize(request: ReplayRequest, signal: AbortSignal): Promise<{ coordinator: CoordinatorHandle; catalog: Catalog; items: ItemCatalog }> {
-    if (this.data?.failed) {
-      this.data.terminate();
-      this.data = null;
-    }
-    this.data ??= this.createData();
+    const data = this.dataSource();
     if (!this.coordinator) {
       this.coordinator = await abortable(
         this.deps.createCoordinator({
@@ -431,7 +435,7 @@ export class SystemManager {
       );
     }
     const { url, label } = this.dbSource(request.dbUrl);
-    const entries = await abortable(this.data.open(url, label), signal);
+    const entries = await abortable(data.open(url, label, request.dbUrl === undefined), signal);
     return { coordinator: this.coordinator, catalog: toCatalog(entries), items: toItemCatalog(entries) };
   }
 
@@ -543,6 +547,15 @@ export class SystemManager {
         break;
     }
     this.changed();
+  }
+
+  /** The data worker, replaced when it has failed. */
+  private dataSource(): MarketDataSource {
+    if (this.data?.failed) {
+      this.data.terminate();
+      this.data = null;
+    }
+    return (this.data ??= this.createData());
   }
 
   private createData(): MarketDataSource {

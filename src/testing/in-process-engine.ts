@@ -79,6 +79,10 @@ export function createInProcessData(): MarketDataSource {
       openUrl = url;
       return repository.catalog();
     },
+    // Node has no IndexedDB: the file is the only source here (imports are tested in the browser).
+    async sources() {
+      return repository ? [{ label: repository.label, entries: repository.catalog() }] : [];
+    },
     async getBarsBySymbol(symbol, interval, from, to, hours) {
       return repository!.getBarsBySymbol(symbol, interval, from, to, hours);
     },

@@ -1,0 +1,87 @@
+// The bundled file and the imported datasets as one repository: one catalog, and each query
+// answered day by day by the source that holds the day. A symbol's day of bars (or of one quote
+// or tick stream) comes from one source — imports refuse days that are already in the lab —
+// and should two sources ever hold the same day, the first one listed (the bundled file) wins.
+
+import type { ItemColumns } from '../core/item-columns';
+import { BAR_FIELDS, fieldsOf } from '../core/item-columns';
+import { STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
+import type { Hours } from '../core/trading-hours';
+import { concatColumns, type CatalogEntry } from './market-data-repository';
+
+/** Something that answers the repository's queries: a MarketDataRepository or an ImportedDataset. */
+export interface DaySource {
+  readonly label: string;
+  catalog(): readonly CatalogEntry[];
+  getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): ItemColumns | Promise<ItemColumns>;
+  getItems(key: StreamKey, from: string, to: string, hours: Hours): ItemColumns | Promise<ItemColumns>;
+}
+
+function entryId(e: { type?: string; symbol: string; interval: string }): string {
+  return `${e.type ?? 'bar'}|${e.symbol}|${e.interval}`;
+}
+
+export class CombinedRepository {
+  private readonly catalogs: (readonly CatalogEntry[])[];
+
+  constructor(readonly sources: readonly DaySource[]) {
+    this.catalogs = sources.map((s) => s.catalog());
+  }
+
+  /** Each source's label and what it holds (for the import's "already in the lab" check). */
+  bySource(): { label: string; entries: readonly CatalogEntry[] }[] {
+    return this.sources.map((s, i) => ({ label: s.label, entries: this.catalogs[i] }));
+  }
+
+  /** Every stream of every source, days merged. */
+  catalog(): CatalogEntry[] {
+    const merged = new Map<string, CatalogEntry & { days: string[] }>();
+    for (const entries of this.catalogs) {
+      for (const e of entries) {
+        const known = merged.get(entryId(e));
+        if (!known) merged.set(entryId(e), { ...e, days: [...e.days] });
+        else for (const day of e.days) if (!known.days.includes(day)) known.days.push(day);
+      }
+    }
+    for (const e of merged.values()) e.days.sort();
+    return [...merged.values()];
+  }
+
+  getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns> {
+    return this.collect({ symbol, interval }, from, to, BAR_FIELDS.length, (s, a, b) => s.getBarsBySymbol(symbol, interval, a, b, hours));
+  }
+
+  getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns> {
+    const type = key.type === StreamType.BAR ? undefined : STREAM_TYPE_NAMES[key.type];
+    return this.collect({ type, symbol: key.symbol, interval: key.interval }, from, to, fieldsOf(key).length, (s, a, b) => s.getItems(key, a, b, hours));
+  }
+
+  /**
+   * Splits the days from `from` to `to` into runs of consecutive days held by one source and asks
+   * each source for its run; with one source (the usual case) that is a single call.
+   */
+  private async collect(
+    stream: { type?: string; symbol: string; interval: string },
+    from: string,
+    to: string,
+    fieldCount: number,
+    query: (source: DaySource, from: string, to: string) => ItemColumns | Promise<ItemColumns>,
+  ): Promise<ItemColumns> {
+    const id = entryId(stream);
+    const owner = new Map<string, number>();
+    this.catalogs.forEach((entries, i) => {
+      for (const day of entries.find((e) => entryId(e) === id)?.days ?? []) if (day >= from && day <= to && !owner.has(day)) owner.set(day, i);
+    });
+    const days = [...owner.keys()].sort();
+    if (days.length === 0) return this.sources.length > 0 ? await query(this.sources[0], from, to) : concatColumns([], fieldCount);
+    const parts: ItemColumns[] = [];
+    let start = 0;
+    for (let i = 1; i <= days.length; i++) {
+      if (i === days.length || owner.get(days[i]) !== owner.get(days[start])) {
+        parts.push(await query(this.sources[owner.get(days[start])!], days[start], days[i - 1]));
+        start = i;
+      }
+    }
+    return parts.length === 1 ? parts[0] : concatColumns(parts, fieldCount);
+  }
+}
