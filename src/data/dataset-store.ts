@@ -7,6 +7,7 @@
 // of upgrade(), never by editing an earlier one.
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Experiment } from '../core/flaws';
 import type { Interval } from '../core/stream-key';
 import { DataError } from './data-error';
 import type { ChunkKind, DayChunk } from './import-validator';
@@ -48,11 +49,14 @@ export interface RunRecord {
   readonly format: 'bar-replay-lab/run@1';
   readonly query: string;
   readonly config: unknown;
-  readonly experiment: string | null;
+  /** The flaws and scenario of a teaching experiment, or null for the fixed engine. */
+  readonly experiment: Experiment | null;
   readonly gate: string;
-  readonly startedAt: string;
-  readonly endedAt: string;
-  readonly outcome: 'complete' | 'stopped' | 'error';
+  /** ISO times: start() called, the gate opened, the run ended (null while it runs). */
+  readonly startedAt: string | null;
+  readonly gateOpenedAt: string | null;
+  readonly endedAt: string | null;
+  readonly outcome: 'complete' | 'stopped' | 'error' | 'running' | 'paused';
   readonly error: string | null;
   readonly counts: { readonly emitted: number; readonly expected: number; readonly streams: readonly { readonly stream: string; readonly emitted: number; readonly expected: number }[] };
   readonly timings: { readonly setupMs: number | null; readonly gateOpenLatencyMs: number | null; readonly runMs: number | null };

@@ -108,6 +108,9 @@ export interface SystemSnapshot {
   readonly streams: readonly StreamSummary[];
   readonly steps: readonly SetupStep[];
   readonly wallStartedAt: number | null;
+  /** Wall time start() was called, and the run (whose gate opened) ended: for the run record. */
+  readonly setupStartedAt: number | null;
+  readonly endedAt: number | null;
   /** The invariant checker's findings for this run. */
   readonly invariants: {
     readonly checked: number;
@@ -146,6 +149,8 @@ export class SystemManager {
   private gateOpenedAt: number | null = null;
   private gateOpenLatencyMs: number | null = null;
   private wallStartedAt: number | null = null;
+  private setupStartedAt: number | null = null;
+  private endedAt: number | null = null;
   private setupProgress = { done: 0, total: 0 };
   private lastTransition: TransitionTaken | null = null;
   private sessions: readonly TradingSession[] = [];
@@ -320,6 +325,8 @@ export class SystemManager {
       })),
       steps: this.log.steps.map((s) => ({ ...s })),
       wallStartedAt: this.wallStartedAt,
+      setupStartedAt: this.setupStartedAt,
+      endedAt: this.endedAt,
       invariants: {
         checked: this.sessionData.checker.checked,
         total: this.sessionData.checker.total,
@@ -344,6 +351,8 @@ export class SystemManager {
     this.runComplete = false;
     this.gateOpenLatencyMs = null;
     this.wallStartedAt = null;
+    this.setupStartedAt = this.deps.clock();
+    this.endedAt = null;
     this.sessionData.reset();
     this.setupProgress = { done: 0, total: 0 };
     this.log.begin();
@@ -585,6 +594,7 @@ export class SystemManager {
   /** Back to STOPPED from wherever the run was (by stop, or by completing): the cell too. */
   private endRun(action: 'stop' | 'complete' = 'stop'): void {
     this.coordinator?.gate.setState(SystemState.STOPPED);
+    if (this.activeRun !== 0 && this.endedAt === null) this.endedAt = this.deps.clock();
     this.seekRequest = null;
     this.liveFeed?.stop();
     this.liveFeed = null;

@@ -1,7 +1,7 @@
-// Saves text as a file download (the run export). Main thread, DOM only.
+// Saves text or bytes as a file download (run export, run record, dataset). Main thread, DOM only.
 
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+export function downloadBytes(filename: string, data: BlobPart, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -9,4 +9,8 @@ export function downloadText(filename: string, text: string, type: string): void
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadText(filename: string, text: string, type: string): void {
+  downloadBytes(filename, text, `${type};charset=utf-8`);
 }

@@ -1,0 +1,66 @@
+// The page's handle on the import worker. Main thread. Cancelling an import ends the worker (a
+// SQLite file is read in one synchronous stretch, so a message could not interrupt it) and the
+// next import starts a fresh one; nothing was stored, so nothing is lost.
+
+import { proxy, wrap, type Remote } from 'comlink';
+import type { ImportOptions } from './csv-import';
+import type { DatasetMeta } from './dataset-store';
+import { DataError } from './data-error';
+import type { ExistingData, ImportReport } from './import-validator';
+import type { ImportWorkerApi } from './import-worker-api';
+
+export class ImportClient {
+  private worker: Worker | null = null;
+  private remote: Remote<ImportWorkerApi> | null = null;
+  /** Rejects the call in flight when the worker is ended or breaks. */
+  private abandon: ((error: Error) => void) | null = null;
+
+  private connect(): Remote<ImportWorkerApi> {
+    if (this.remote) return this.remote;
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'import' });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.end(new DataError(`the import worker failed: ${event.message || 'it could not be loaded'}`));
+    };
+    this.worker = worker;
+    return (this.remote = wrap<ImportWorkerApi>(worker));
+  }
+
+  /** Runs one call, rejected at once if the worker is ended (cancel) or fails meanwhile. */
+  private call<T>(run: (remote: Remote<ImportWorkerApi>) => Promise<T>): Promise<T> {
+    const remote = this.connect();
+    return new Promise<T>((resolve, reject) => {
+      this.abandon = reject;
+      run(remote).then(resolve, reject).finally(() => (this.abandon = null));
+    });
+  }
+
+  inspect(file: File, options: ImportOptions, existing: ExistingData, onProgress: (fraction: number) => void): Promise<ImportReport> {
+    return this.call((r) => r.inspect(file, options, existing, proxy(onProgress)));
+  }
+
+  commit(): Promise<DatasetMeta> {
+    return this.call((r) => r.commit());
+  }
+
+  async discard(): Promise<void> {
+    if (this.remote) await this.remote.discard();
+  }
+
+  exportDataset(id: string): Promise<Uint8Array<ArrayBuffer>> {
+    return this.call((r) => r.exportDataset(id));
+  }
+
+  /** Stops whatever the worker is doing; the next call starts a new worker. */
+  cancel(): void {
+    this.end(new DataError('the import was cancelled; nothing was stored'));
+  }
+
+  private end(error: Error): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+    this.abandon?.(error);
+    this.abandon = null;
+  }
+}

@@ -1,0 +1,19 @@
+// The import worker's boundary (Comlink). Types only; import-worker.ts implements it.
+
+import type { ImportOptions } from './csv-import';
+import type { DatasetMeta } from './dataset-store';
+import type { ExistingData, ImportReport } from './import-validator';
+
+export interface ImportWorkerApi {
+  /**
+   * Reads and checks a file; keeps its valid rows in the worker (nothing is stored) and returns
+   * the report. `existing`: what the lab holds already. Throws when nothing can be read.
+   */
+  inspect(file: File, options: ImportOptions, existing: ExistingData, onProgress: (fraction: number) => void): Promise<ImportReport>;
+  /** Stores the inspected file's valid rows as a dataset, in one transaction. */
+  commit(): Promise<DatasetMeta>;
+  /** Forgets the inspected file. */
+  discard(): Promise<void>;
+  /** A stored dataset as a SQLite file in the interchange schema (transferred). */
+  exportDataset(id: string): Promise<Uint8Array<ArrayBuffer>>;
+}

@@ -1,0 +1,50 @@
+// The import worker: reads a person's file (CSV through Papa Parse, or SQLite through sql.js),
+// checks every row, and on request stores the valid rows in IndexedDB — all off the main thread,
+// so a 50 MB file never freezes the page. Module worker; the page talks to it through ImportClient.
+
+import { expose, transfer } from 'comlink';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { DataError } from './data-error';
+import { exportInterchange } from './dataset-export';
+import { datasetChunks, openLabDb, saveDataset } from './dataset-store';
+import { inspectFile } from './import-file';
+import type { DayChunk, ImportReport } from './import-validator';
+import type { ImportWorkerApi } from './import-worker-api';
+
+let sqlJs: Promise<SqlJsStatic> | null = null;
+const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
+
+/** The last inspected file, waiting for the person's choice. */
+let pending: { report: ImportReport; chunks: DayChunk[] } | null = null;
+
+const api: ImportWorkerApi = {
+  async inspect(file, options, existing, onProgress) {
+    pending = null;
+    pending = await inspectFile(loadSqlJs, { name: file.name, file }, options, existing, { onProgress });
+    return pending.report;
+  },
+  async commit() {
+    if (!pending) throw new DataError('there is no checked file to import');
+    const { report, chunks } = pending;
+    if (chunks.length === 0) throw new DataError(`${report.file} has no valid rows to import`);
+    const meta = await saveDataset(
+      await openLabDb(),
+      { id: crypto.randomUUID(), name: report.file, format: report.format, fileBytes: report.bytes, importedAt: Date.now(), rows: report.rowsValid },
+      chunks,
+    );
+    pending = null;
+    return meta;
+  },
+  async discard() {
+    pending = null;
+  },
+  async exportDataset(id) {
+    const chunks = await datasetChunks(await openLabDb(), id);
+    if (chunks.length === 0) throw new DataError('that dataset is no longer stored');
+    const bytes = exportInterchange(await loadSqlJs(), chunks) as Uint8Array<ArrayBuffer>;
+    return transfer(bytes, [bytes.buffer]);
+  },
+};
+
+expose(api);

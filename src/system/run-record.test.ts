@@ -1,0 +1,25 @@
+// The run record's hash is the SHA-256 of the run export's bytes (what `sha256sum` prints).
+import { createHash } from 'node:crypto';
+import { afterAll, expect, it } from 'vitest';
+import { createInProcessManager } from '../testing/in-process-engine';
+import { buildRunRecord } from './run-record';
+
+const manager = createInProcessManager();
+afterAll(() => manager.shutdown());
+
+it('a completed run: counts, timings in order, and the export hash', async () => {
+  expect(await manager.start({ configName: 'spy-aig-bac-ibm-2013-10-07', overrides: { speed: 'max', symbols: ['IBM'] }, autostart: false })).toBe(true);
+  while (!manager.snapshot().runComplete) await new Promise((r) => setTimeout(r, 5));
+  const snap = manager.snapshot();
+  const csv = manager.exportCsv();
+  const record = await buildRunRecord(snap, 'config=spy-aig-bac-ibm-2013-10-07&symbols=IBM&speed=max', csv);
+  expect(record.outcome).toBe('complete');
+  expect(record.output.sha256).toBe(createHash('sha256').update(csv).digest('hex'));
+  expect(record.output.rows).toBe(snap.emitted);
+  expect(record.counts.expected).toBe(snap.emitted);
+  expect(record.counts.streams).toEqual([{ stream: 'bar IBM 1m', emitted: snap.emitted, expected: snap.emitted }]);
+  expect(record.timings.setupMs).toBeGreaterThanOrEqual(0);
+  expect(record.timings.runMs).toBeGreaterThanOrEqual(0);
+  expect(Date.parse(record.endedAt!)).toBeGreaterThanOrEqual(Date.parse(record.gateOpenedAt!));
+  expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+});

@@ -1,0 +1,56 @@
+// The run record: what a run was (config, experiment, gate), what it did (counts, timings) and
+// the SHA-256 of its run export, so anyone can check a run outside the page: download both, and
+// `sha256sum bar-replay-….csv` must print `output.sha256`. Kept in the run history (IndexedDB)
+// and downloadable as JSON beside the CSV. Main thread (crypto.subtle; Node has it too).
+
+import type { RunRecord } from '../data/dataset-store';
+import { SystemState } from '../core/system-state';
+import type { SystemSnapshot } from './system-manager';
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The export's file name, from the config's name. */
+export function exportFileName(snap: SystemSnapshot, extension: 'csv' | 'json'): string {
+  const name = (snap.config?.name ?? 'run').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-|-$/g, '');
+  return `bar-replay-${name}${extension === 'json' ? '.run' : ''}.${extension}`;
+}
+
+function outcome(snap: SystemSnapshot): RunRecord['outcome'] {
+  if (snap.runComplete) return 'complete';
+  if (snap.error) return 'error';
+  if (snap.state === SystemState.RUNNING) return 'running';
+  if (snap.state === SystemState.PAUSED) return 'paused';
+  return 'stopped';
+}
+
+/** The record of the run in `snap` (ended or not), with `csv` its run export so far. */
+export async function buildRunRecord(snap: SystemSnapshot, query: string, csv: string): Promise<RunRecord> {
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+  const expected = snap.streams.reduce((n, s) => n + s.expected, 0);
+  return {
+    format: 'bar-replay-lab/run@1',
+    query,
+    config: snap.config,
+    experiment: snap.experiment,
+    gate: snap.gateKind,
+    startedAt: iso(snap.setupStartedAt),
+    gateOpenedAt: iso(snap.wallStartedAt),
+    endedAt: iso(snap.endedAt),
+    outcome: outcome(snap),
+    error: snap.error,
+    counts: {
+      emitted: snap.emitted,
+      expected,
+      streams: snap.streams.map((s) => ({ stream: `${s.type} ${s.symbol} ${s.interval}`, emitted: s.emitted, expected: s.expected })),
+    },
+    timings: {
+      setupMs: snap.setupStartedAt !== null && snap.wallStartedAt !== null ? snap.wallStartedAt - snap.setupStartedAt : null,
+      gateOpenLatencyMs: snap.gateOpenLatencyMs,
+      runMs: snap.wallStartedAt !== null && snap.endedAt !== null ? snap.endedAt - snap.wallStartedAt : null,
+    },
+    output: { file: exportFileName(snap, 'csv'), rows: snap.emitted, sha256: await sha256Hex(csv) },
+  };
+}
