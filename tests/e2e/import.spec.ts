@@ -227,3 +227,16 @@ function bigCsv(): string {
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
+
+test('a file dropped on the page is read like a chosen one', async ({ page }) => {
+  await page.goto('./');
+  await openData(page);
+  const text = readFileSync(fixture('bad/negative-volume.csv'), 'utf8');
+  await page.getByTestId('import-drop').evaluate((zone, content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped.csv', { type: 'text/csv' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.getByTestId('import-report')).toContainText('dropped.csv: 0 of 1 rows can be imported');
+  await expect(page.getByTestId('import-report')).toContainText('row 2: volume -5 is negative');
+});
