@@ -13,6 +13,8 @@ export interface SourceCatalog {
 }
 
 export interface DataWorkerApi {
+  /** Takes the worker's life lock (core/worker-life.ts); resolves once it is held. */
+  holdLife(lock: string): Promise<void>;
   /**
    * Opens a SQLite file (its bytes, transferred) as the current file. `label` names it in error
    * messages. Then call catalog().

@@ -6,6 +6,7 @@ import { expose, transfer } from 'comlink';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { columnBuffers } from '../core/item-columns';
+import { holdLifeLock } from '../core/worker-life';
 import { CombinedRepository } from './combined-repository';
 import type { DataWorkerApi } from './data-worker-api';
 import { DataError } from './data-error';
@@ -23,6 +24,7 @@ function current(): CombinedRepository {
 }
 
 const api: DataWorkerApi = {
+  holdLife: holdLifeLock,
   async open(bytes, label) {
     sqlJs ??= initSqlJs({ locateFile: () => wasmUrl });
     const next = MarketDataRepository.open(await sqlJs, new Uint8Array(bytes), label);

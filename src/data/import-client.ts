@@ -6,6 +6,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { ImportOptions } from './csv-import';
 import type { DatasetMeta } from './dataset-store';
 import { DataError } from './data-error';
+import { lifeLockName, watchLifeLock } from '../core/worker-life';
 import type { ExistingData, ImportReport } from './import-validator';
 import type { ImportWorkerApi } from './import-worker-api';
 
@@ -14,6 +15,7 @@ export class ImportClient {
   private remote: Remote<ImportWorkerApi> | null = null;
   /** Rejects the call in flight when the worker is ended or breaks. */
   private abandon: ((error: Error) => void) | null = null;
+  private unwatch = () => {};
 
   private connect(): Remote<ImportWorkerApi> {
     if (this.remote) return this.remote;
@@ -23,7 +25,13 @@ export class ImportClient {
       this.end(new DataError(`the import worker failed: ${event.message || 'it could not be loaded'}`));
     };
     this.worker = worker;
-    return (this.remote = wrap<ImportWorkerApi>(worker));
+    const remote = wrap<ImportWorkerApi>(worker);
+    // A worker that ends without an error (closed, killed, crashed) releases its lock: say so.
+    const lock = lifeLockName('import');
+    void remote.holdLife(lock).then(() => {
+      if (this.worker === worker) this.unwatch = watchLifeLock(lock, () => this.end(new DataError('the import worker stopped unexpectedly; nothing was stored')));
+    });
+    return (this.remote = remote);
   }
 
   /** Runs one call, rejected at once if the worker is ended (cancel) or fails meanwhile. */
@@ -57,6 +65,7 @@ export class ImportClient {
   }
 
   private end(error: Error): void {
+    this.unwatch();
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;

@@ -5,6 +5,8 @@ import type { DatasetMeta } from './dataset-store';
 import type { ExistingData, ImportReport } from './import-validator';
 
 export interface ImportWorkerApi {
+  /** Takes the worker's life lock (core/worker-life.ts); resolves once it is held. */
+  holdLife(lock: string): Promise<void>;
   /**
    * Reads and checks a file; keeps its valid rows in the worker (nothing is stored) and returns
    * the report. `existing`: what the lab holds already. Throws when nothing can be read.

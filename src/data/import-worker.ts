@@ -6,6 +6,7 @@ import { expose, transfer } from 'comlink';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { DataError } from './data-error';
+import { holdLifeLock } from '../core/worker-life';
 import { exportInterchange } from './dataset-export';
 import { datasetChunks, openLabDb, saveDataset } from './dataset-store';
 import { inspectFile } from './import-file';
@@ -19,6 +20,7 @@ const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
 let pending: { report: ImportReport; chunks: DayChunk[] } | null = null;
 
 const api: ImportWorkerApi = {
+  holdLife: holdLifeLock,
   async inspect(file, options, existing, onProgress) {
     pending = null;
     pending = await inspectFile(loadSqlJs, { name: file.name, file }, options, existing, { onProgress });

@@ -7,6 +7,7 @@ import type { ItemColumns } from '../core/item-columns';
 import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import { DataError } from './data-error';
+import { lifeLockName, watchLifeLock } from '../core/worker-life';
 import type { DataWorkerApi, SourceCatalog } from './data-worker-api';
 import type { CatalogEntry } from './market-data-repository';
 
@@ -26,17 +27,29 @@ export interface MarketDataSource {
 export class MarketDataClient implements MarketDataSource {
   private openUrl: string | null = null;
   private failure: string | null = null;
+  private unwatch = () => {};
+  /** Ended on purpose: its life lock is no longer watched. */
+  private ended = false;
 
   private constructor(
     private readonly worker: Worker,
     private readonly remote: Remote<DataWorkerApi>,
     onFailure: (message: string) => void,
   ) {
+    const fail = (message: string) => {
+      if (this.failure) return;
+      this.failure = message;
+      onFailure(message);
+    };
     worker.onerror = (event) => {
       event.preventDefault();
-      this.failure = `the data worker failed: ${event.message || 'it could not be loaded'}`;
-      onFailure(this.failure);
+      fail(`the data worker failed: ${event.message || 'it could not be loaded'}`);
     };
+    // A worker that ends without an error (closed, killed, crashed) releases its lock: say so.
+    const lock = lifeLockName('data');
+    void remote.holdLife(lock).then(() => {
+      if (!this.ended) this.unwatch = watchLifeLock(lock, () => fail('the data worker stopped unexpectedly (it was ended or it crashed)'));
+    });
   }
 
   /** `onFailure` hears when the worker itself breaks: calls in flight will then never settle. */
@@ -88,6 +101,8 @@ export class MarketDataClient implements MarketDataSource {
   }
 
   terminate(): void {
+    this.ended = true;
+    this.unwatch();
     this.worker.terminate();
   }
 }

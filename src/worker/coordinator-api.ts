@@ -15,6 +15,8 @@ export interface CoordinatorInit {
   readonly controlPort: MessagePort | null;
   /** Where the worker posts CoordinatorEvents (batches, acknowledgements, completion). */
   readonly events: MessagePort;
+  /** The Web Lock the worker holds for its life, so the page hears when it ends. */
+  readonly lifeLock: string;
 }
 
 export interface RunPlan {
@@ -35,7 +37,8 @@ export interface RunPlan {
 }
 
 export interface CoordinatorApi {
-  init(init: CoordinatorInit): void;
+  /** Sets up the worker; resolves once it holds its life lock (core/worker-life.ts). */
+  init(init: CoordinatorInit): Promise<void>;
   /** Stop existing streams: drop every queue and start a new run with the given plan. */
   clearStreams(plan: RunPlan): void;
   /** Registers a stream and returns its slot. The merge will not overtake it until it finishes. */

@@ -8,6 +8,7 @@ import { columnBuffers, type ItemColumns } from '../core/item-columns';
 import type { StreamKey } from '../core/stream-key';
 import type { CoordinatorApi, CoordinatorEvent, RunPlan } from './coordinator-api';
 import { MessagePageGate, SharedPageGate, type PageGate } from './page-gate';
+import { lifeLockName, watchLifeLock } from '../core/worker-life';
 
 export interface CoordinatorClientOptions {
   /** Use the SharedArrayBuffer gate; false selects the message-based fallback gate. */
@@ -35,6 +36,8 @@ export interface CoordinatorHandle {
 export class CoordinatorClient implements CoordinatorHandle {
   private exited: (() => void) | null = null;
   private terminated = false;
+  /** Stops watching the worker's life lock (before ending it on purpose). */
+  private unwatch = () => {};
 
   private constructor(
     private readonly worker: Worker,
@@ -68,9 +71,12 @@ export class CoordinatorClient implements CoordinatorHandle {
       options.onFailure(`the coordinator worker failed: ${event.message || 'it could not be loaded'}`);
     };
     const ports: Transferable[] = controlPort ? [events.port2, controlPort] : [events.port2];
+    const lifeLock = lifeLockName('coordinator');
     await client.call(() =>
-      remote.init(transfer({ control: options.shared ? (control.buffer as SharedArrayBuffer) : null, controlPort, events: events.port2 }, ports)),
+      remote.init(transfer({ control: options.shared ? (control.buffer as SharedArrayBuffer) : null, controlPort, events: events.port2, lifeLock }, ports)),
     );
+    // A worker that ends without an error (closed, killed, crashed) releases its lock: say so.
+    client.unwatch = watchLifeLock(lifeLock, () => options.onFailure('the coordinator worker stopped unexpectedly (it was ended or it crashed)'));
     return client;
   }
 
@@ -102,6 +108,7 @@ export class CoordinatorClient implements CoordinatorHandle {
 
   terminate(): void {
     this.terminated = true;
+    this.unwatch();
     this.worker.terminate();
   }
 

@@ -4,6 +4,7 @@
 import { expose } from 'comlink';
 import { ControlBlock } from '../core/control-block';
 import { assert } from '../core/assert';
+import { holdLifeLock } from '../core/worker-life';
 import { BacktestStreamCoordinator } from './backtest-stream-coordinator';
 import type { CoordinatorApi } from './coordinator-api';
 import { AtomicsWorkerGate, createTaskYield, MessageWorkerGate } from './worker-gate';
@@ -22,7 +23,7 @@ function ready(): BacktestStreamCoordinator {
 }
 
 const api: CoordinatorApi = {
-  init({ control, controlPort, events }) {
+  async init({ control, controlPort, events, lifeLock }) {
     assert(!coordinator, 'the coordinator worker is already initialised');
     const gate = control
       ? new AtomicsWorkerGate(new ControlBlock(control), () => mailTaken, yieldTask)
@@ -32,6 +33,7 @@ const api: CoordinatorApi = {
       (event, list) => events.postMessage(event, list ?? []),
       () => performance.timeOrigin + performance.now(),
     );
+    await holdLifeLock(lifeLock);
     // Start the loop on a later task, so this call's reply goes out before the first wait.
     void yieldTask()
       .then(() => ready().run())
