@@ -21,7 +21,7 @@ export default defineConfig(({ mode }) => ({
   build: {
     target: 'es2022',
     // `vite build --mode test` (npm test) adds the worker test harness page; a deploy has only the app.
-    rollupOptions: { input: { main: 'index.html', ...(mode === 'test' ? { harness: 'tests/harness/index.html', bench: 'tests/bench/index.html' } : {}) } as Record<string, string> },
+    rollupOptions: { input: { main: 'index.html', ...(mode === 'test' ? { harness: 'tests/harness/index.html', fuzz: 'tests/harness/fuzz.html', bench: 'tests/bench/index.html' } : {}) } as Record<string, string> },
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

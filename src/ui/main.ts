@@ -3,9 +3,7 @@
 
 import '@fontsource-variable/inter';
 import { mount } from 'svelte';
-import { MarketDataClient } from '../data/market-data-client';
-import { SystemManager } from '../system/system-manager';
-import { CoordinatorClient } from '../worker/coordinator-client';
+import { createBrowserSystem } from '../system/browser-system';
 import App from './App.svelte';
 import './app.css';
 import { prepareIsolation } from './isolation';
@@ -13,14 +11,6 @@ import { prepareIsolation } from './isolation';
 // Nothing starts before this: on a first visit to a static host the page reloads once here.
 const isolation = await prepareIsolation();
 
-const manager = new SystemManager({
-  baseUrl: document.baseURI,
-  // SharedArrayBuffer exists only on cross-origin isolated pages; otherwise the fallback gate.
-  shared: isolation.isolated && typeof SharedArrayBuffer === 'function',
-  clock: () => performance.timeOrigin + performance.now(),
-  fetchText: (url) => fetch(url),
-  createCoordinator: (options) => CoordinatorClient.create(options),
-  createData: (onFailure) => MarketDataClient.create(onFailure),
-});
+const manager = createBrowserSystem(isolation.isolated);
 
 mount(App, { target: document.getElementById('app')!, props: { manager, isolation } });
