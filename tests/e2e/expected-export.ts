@@ -106,3 +106,25 @@ export function expectedMixedFromCsv(): string {
   const header = `${HEADER},bid_open,bid_high,bid_low,bid_close,bid_size,ask_open,ask_high,ask_low,ask_close,ask_size`;
   return [header, ...rows.map((r, i) => [String(i + 1), ...r.cells].join(','))].join('\n') + '\n';
 }
+
+/**
+ * One-minute bars of `symbols` inside the given sessions ([open, close) in epoch ms, written out
+ * by the test, not computed by the app), each emitted at start + 1 minute cut at its session's
+ * close, ordered by emit time, then upper-case symbol, then start, then row order.
+ */
+export async function expectedOverSessions(db: Uint8Array, symbols: string[], sessions: [number, number][]): Promise<string> {
+  const SQL = await initSqlJs();
+  const database = new SQL.Database(db);
+  database.exec('CREATE TEMP TABLE sessions (open INTEGER, close INTEGER)');
+  for (const [open, close] of sessions) database.run('INSERT INTO sessions VALUES (?, ?)', [open, close]);
+  const result = database.exec(
+    `SELECT upper(symbol), ts, MIN(ts + 60000, s.close) AS emit, b.open, high, low, b.close, volume
+     FROM bars AS b JOIN sessions AS s ON b.ts >= s.open AND b.ts < s.close
+     WHERE upper(symbol) IN (${symbols.map(() => '?').join(',')}) AND COALESCE(interval, '1m') = '1m'
+     ORDER BY emit, upper(symbol), ts, b.rowid`,
+    symbols,
+  );
+  database.close();
+  const rows = result[0]?.values ?? [];
+  return [HEADER, ...rows.map(([symbol, ts, emit, ...values], i) => [i + 1, 'bar', symbol, '1m', ts, emit, ...values].map(String).join(','))].join('\n') + '\n';
+}
