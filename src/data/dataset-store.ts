@@ -22,7 +22,7 @@ export interface DatasetMeta {
   readonly id: string;
   /** The imported file's name. */
   readonly name: string;
-  readonly format: 'csv' | 'sqlite';
+  readonly format: 'csv' | 'sqlite' | 'generated';
   readonly fileBytes: number;
   readonly importedAt: number;
   readonly rows: number;

@@ -47,6 +47,10 @@ export class ImportClient {
     return this.call((r) => r.inspect(file, options, existing, proxy(onProgress)));
   }
 
+  generateStress(symbols: number, days: number, seed: number, existing: ExistingData): Promise<ImportReport> {
+    return this.call((r) => r.generateStress(symbols, days, seed, existing));
+  }
+
   commit(): Promise<DatasetMeta> {
     return this.call((r) => r.commit());
   }

@@ -12,6 +12,11 @@ export interface ImportWorkerApi {
    * the report. `existing`: what the lab holds already. Throws when nothing can be read.
    */
   inspect(file: File, options: ImportOptions, existing: ExistingData, onProgress: (fraction: number) => void): Promise<ImportReport>;
+  /**
+   * Generates the seeded "stress" dataset (src/data/synthetic-bars.ts), checked against what the
+   * lab holds, waiting like an inspected file for commit() or discard().
+   */
+  generateStress(symbols: number, days: number, seed: number, existing: ExistingData): Promise<ImportReport>;
   /** Stores the inspected file's valid rows as a dataset, in one transaction. */
   commit(): Promise<DatasetMeta>;
   /** Forgets the inspected file. */

@@ -10,7 +10,8 @@ import { holdLifeLock } from '../core/worker-life';
 import { exportInterchange } from './dataset-export';
 import { datasetChunks, openLabDb, saveDataset } from './dataset-store';
 import { inspectFile } from './import-file';
-import type { DayChunk, ImportReport } from './import-validator';
+import { reportGenerated, type DayChunk, type ImportReport } from './import-validator';
+import { STRESS_LIMITS, syntheticChunks } from './synthetic-bars';
 import type { ImportWorkerApi } from './import-worker-api';
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
@@ -24,6 +25,14 @@ const api: ImportWorkerApi = {
   async inspect(file, options, existing, onProgress) {
     pending = null;
     pending = await inspectFile(loadSqlJs, { name: file.name, file }, options, existing, { onProgress });
+    return pending.report;
+  },
+  async generateStress(symbols, days, seed, existing) {
+    pending = null;
+    if (!(symbols >= 1 && symbols <= STRESS_LIMITS.symbols && days >= 1 && days <= STRESS_LIMITS.days && symbols * days * 390 <= STRESS_LIMITS.bars)) {
+      throw new DataError(`a stress dataset has 1–${STRESS_LIMITS.symbols} symbols and 1–${STRESS_LIMITS.days} days, and at most ${STRESS_LIMITS.bars.toLocaleString('en-US')} bars (390 a day)`);
+    }
+    pending = reportGenerated(`stress-${symbols}x${days}-seed${seed}`, syntheticChunks(symbols, days, seed), existing);
     return pending.report;
   },
   async commit() {

@@ -1,10 +1,12 @@
 // A deterministic synthetic bar generator (seeded): any number of symbols and days of one-minute
-// regular-hours bars, as a random walk. Pure TypeScript plus sql.js; used by the benchmark (and
-// usable as a "stress" dataset). Days are consecutive weekdays from 2013-10-07.
+// regular-hours bars, as a random walk. Pure TypeScript (plus sql.js for the file writer). The
+// benchmark reads it from a SQLite file; the page offers it as a "stress" dataset, stored like an
+// import. Days are consecutive trading days from 2013-10-07; symbols are S0000, S0001 …
 
 import type { Database } from 'sql.js';
 import { RandomWalk, symbolSeed } from '../core/random-walk';
 import { tradingSession } from '../core/trading-hours';
+import type { DayChunk } from './import-validator';
 import { encodeFloat64 } from './storage-layout';
 
 export function syntheticDays(count: number): string[] {
@@ -18,13 +20,12 @@ export function syntheticDays(count: number): string[] {
 
 export const syntheticSymbol = (i: number) => `S${String(i).padStart(4, '0')}`;
 
-/** Writes `symbols` × `days` of 390 bars a day into `db` (columnar bar_days, and optionally the interchange bars table). */
-export function writeSyntheticBars(db: Database, symbols: number, days: number, seed: number, interchange: boolean): number {
+/** The limits the page offers: enough to stress the engine, small enough for a browser's storage. */
+export const STRESS_LIMITS = { symbols: 500, days: 1000, bars: 20_000_000 } as const;
+
+/** `symbols` × `days` day chunks of 1m bars (open, high, low, close, volume), one symbol's walk after another. */
+export function* syntheticChunks(symbols: number, days: number, seed: number): Generator<DayChunk> {
   const dayList = syntheticDays(days);
-  const insertDay = db.prepare('INSERT INTO bar_days VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertBar = interchange ? db.prepare('INSERT INTO bars (symbol, ts, open, high, low, close, volume, interval) VALUES (?, ?, ?, ?, ?, ?, ?, ?)') : null;
-  let total = 0;
-  db.exec('BEGIN');
   for (let s = 0; s < symbols; s++) {
     const symbol = syntheticSymbol(s);
     const walk = new RandomWalk(symbolSeed(symbol, seed), 50 + (s % 200));
@@ -32,21 +33,32 @@ export function writeSyntheticBars(db: Database, symbols: number, days: number, 
       const session = tradingSession(day, 'regular')!;
       const n = (session.close - session.open) / 60_000;
       const ts = new Float64Array(n);
-      const cols = [0, 1, 2, 3, 4].map(() => new Float64Array(n));
+      const values = [0, 1, 2, 3, 4].map(() => new Float64Array(n));
       for (let i = 0; i < n; i++) {
         const a = walk.next();
         const b = walk.next();
         ts[i] = session.open + i * 60_000;
-        cols[0][i] = a.price;
-        cols[1][i] = Math.max(a.price, b.price);
-        cols[2][i] = Math.min(a.price, b.price);
-        cols[3][i] = b.price;
-        cols[4][i] = a.size + b.size;
-        insertBar?.run([symbol, ts[i], cols[0][i], cols[1][i], cols[2][i], cols[3][i], cols[4][i], '1m']);
+        values[0][i] = a.price;
+        values[1][i] = Math.max(a.price, b.price);
+        values[2][i] = Math.min(a.price, b.price);
+        values[3][i] = b.price;
+        values[4][i] = a.size + b.size;
       }
-      insertDay.run([symbol, '1m', day, n, encodeFloat64(ts), ...cols.map(encodeFloat64)]);
-      total += n;
+      yield { kind: 'bar', symbol, interval: '1m', day, ts, values };
     }
+  }
+}
+
+/** Writes the synthetic bars into `db` (columnar bar_days, and optionally the interchange bars table). */
+export function writeSyntheticBars(db: Database, symbols: number, days: number, seed: number, interchange: boolean): number {
+  const insertDay = db.prepare('INSERT INTO bar_days VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertBar = interchange ? db.prepare('INSERT INTO bars (symbol, ts, open, high, low, close, volume, interval) VALUES (?, ?, ?, ?, ?, ?, ?, ?)') : null;
+  let total = 0;
+  db.exec('BEGIN');
+  for (const { symbol, day, ts, values } of syntheticChunks(symbols, days, seed)) {
+    if (insertBar) for (let i = 0; i < ts.length; i++) insertBar.run([symbol, ts[i], ...values.map((v) => v[i]), '1m']);
+    insertDay.run([symbol, '1m', day, ts.length, encodeFloat64(ts), ...values.map(encodeFloat64)]);
+    total += ts.length;
   }
   db.exec('COMMIT');
   insertDay.free();

@@ -240,3 +240,23 @@ test('a file dropped on the page is read like a chosen one', async ({ page }) =>
   await expect(page.getByTestId('import-report')).toContainText('dropped.csv: 0 of 1 rows can be imported');
   await expect(page.getByTestId('import-report')).toContainText('row 2: volume -5 is negative');
 });
+
+test('a stress dataset is generated, stored like an import, and replays', async ({ page }) => {
+  await page.goto('./');
+  await openData(page);
+  await page.getByTestId('stress').locator('summary').click();
+  await page.getByTestId('stress-symbols').fill('3');
+  await page.getByTestId('stress-days').fill('2');
+  await page.getByTestId('stress-generate').click();
+  await expect(page.getByTestId('import-report')).toContainText('stress-3x2-seed1: 2,340 of 2,340 rows can be imported');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('dataset-row')).toContainText('S0000, S0001, S0002');
+  // The same again would only repeat days the lab holds: refused, a day at a time.
+  await page.getByTestId('stress-generate').click();
+  await expect(page.getByTestId('import-report')).toContainText('0 of 2,340 rows can be imported');
+  await expect(page.getByTestId('import-report')).toContainText('S0000 on 2013-10-07 is already in dataset "stress-3x2-seed1"');
+  await page.getByTestId('import-cancel').click();
+  await page.goto('./?symbols=S0000,S0001,S0002&from=2013-10-07&to=2013-10-08&speed=max&autostart=1');
+  await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('emitted-count')).toHaveText('2340');
+});
