@@ -2,10 +2,17 @@
 // runs `vite build --mode test` first), serves dist/ with the isolation headers, drives
 // tests/bench/ and prints a table; writes bench-results/latest.json. Every figure is measured
 // beside its baseline in the same run and reported as a ratio too: these machines are noisy.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
+import initSqlJs from 'sql.js';
+import { quantile } from '../src/core/stats';
+import { syntheticDays, writeSyntheticBars } from '../src/data/synthetic-bars';
+import { COLUMNAR_SCHEMA, INTERCHANGE_SCHEMA } from '../src/data/storage-layout';
+
+const SQL = await initSqlJs();
 
 const PORT = 4185; // not 4190: fetch refuses that port (ManageSieve is on the "bad ports" list)
 const root = new URL('..', import.meta.url).pathname;
@@ -27,6 +34,83 @@ function firstLoadJsGzip(): number {
   const html = readFileSync(`${root}dist/index.html`, 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   return files.reduce((n, f) => n + gzipSync(readFileSync(`${root}dist/${f}`)).byteLength, 0);
+}
+
+/**
+ * The sqlite3 command-line tool reading the same rows as the setup figure (the same synthetic
+ * bars, seed 1, through the interchange table), or null when it is not installed.
+ */
+function sqliteCliBaseline(symbols: number, days: number): { ms: number; rows: number } | null {
+  const which = spawnSync('sqlite3', ['-version']);
+  if (which.status !== 0) {
+    console.log('sqlite3 is not installed (apt-get install sqlite3): the command-line baseline is skipped');
+    return null;
+  }
+  const db = new SQL.Database();
+  db.exec(INTERCHANGE_SCHEMA + COLUMNAR_SCHEMA);
+  writeSyntheticBars(db, symbols, days, 1, true);
+  const path = `${tmpdir()}/bar-replay-bench-${process.pid}.sqlite`;
+  writeFileSync(path, db.export());
+  db.close();
+  const started = performance.now();
+  const out = spawnSync('sqlite3', ['-batch', path, 'SELECT ts, open, high, low, close, volume FROM bars ORDER BY symbol, ts'], { maxBuffer: 1 << 30 });
+  const ms = performance.now() - started;
+  rmSync(path);
+  if (out.status !== 0) throw new Error(`sqlite3 failed: ${out.stderr}`);
+  return { ms, rows: out.stdout.toString().split('\n').length - 1 };
+}
+
+/**
+ * Frame times on the app page: a stress dataset of 4 symbols imported through the Data view, then
+ * replayed at max with its four charts; every animation frame and long task while it runs.
+ */
+async function frameTimes(browser: Browser) {
+  const app = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await app.goto(`http://127.0.0.1:${PORT}/`);
+  await app.getByTestId('view-data').click();
+  await app.getByTestId('stress').locator('summary').click();
+  await app.getByTestId('stress-symbols').fill('4');
+  await app.getByTestId('stress-days').fill('1000');
+  await app.getByTestId('stress-generate').click();
+  await app.getByTestId('import-confirm').click({ timeout: 120_000 });
+  await app.getByTestId('import-notice').waitFor({ timeout: 120_000 });
+  const days = syntheticDays(1000);
+  await app.goto(`http://127.0.0.1:${PORT}/?symbols=S0000,S0001,S0002,S0003&from=${days[0]}&to=${days.at(-1)}&speed=max`);
+  await app.getByTestId('start').waitFor();
+  // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+  // The page itself notes when the state reads RUNNING and when run-complete appears.
+  await app.evaluate(`
+    window.frames_ = [];
+    window.longTasks_ = [];
+    window.window_ = {};
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks_.push([e.startTime, e.duration]))).observe({ type: 'longtask' });
+    requestAnimationFrame(function tick(t) { window.frames_.push(t); requestAnimationFrame(tick); });
+    new MutationObserver(() => {
+      const state = document.querySelector('[data-testid="system-state"]')?.textContent;
+      if (state === 'RUNNING' && window.window_.from === undefined) window.window_.from = performance.now();
+      if (document.querySelector('[data-testid="run-complete"]') && window.window_.to === undefined) window.window_.to = performance.now();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  `);
+  await app.getByTestId('start').click();
+  await app.getByTestId('run-complete').waitFor({ timeout: 120_000 });
+  const { frames_, longTasks_, from, to } = await app.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; longTasks_: [number, number][]; window_: { from: number; to: number } };
+    return { frames_: w.frames_, longTasks_: w.longTasks_, ...w.window_ };
+  });
+  const tasks = longTasks_.filter(([start, d]) => start + d >= from && start <= to).map(([, d]) => d);
+  const bars = Number(await app.getByTestId('emitted-count').textContent());
+  await app.close();
+  const during = frames_.filter((t) => t >= from && t <= to + 17);
+  const gaps = during.slice(1).map((t, i) => t - during[i]);
+  return {
+    bars,
+    runMs: to - from,
+    frames: gaps.length,
+    p95: quantile(gaps, 0.95),
+    max: Math.max(0, ...gaps),
+    longTasks: tasks.filter((d) => d > 50).length,
+    longestTask: Math.max(0, ...tasks),
+  };
 }
 
 await waitForServer();
@@ -80,6 +164,47 @@ rows.push({
   ratio: `${(setup.rowByRowMs / setup.columnarMs).toFixed(0)}× faster`,
   target: '≤ 0.5 s',
   met: setup.columnarMs <= 500,
+});
+
+const pause = await page.evaluate(() => window.bench.pauseLatency(20));
+results.pause = pause;
+rows.push({
+  figure: 'pause latency mid-gap at 60x, p50 / p99',
+  value: `${pause.fixed.p50.toFixed(2)} / ${pause.fixed.p99.toFixed(2)} ms`,
+  baseline: `uninterruptible sleep ${pause.sleeping.p50.toFixed(0)} / ${pause.sleeping.p99.toFixed(0)} ms`,
+  ratio: `${(pause.sleeping.p50 / pause.fixed.p50).toFixed(0)}× faster (p50)`,
+  target: '≤ 2 ms',
+  met: pause.fixed.p99 <= 2,
+});
+
+const e2e = await page.evaluate(() => window.bench.endToEnd(4, 650));
+results.endToEnd = e2e;
+rows.push({
+  figure: `end to end at max: ${(e2e.bars / 1e6).toFixed(2)}M bars into SessionData`,
+  value: `${(e2e.barsPerSec / 1e6).toFixed(1)} M bars/s`,
+  baseline: '–',
+  ratio: `${(e2e.runMs / 1000).toFixed(2)} s run, ${(e2e.setupMs / 1000).toFixed(2)} s setup`,
+  target: '≥ 5 M bars/s',
+  met: e2e.barsPerSec >= 5e6,
+});
+
+const cli = sqliteCliBaseline(100, 26);
+results.sqliteCli = cli;
+if (cli) {
+  const setupRow = rows.find((r) => r.figure.startsWith('setup:'))!;
+  setupRow.baseline += `; sqlite3 CLI ${(cli.ms / 1000).toFixed(2)} s`;
+  setupRow.ratio += `; ${(cli.ms / setup.columnarMs).toFixed(1)}× the CLI`;
+}
+
+const frames = await frameTimes(browser);
+results.frames = frames;
+rows.push({
+  figure: `frame times, 4 charts at max (${(frames.bars / 1e6).toFixed(2)}M bars), p95 / max`,
+  value: `${frames.p95.toFixed(1)} / ${frames.max.toFixed(1)} ms`,
+  baseline: '60 fps: 16.7 ms',
+  ratio: `${frames.frames} frames in ${(frames.runMs / 1000).toFixed(2)} s; long tasks > 50 ms: ${frames.longTasks} (max ${frames.longestTask.toFixed(0)} ms)`,
+  target: 'p95 ≤ 20 ms, no long task > 50 ms',
+  met: frames.p95 <= 20 && frames.longTasks === 0,
 });
 
 const js = firstLoadJsGzip();

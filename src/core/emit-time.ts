@@ -11,6 +11,9 @@ export function emitTime(tsStart: number, interval: Interval, sessionClose: numb
   return Math.min(tsStart + intervalMs(interval), sessionClose);
 }
 
+let anchorDay = '';
+let anchorMs = 0;
+
 /**
  * When a bar that starts at `tsStart` truly ends: the end of its bucket on the grid aligned to
  * the day's regular open (09:30), cut at the session close; a daily bar ends at the close. The
@@ -20,7 +23,12 @@ export function barEnd(tsStart: number, interval: Interval, session: TradingSess
   if (interval === 'tick') return tsStart;
   if (interval === '1d') return session.close;
   const size = intervalMs(interval);
-  const anchor = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
+  // Bars arrive day by day: remember the last day's 09:30 rather than asking Intl for every bar.
+  if (session.day !== anchorDay) {
+    anchorDay = session.day;
+    anchorMs = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
+  }
+  const anchor = anchorMs;
   const gridStart = anchor + Math.floor((tsStart - anchor) / size) * size;
   return emitTime(gridStart, interval, session.close);
 }

@@ -79,30 +79,29 @@ export class InvariantChecker {
     const s = this.streams[stream];
     this.checked++;
     s.emitted++;
-    const item = { stream: s.name, tsStart, tsEmit };
-    if (s.preloaded.delete(tsStart)) {
-      this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} was already in SessionData (written ahead) and arrived again`, ...item });
+    if (s.preloaded.size > 0 && s.preloaded.delete(tsStart)) {
+      this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} was already in SessionData (written ahead) and arrived again`, stream: s.name, tsStart, tsEmit });
     } else if (tsStart === s.lastStart && !s.ticks) {
-      this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} arrived twice`, ...item });
+      this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} arrived twice`, stream: s.name, tsStart, tsEmit });
     } else if (tsStart < s.lastStart) {
-      this.report({ kind: 'stream-order', message: `${s.name} ${stamp(tsStart)} arrived after ${stamp(s.lastStart)}`, ...item });
+      this.report({ kind: 'stream-order', message: `${s.name} ${stamp(tsStart)} arrived after ${stamp(s.lastStart)}`, stream: s.name, tsStart, tsEmit });
     }
-    s.lastStart = Math.max(s.lastStart, tsStart);
+    if (tsStart > s.lastStart) s.lastStart = tsStart;
     if (tsEmit < this.maxEmit) {
-      this.report({ kind: 'time-backwards', message: `${s.name} ending ${stamp(tsEmit)} arrived after an item ending ${stamp(this.maxEmit)}`, ...item });
+      this.report({ kind: 'time-backwards', message: `${s.name} ending ${stamp(tsEmit)} arrived after an item ending ${stamp(this.maxEmit)}`, stream: s.name, tsStart, tsEmit });
       if (s.name !== this.maxEmitStream) {
-        this.report({ kind: 'overtaken', message: `${s.name} was overtaken: ${this.maxEmitStream} had already reached ${stamp(this.maxEmit)} while ${s.name} still had ${stamp(tsEmit)}`, ...item });
+        this.report({ kind: 'overtaken', message: `${s.name} was overtaken: ${this.maxEmitStream} had already reached ${stamp(this.maxEmit)} while ${s.name} still had ${stamp(tsEmit)}`, stream: s.name, tsStart, tsEmit });
       }
     } else {
       this.maxEmit = tsEmit;
       this.maxEmitStream = s.name;
     }
     if (tsEmit > backtestTime) {
-      this.report({ kind: 'look-ahead', message: `${s.name} ending ${stamp(tsEmit)} was in SessionData at ${stamp(backtestTime)}`, ...item });
+      this.report({ kind: 'look-ahead', message: `${s.name} ending ${stamp(tsEmit)} was in SessionData at ${stamp(backtestTime)}`, stream: s.name, tsStart, tsEmit });
     }
     const end = s.trueEnd?.(tsStart);
     if (end !== undefined && tsEmit < end) {
-      this.report({ kind: 'look-ahead', message: `${s.name} from ${stamp(tsStart)} ends at ${stamp(end)} but was emitted at ${stamp(tsEmit)}`, ...item });
+      this.report({ kind: 'look-ahead', message: `${s.name} from ${stamp(tsStart)} ends at ${stamp(end)} but was emitted at ${stamp(tsEmit)}`, stream: s.name, tsStart, tsEmit });
     }
   }
 

@@ -68,6 +68,11 @@ export class Pacer {
   }
 
   /** Milliseconds to wait before an item emitted at `emit` is due; 0 when due (or at max). */
+  /** At max speed nothing waits (delayMs is 0 unless frozen). */
+  get atMax(): boolean {
+    return this.speed === MAX_SPEED && this.frozenAt === null;
+  }
+
   delayMs(wallNow: number, emit: number): number {
     if (this.frozenAt !== null) return Infinity;
     if (this.speed === MAX_SPEED) return 0;

@@ -52,5 +52,15 @@ export function tradingMsBetween(sessions: readonly TradingSession[], from: numb
 
 /** The session containing `t` (close inclusive: a bar ending at 16:00 belongs to its day). */
 export function sessionAt(sessions: readonly TradingSession[], t: number): TradingSession | undefined {
-  return sessions.find((s) => t >= s.open && t <= s.close);
+  // Binary search: the checker asks for every emitted bar, and a long replay has hundreds of sessions.
+  let lo = 0;
+  let hi = sessions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = sessions[mid];
+    if (t < s.open) hi = mid - 1;
+    else if (t > s.close) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }

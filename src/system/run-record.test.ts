@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, expect, it } from 'vitest';
 import { createInProcessManager } from '../testing/in-process-engine';
+import { sha256Hex } from '../core/run-export';
 import { buildRunRecord } from './run-record';
 
 const manager = createInProcessManager();
@@ -12,7 +13,7 @@ it('a completed run: counts, timings in order, and the export hash', async () =>
   while (!manager.snapshot().runComplete) await new Promise((r) => setTimeout(r, 5));
   const snap = manager.snapshot();
   const csv = manager.exportCsv();
-  const record = await buildRunRecord(snap, 'config=spy-aig-bac-ibm-2013-10-07&symbols=IBM&speed=max', csv);
+  const record = buildRunRecord(snap, 'config=spy-aig-bac-ibm-2013-10-07&symbols=IBM&speed=max', await sha256Hex(csv));
   expect(record.outcome).toBe('complete');
   expect(record.output.sha256).toBe(createHash('sha256').update(csv).digest('hex'));
   expect(record.output.rows).toBe(snap.emitted);

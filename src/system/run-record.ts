@@ -1,15 +1,28 @@
 // The run record: what a run was (config, experiment, gate), what it did (counts, timings) and
 // the SHA-256 of its run export, so anyone can check a run outside the page: download both, and
 // `sha256sum bar-replay-….csv` must print `output.sha256`. Kept in the run history (IndexedDB)
-// and downloadable as JSON beside the CSV. Main thread (crypto.subtle; Node has it too).
+// and downloadable as JSON beside the CSV. Main thread; the hash is computed in export-worker.ts.
 
 import type { RunRecord } from '../data/dataset-store';
 import { SystemState } from '../core/system-state';
+import { columnBuffers } from '../core/item-columns';
+import type { ExportSource } from '../core/run-export';
+import type { SessionData } from './session-data';
 import type { SystemSnapshot } from './system-manager';
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** SHA-256 of SessionData's run export so far, formatted and hashed in a worker (copies handed over). */
+export function hashRunExport(sessionData: SessionData): Promise<string> {
+  const source: ExportSource = sessionData.exportSource(true);
+  const buffers = [source.order.buffer as ArrayBuffer, ...source.streams.flatMap((s) => columnBuffers({ tsStart: s.tsStart, tsEmit: s.tsEmit, fields: [...s.fields] }))];
+  const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module', name: 'export' });
+  return new Promise<string>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<{ sha256: string }>) => resolve(event.data.sha256);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(`the export worker failed: ${event.message}`));
+    };
+    worker.postMessage(source, buffers);
+  }).finally(() => worker.terminate());
 }
 
 /** The export's file name, from the config's name. */
@@ -26,8 +39,8 @@ function outcome(snap: SystemSnapshot): RunRecord['outcome'] {
   return 'stopped';
 }
 
-/** The record of the run in `snap` (ended or not), with `csv` its run export so far. */
-export async function buildRunRecord(snap: SystemSnapshot, query: string, csv: string): Promise<RunRecord> {
+/** The record of the run in `snap` (ended or not), with `sha256` its run export's hash so far. */
+export function buildRunRecord(snap: SystemSnapshot, query: string, sha256: string): RunRecord {
   const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
   const expected = snap.streams.reduce((n, s) => n + s.expected, 0);
   return {
@@ -51,6 +64,6 @@ export async function buildRunRecord(snap: SystemSnapshot, query: string, csv: s
       gateOpenLatencyMs: snap.gateOpenLatencyMs,
       runMs: snap.wallStartedAt !== null && snap.endedAt !== null ? snap.endedAt - snap.wallStartedAt : null,
     },
-    output: { file: exportFileName(snap, 'csv'), rows: snap.emitted, sha256: await sha256Hex(csv) },
+    output: { file: exportFileName(snap, 'csv'), rows: snap.emitted, sha256 },
   };
 }

@@ -6,19 +6,24 @@ import { assert } from '../core/assert';
 import { BestQuoteBook, exchangeLetter } from '../core/best-quote';
 import { InvariantChecker } from '../core/invariant-checker';
 import { fieldsOf, type ItemColumns } from '../core/item-columns';
-import { formatRunExport, type ExportRow } from '../core/run-export';
+import { formatExportSource, type ExportSource } from '../core/run-export';
 import { STREAM_TYPE_NAMES, StreamType, streamKeyId, type StreamKey } from '../core/stream-key';
 import { BATCH_STRIDE, type BatchEvent } from '../worker/coordinator-api';
 
 class GrowableFloat64 {
   data = new Float64Array(256);
   push(value: number, at: number): void {
-    if (at === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (at === this.data.length) this.reserve(at + 1);
     this.data[at] = value;
+  }
+  /** Room for `size` values (growing by doubling, so a long run copies each value about twice). */
+  reserve(size: number): void {
+    if (size <= this.data.length) return;
+    let length = this.data.length * 2;
+    while (length < size) length *= 2;
+    const grown = new Float64Array(length);
+    grown.set(this.data);
+    this.data = grown;
   }
 }
 
@@ -75,12 +80,44 @@ export class SessionData {
 
   /** Appends the items of an output batch, in emission order (the checker sees each). */
   append(batch: BatchEvent): void {
+    // Room first, for every stream the batch names: then each item is plain array writes. A batch
+    // holds thousands of items at full speed, and this runs on the page's main thread.
+    const adding = new Int32Array(this.streams.length);
     for (let i = 0; i < batch.count; i++) {
       const slot = batch.slot[i];
-      assert(this.streams[slot] !== undefined, `batch names unknown stream ${slot}`);
-      this.checker.emitted(slot, batch.tsStart[i], batch.tsEmit[i], batch.backtestTime);
-      this.store(slot, batch.tsStart[i], batch.tsEmit[i], batch.values, i * BATCH_STRIDE);
+      if (this.streams[slot] === undefined) assert(false, `batch names unknown stream ${slot}`);
+      adding[slot]++;
     }
+    this.streams.forEach((s, slot) => {
+      if (adding[slot] === 0) return;
+      s.tsStart.reserve(s.count + adding[slot]);
+      s.tsEmit.reserve(s.count + adding[slot]);
+      for (const f of s.fields) f.reserve(s.count + adding[slot]);
+    });
+    this.reserveOrder(this.emittedCount + batch.count);
+    for (let i = 0; i < batch.count; i++) {
+      const slot = batch.slot[i];
+      this.checker.emitted(slot, batch.tsStart[i], batch.tsEmit[i], batch.backtestTime);
+      const stream = this.streams[slot];
+      const at = stream.count++;
+      stream.tsStart.data[at] = batch.tsStart[i];
+      stream.tsEmit.data[at] = batch.tsEmit[i];
+      const base = i * BATCH_STRIDE;
+      const fields = stream.fields;
+      for (let f = 0; f < fields.length; f++) fields[f].data[at] = batch.values[base + f];
+      // bid_price, bid_size, ask_price, ask_size, exchange (QUOTE_TICK_FIELDS)
+      stream.book?.update(exchangeLetter(batch.values[base + 4]), batch.values[base], batch.values[base + 1], batch.values[base + 2], batch.values[base + 3]);
+      this.order[this.emittedCount++] = slot;
+    }
+  }
+
+  private reserveOrder(size: number): void {
+    if (size <= this.order.length) return;
+    let length = this.order.length * 2;
+    while (length < size) length *= 2;
+    const grown = new Int32Array(length);
+    grown.set(this.order);
+    this.order = grown;
   }
 
   /**
@@ -104,11 +141,7 @@ export class SessionData {
     for (let f = 0; f < stream.fields.length; f++) stream.fields[f].push(values[offset + f], at);
     // bid_price, bid_size, ask_price, ask_size, exchange (QUOTE_TICK_FIELDS)
     stream.book?.update(exchangeLetter(values[offset + 4]), values[offset], values[offset + 1], values[offset + 2], values[offset + 3]);
-    if (this.emittedCount === this.order.length) {
-      const grown = new Int32Array(this.order.length * 2);
-      grown.set(this.order);
-      this.order = grown;
-    }
+    this.reserveOrder(this.emittedCount + 1);
     this.order[this.emittedCount++] = slot;
   }
 
@@ -118,26 +151,20 @@ export class SessionData {
     this.checker.reset();
   }
 
-  *rows(): Generator<ExportRow> {
-    const cursor = new Int32Array(this.streams.length);
-    for (let n = 0; n < this.emittedCount; n++) {
-      const slot = this.order[n];
-      const stream = this.streams[slot];
-      const i = cursor[slot]++;
-      yield { streamType: STREAM_TYPE_NAMES[stream.key.type], symbol: stream.key.symbol, interval: stream.key.interval, tsStart: stream.tsStart.data[i], tsEmit: stream.tsEmit.data[i], ...exportValues(stream.key, stream.values(i)) };
-    }
+  /**
+   * What the run export is made of so far. `copy`: fresh arrays that may be transferred (to the
+   * export worker); otherwise views on SessionData's own, valid until the next batch.
+   */
+  exportSource(copy = false): ExportSource {
+    const cut = (a: Float64Array, n: number) => (copy ? a.slice(0, n) : a.subarray(0, n));
+    return {
+      streams: this.streams.map((s) => ({ key: s.key, tsStart: cut(s.tsStart.data, s.count), tsEmit: cut(s.tsEmit.data, s.count), fields: s.fields.map((f) => cut(f.data, s.count)) })),
+      order: copy ? this.order.slice(0, this.emittedCount) : this.order.subarray(0, this.emittedCount),
+    };
   }
 
   /** The run export (design.md, "Stable hooks"): everything emitted so far. */
   exportCsv(): string {
-    return formatRunExport(this.rows(), this.streams.some((s) => s.key.type === StreamType.QUOTE));
+    return formatExportSource(this.exportSource());
   }
-}
-
-/** Where each kind of stream's values go in the export's columns (design.md, "Run export"). */
-function exportValues(key: StreamKey, v: number[]): { values: number[]; quote?: number[] } {
-  if (key.type === StreamType.BAR) return { values: v };
-  if (key.type === StreamType.TICK) return { values: [v[0], v[0], v[0], v[0], v[1]] }; // a trade: price four times, size as volume
-  if (key.interval !== 'tick') return { values: [], quote: v }; // a quote bar: the ten bid/ask columns
-  return { values: [], quote: [v[0], v[0], v[0], v[0], v[1], v[2], v[2], v[2], v[2], v[3]] }; // a quote update
 }

@@ -1,7 +1,7 @@
 // Benchmark worker: merge throughput against the design note's linear scan of stream heads, and
 // setup from storage (the columnar layout against a row-by-row step() read of the same bars).
 // Module worker; the figures are measured here, where the coordinator runs.
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { allocateColumns } from '../../src/core/item-columns';
@@ -75,6 +75,16 @@ function scanMerge(streams: number, bars: number) {
 }
 
 const api = {
+  /** A SQLite file of synthetic bars in the columnar layout only (the app's own storage layout). */
+  async columnarFile(symbols: number, days: number) {
+    const SQL = await initSqlJs({ locateFile: () => wasmUrl });
+    const db = new SQL.Database();
+    db.exec(COLUMNAR_SCHEMA);
+    writeSyntheticBars(db, symbols, days, 1, false);
+    const bytes = db.export();
+    db.close();
+    return transfer(bytes, [bytes.buffer]);
+  },
   merge(streams: number, bars: number) {
     const heap = heapMerge(streams, bars);
     const scan = scanMerge(streams, bars);
