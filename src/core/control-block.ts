@@ -28,6 +28,12 @@ export const Slot = {
   EMITTED: 8,
   /** Incremented with every seek request; the target is TimeSlot.SEEK_TARGET. Written by the page. */
   SEEK_SEQ: 9,
+  /**
+   * Output batches the page has taken into SessionData. Written by the page. The worker keeps at
+   * most a few batches in flight beyond it: at max speed it would otherwise outrun the page and
+   * bury its frames under a queue of messages.
+   */
+  BATCHES_TAKEN: 10,
 } as const;
 
 const INT32_SLOTS = 16;

@@ -511,6 +511,8 @@ export class SystemManager {
 
   private onEvent(event: CoordinatorEvent): void {
     if (event.kind === 'exited') return;
+    // Every batch is acknowledged, a stopped run's too: the worker counts them all (flow control).
+    if (event.kind === 'batch') this.coordinator?.gate.batchTaken();
     if (event.runId !== this.activeRun) return; // a stopped run's last words
     switch (event.kind) {
       case 'batch':

@@ -76,7 +76,15 @@ class ManualGate implements WorkerGate {
 function setup(speed: number | 'max' = 'max') {
   const gate = new ManualGate();
   const events: { event: CoordinatorEvent; wall: number }[] = [];
-  const coordinator = new BacktestStreamCoordinator(gate, (event) => events.push({ event, wall: gate.clock }), () => gate.clock);
+  const coordinator = new BacktestStreamCoordinator(
+    gate,
+    (event) => {
+      events.push({ event, wall: gate.clock });
+      // Taken at once, as the page does (flow control: the worker keeps only a few batches in flight).
+      if (event.kind === 'batch') gate.set([[Slot.BATCHES_TAKEN, gate.control.load(Slot.BATCHES_TAKEN) + 1]]);
+    },
+    () => gate.clock,
+  );
   gate.set([[Slot.SPEED, speedToCell(speed)]]);
   // The loop starts at the first until(), after the test has fed and scheduled what it needs.
   let loop: Promise<void> | null = null;

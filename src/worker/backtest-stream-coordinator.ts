@@ -30,10 +30,14 @@ const FLUSH_AFTER_MS = 8;
  * worker streams at full speed.
  */
 const FLUSH_AT_ITEMS = 8192;
+/** Batches posted but not yet taken by the page, at most (Slot.BATCHES_TAKEN). */
+const MAX_BATCHES_IN_FLIGHT = 3;
 
 export type EventSink = (event: CoordinatorEvent, transfer?: Transferable[]) => void;
 
 export class BacktestStreamCoordinator {
+  /** Batches posted since the worker started (the page counts the ones it took in BATCHES_TAKEN). */
+  private batchesPosted = 0;
   private readonly merger = new StreamMerger();
   private readonly batch = new OutputBatch();
   private plan: RunPlan | null = null;
@@ -125,6 +129,9 @@ export class BacktestStreamCoordinator {
           this.finishRun();
         }
         await this.waitAt(WorkerPhase.IDLE, seen, WAIT_SLICE_MS);
+      } else if (this.pageBehind() && (this.state === SystemState.RUNNING || this.plan?.mode === 'live' || this.flaws.noGate)) {
+        // Flow control: enough batches are on their way; the page rings the doorbell as it takes each.
+        await this.waitAt(WorkerPhase.STREAMING, seen, WAIT_SLICE_MS);
       } else if (this.plan?.mode === 'live' && this.state !== SystemState.PAUSED) {
         // Live mode (is_backtest_mode() is false): no gate, no pacing — an item goes out as it arrives.
         this.stream(seen, true);
@@ -170,7 +177,10 @@ export class BacktestStreamCoordinator {
     for (let n = 0; n < STREAM_CHUNK; n++) {
       this.emitHead();
       if (this.merger.peek() !== MergeStatus.READY || control.load(Slot.DOORBELL) !== seen) break;
-      if (this.batch.count >= FLUSH_AT_ITEMS) this.flush();
+      if (this.batch.count >= FLUSH_AT_ITEMS) {
+        this.flush();
+        if (this.pageBehind()) break;
+      }
       if (unpaced) continue;
       if (this.seekTarget !== null ? this.headEmit() > this.seekTarget : paced && this.pacer.delayMs(this.clock(), this.headEmit()) > 0) break;
     }
@@ -297,6 +307,12 @@ export class BacktestStreamCoordinator {
     this.gate.publish(Slot.EMITTED, this.emitted);
     const { event, transfer } = this.batch.take(this.plan?.runId ?? 0, this.backtestTime);
     this.sink(event, transfer);
+    this.batchesPosted++;
+  }
+
+  /** The page is behind: enough batches are on their way (it rings the doorbell as it takes each). */
+  private pageBehind(): boolean {
+    return this.batchesPosted - this.gate.control.load(Slot.BATCHES_TAKEN) >= MAX_BATCHES_IN_FLIGHT;
   }
 
   /** The design note's set_backtest_time: the page's TimeProvider reads it from the control block. */

@@ -28,6 +28,11 @@ export abstract class PageGate {
     this.publish([[Slot.SPEED, cell]]);
   }
 
+  /** A batch was taken into SessionData: the worker may post another (flow control). */
+  batchTaken(): void {
+    this.publish([[Slot.BATCHES_TAKEN, this.control.load(Slot.BATCHES_TAKEN) + 1]]);
+  }
+
   requestStep(): void {
     this.publish([[Slot.STEP_REQUESTS, this.control.load(Slot.STEP_REQUESTS) + 1]]);
   }

@@ -63,6 +63,7 @@ const harness = {
       onEvent: (event) => {
         s.events.push(event);
         if (event.kind === 'batch') {
+          s.client?.gate.batchTaken(); // as the page does: the worker keeps only a few batches in flight
           const batch = event as BatchEvent;
           for (let i = 0; i < batch.count; i++) {
             s.emitted.push({ slot: batch.slot[i], tsEmit: batch.tsEmit[i] });
