@@ -23,6 +23,9 @@ export interface SetupStep {
 export class SetupLog {
   readonly steps: SetupStep[] = [];
   private origin = 0;
+  private copy: { version: number; steps: readonly SetupStep[] } = { version: -1, steps: [] };
+  /** Bumped with every change, so a copy is made only when something changed. */
+  private version = 0;
 
   constructor(
     private readonly clock: () => number,
@@ -32,12 +35,23 @@ export class SetupLog {
   begin(): void {
     this.steps.length = 0;
     this.origin = this.clock();
+    this.version++;
+  }
+
+  /**
+   * The steps as plain copies, the same array until a step changes: the page takes a snapshot
+   * every frame, and a fresh array each time would redraw the sequence table every frame.
+   */
+  snapshot(): readonly SetupStep[] {
+    if (this.copy.version !== this.version) this.copy = { version: this.version, steps: this.steps.map((s) => ({ ...s })) };
+    return this.copy.steps;
   }
 
   /** Records an instant. */
   mark(lane: SetupLane, label: string): SetupStep {
     const step = { lane, label, context: this.sample(), at: this.clock() - this.origin, duration: 0 };
     this.steps.push(step);
+    this.version++;
     return step;
   }
 
@@ -50,6 +64,7 @@ export class SetupLog {
       return result;
     } finally {
       step.duration = this.clock() - this.origin - step.at;
+      this.version++;
     }
   }
 }

@@ -323,7 +323,7 @@ export class SystemManager {
         expected: s.expected,
         last: s.count === 0 ? null : { tsStart: s.tsStart.data[s.count - 1], tsEmit: s.tsEmit.data[s.count - 1], values: s.values(s.count - 1) },
       })),
-      steps: this.log.steps.map((s) => ({ ...s })),
+      steps: this.log.snapshot(),
       wallStartedAt: this.wallStartedAt,
       setupStartedAt: this.setupStartedAt,
       endedAt: this.endedAt,
