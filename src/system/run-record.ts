@@ -10,10 +10,29 @@ import type { ExportSource } from '../core/run-export';
 import type { SessionData } from './session-data';
 import type { SystemSnapshot } from './system-manager';
 
-/** SHA-256 of SessionData's run export so far, formatted and hashed in a worker (copies handed over). */
-export function hashRunExport(sessionData: SessionData): Promise<string> {
-  const source: ExportSource = sessionData.exportSource(true);
-  const buffers = [source.order.buffer as ArrayBuffer, ...source.streams.flatMap((s) => columnBuffers({ tsStart: s.tsStart, tsEmit: s.tsEmit, fields: [...s.fields] }))];
+/**
+ * SHA-256 of SessionData's run export so far, formatted and hashed in a worker. The columns are
+ * copied for it one at a time, a task each, so a run of millions of items never holds the page
+ * for long; the emission order is copied first, since a new run reuses that array.
+ */
+export async function hashRunExport(sessionData: SessionData): Promise<string> {
+  const views = sessionData.exportSource();
+  const order = views.order.slice();
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const streams: ExportSource['streams'][number][] = [];
+  for (const s of views.streams) {
+    const copy = async (a: Float64Array) => {
+      await nextTask();
+      return a.slice();
+    };
+    const tsStart = await copy(s.tsStart);
+    const tsEmit = await copy(s.tsEmit);
+    const fields: Float64Array[] = [];
+    for (const f of s.fields) fields.push(await copy(f));
+    streams.push({ key: s.key, tsStart, tsEmit, fields });
+  }
+  const source: ExportSource = { streams, order };
+  const buffers = [order.buffer, ...streams.flatMap((s) => columnBuffers({ tsStart: s.tsStart, tsEmit: s.tsEmit, fields: [...s.fields] }))];
   const worker = new Worker(new URL('./export-worker.ts', import.meta.url), { type: 'module', name: 'export' });
   return new Promise<string>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<{ sha256: string }>) => resolve(event.data.sha256);

@@ -152,14 +152,13 @@ export class SessionData {
   }
 
   /**
-   * What the run export is made of so far. `copy`: fresh arrays that may be transferred (to the
-   * export worker); otherwise views on SessionData's own, valid until the next batch.
+   * What the run export is made of so far, as views on SessionData's own arrays: valid until the
+   * next batch (the order array is reused by the next run; copy what must outlive that).
    */
-  exportSource(copy = false): ExportSource {
-    const cut = (a: Float64Array, n: number) => (copy ? a.slice(0, n) : a.subarray(0, n));
+  exportSource(): ExportSource {
     return {
-      streams: this.streams.map((s) => ({ key: s.key, tsStart: cut(s.tsStart.data, s.count), tsEmit: cut(s.tsEmit.data, s.count), fields: s.fields.map((f) => cut(f.data, s.count)) })),
-      order: copy ? this.order.slice(0, this.emittedCount) : this.order.subarray(0, this.emittedCount),
+      streams: this.streams.map((s) => ({ key: s.key, tsStart: s.tsStart.data.subarray(0, s.count), tsEmit: s.tsEmit.data.subarray(0, s.count), fields: s.fields.map((f) => f.data.subarray(0, s.count)) })),
+      order: this.order.subarray(0, this.emittedCount),
     };
   }
 
