@@ -78,8 +78,10 @@ export class DataManager {
           abortable(new Promise<void>((resolve) => setTimeout(resolve, late.delayMs)), signal),
         );
       }
+      // The checker asks for every emitted bar, in time order: look the session up only when a bar leaves it.
+      let session: TradingSession | undefined;
       const index = this.sessionData.registerStream(key, (ts) => {
-        const session = sessionAt(this.sessions, ts);
+        if (session === undefined || ts < session.open || ts > session.close) session = sessionAt(this.sessions, ts);
         return session ? barEnd(ts, interval, session) : -Infinity;
       });
       this.log.mark('setup', `register ${symbol} ${kind} with SessionData`);
