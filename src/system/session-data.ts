@@ -10,20 +10,20 @@ import { formatExportSource, type ExportSource } from '../core/run-export';
 import { STREAM_TYPE_NAMES, StreamType, streamKeyId, type StreamKey } from '../core/stream-key';
 import { BATCH_STRIDE, type BatchEvent } from '../worker/coordinator-api';
 
+/** `array`, or a copy with room for `size` values (doubling: a long run copies each value about twice). */
+function withRoom<T extends Float64Array | Int32Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  let length = array.length * 2;
+  while (length < size) length *= 2;
+  const grown = new (array.constructor as new (length: number) => T)(length);
+  grown.set(array);
+  return grown;
+}
+
 class GrowableFloat64 {
   data = new Float64Array(256);
-  push(value: number, at: number): void {
-    if (at === this.data.length) this.reserve(at + 1);
-    this.data[at] = value;
-  }
-  /** Room for `size` values (growing by doubling, so a long run copies each value about twice). */
   reserve(size: number): void {
-    if (size <= this.data.length) return;
-    let length = this.data.length * 2;
-    while (length < size) length *= 2;
-    const grown = new Float64Array(length);
-    grown.set(this.data);
-    this.data = grown;
+    this.data = withRoom(this.data, size);
   }
 }
 
@@ -88,36 +88,13 @@ export class SessionData {
       if (this.streams[slot] === undefined) assert(false, `batch names unknown stream ${slot}`);
       adding[slot]++;
     }
-    this.streams.forEach((s, slot) => {
-      if (adding[slot] === 0) return;
-      s.tsStart.reserve(s.count + adding[slot]);
-      s.tsEmit.reserve(s.count + adding[slot]);
-      for (const f of s.fields) f.reserve(s.count + adding[slot]);
-    });
-    this.reserveOrder(this.emittedCount + batch.count);
+    adding.forEach((n, slot) => n > 0 && this.reserve(slot, n));
+    this.order = withRoom(this.order, this.emittedCount + batch.count);
     for (let i = 0; i < batch.count; i++) {
       const slot = batch.slot[i];
       this.checker.emitted(slot, batch.tsStart[i], batch.tsEmit[i], batch.backtestTime);
-      const stream = this.streams[slot];
-      const at = stream.count++;
-      stream.tsStart.data[at] = batch.tsStart[i];
-      stream.tsEmit.data[at] = batch.tsEmit[i];
-      const base = i * BATCH_STRIDE;
-      const fields = stream.fields;
-      for (let f = 0; f < fields.length; f++) fields[f].data[at] = batch.values[base + f];
-      // bid_price, bid_size, ask_price, ask_size, exchange (QUOTE_TICK_FIELDS)
-      stream.book?.update(exchangeLetter(batch.values[base + 4]), batch.values[base], batch.values[base + 1], batch.values[base + 2], batch.values[base + 3]);
-      this.order[this.emittedCount++] = slot;
+      this.write(slot, batch.tsStart[i], batch.tsEmit[i], batch.values, i * BATCH_STRIDE);
     }
-  }
-
-  private reserveOrder(size: number): void {
-    if (size <= this.order.length) return;
-    let length = this.order.length * 2;
-    while (length < size) length *= 2;
-    const grown = new Int32Array(length);
-    grown.set(this.order);
-    this.order = grown;
   }
 
   /**
@@ -126,22 +103,31 @@ export class SessionData {
    */
   preload(slot: number, columns: ItemColumns, backtestTime: number): void {
     const values = new Float64Array(BATCH_STRIDE);
+    this.reserve(slot, columns.tsStart.length);
+    this.order = withRoom(this.order, this.emittedCount + columns.tsStart.length);
     for (let i = 0; i < columns.tsStart.length; i++) {
       this.checker.visibleAhead(slot, columns.tsStart[i], columns.tsEmit[i], backtestTime);
       columns.fields.forEach((f, k) => (values[k] = f[i]));
-      this.store(slot, columns.tsStart[i], columns.tsEmit[i], values, 0);
+      this.write(slot, columns.tsStart[i], columns.tsEmit[i], values, 0);
     }
   }
 
-  private store(slot: number, tsStart: number, tsEmit: number, values: Float64Array, offset: number): void {
+  /** Room for `count` more items of stream `slot` (the emission order is reserved by the caller). */
+  private reserve(slot: number, count: number): void {
+    const s = this.streams[slot];
+    for (const column of [s.tsStart, s.tsEmit, ...s.fields]) column.reserve(s.count + count);
+  }
+
+  /** Appends one item (room reserved): its values start at `values[base]`, in fieldsOf order. */
+  private write(slot: number, tsStart: number, tsEmit: number, values: Float64Array, base: number): void {
     const stream = this.streams[slot];
     const at = stream.count++;
-    stream.tsStart.push(tsStart, at);
-    stream.tsEmit.push(tsEmit, at);
-    for (let f = 0; f < stream.fields.length; f++) stream.fields[f].push(values[offset + f], at);
+    stream.tsStart.data[at] = tsStart;
+    stream.tsEmit.data[at] = tsEmit;
+    const fields = stream.fields;
+    for (let f = 0; f < fields.length; f++) fields[f].data[at] = values[base + f];
     // bid_price, bid_size, ask_price, ask_size, exchange (QUOTE_TICK_FIELDS)
-    stream.book?.update(exchangeLetter(values[offset + 4]), values[offset], values[offset + 1], values[offset + 2], values[offset + 3]);
-    this.reserveOrder(this.emittedCount + 1);
+    stream.book?.update(exchangeLetter(values[base + 4]), values[base], values[base + 1], values[base + 2], values[base + 3]);
     this.order[this.emittedCount++] = slot;
   }
 
