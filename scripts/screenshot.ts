@@ -1,4 +1,5 @@
-// Takes docs/screenshot.png for the README: the four-symbol day replaying at 360x.
+// Takes the README's screenshots: docs/screenshot.png (the four-symbol day replaying at 360x) and
+// docs/your-data.png (the Your data view).
 // Needs a preview server: npm run build && npx vite preview --port 4173, then: npm run screenshot
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -10,4 +11,16 @@ await page.goto('http://127.0.0.1:4173/?config=spy-aig-bac-ibm-2013-10-07&speed=
 await page.getByTestId('system-state').filter({ hasText: 'RUNNING' }).waitFor();
 await page.waitForTimeout(4000);
 await page.screenshot({ path: 'docs/screenshot.png' });
+
+// docs/your-data.png: the Your data view with one dataset stored and a report waiting for a choice.
+const data = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'Europe/Berlin' })).newPage();
+await data.goto('http://127.0.0.1:4173/');
+await data.getByTestId('view-data').click();
+await data.getByTestId('import-file').setInputFiles('tests/fixtures/good/lab-bars.csv');
+await data.getByTestId('import-confirm').click();
+await data.getByTestId('import-notice').waitFor();
+await data.getByTestId('import-file').setInputFiles('tests/fixtures/bad/extra-column.csv');
+await data.getByTestId('import-report').waitFor();
+await data.getByTestId('view-data').scrollIntoViewIfNeeded();
+await data.screenshot({ path: 'docs/your-data.png', fullPage: false, clip: { x: 0, y: 300, width: 1440, height: 700 } });
 await browser.close();

@@ -147,6 +147,11 @@ test('the good CSV and the good SQLite file import, replay and export the same r
   expect(await replayGood(page)).toBe(fromCsv);
   await openData(page);
   await expect(page.getByTestId('run-row')).toHaveCount(3);
+  // Long names, dates and queries wrap in their columns: the page never scrolls sideways.
+  for (const width of [1440, 1024]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width} px`).toBeLessThanOrEqual(width);
+  }
 });
 
 test('bundled and imported data replay together; the run record downloads beside the CSV', async ({ page }) => {
