@@ -23,9 +23,12 @@ function entryId(e: { type?: string; symbol: string; interval: string }): string
 
 export class CombinedRepository {
   private readonly catalogs: (readonly CatalogEntry[])[];
+  /** Each source's entries by stream (type|symbol|interval): a query finds its stream at once. */
+  private readonly indexes: ReadonlyMap<string, CatalogEntry>[];
 
   constructor(readonly sources: readonly DaySource[]) {
     this.catalogs = sources.map((s) => s.catalog());
+    this.indexes = this.catalogs.map((entries) => new Map(entries.map((e) => [entryId(e), e])));
   }
 
   /** Each source's label and what it holds (for the import's "already in the lab" check). */
@@ -69,8 +72,8 @@ export class CombinedRepository {
   ): Promise<ItemColumns> {
     const id = entryId(stream);
     const owner = new Map<string, number>();
-    this.catalogs.forEach((entries, i) => {
-      for (const day of entries.find((e) => entryId(e) === id)?.days ?? []) if (day >= from && day <= to && !owner.has(day)) owner.set(day, i);
+    this.indexes.forEach((index, i) => {
+      for (const day of index.get(id)?.days ?? []) if (day >= from && day <= to && !owner.has(day)) owner.set(day, i);
     });
     const days = [...owner.keys()].sort();
     if (days.length === 0) return this.sources.length > 0 ? await query(this.sources[0], from, to) : concatColumns([], fieldCount);

@@ -109,6 +109,13 @@ export class MarketDataRepository {
 
   /** What can be replayed: the stored intervals, and every coarser one aggregated from them. */
   catalog(): readonly CatalogEntry[] {
+    // Built once: every query looks its stream up here, and a setup makes hundreds of queries.
+    return (this.entries ??= this.buildCatalog());
+  }
+
+  private entries: readonly CatalogEntry[] | null = null;
+
+  private buildCatalog(): readonly CatalogEntry[] {
     const entries: CatalogEntry[] = [...this.stored, ...this.items];
     for (const entry of this.stored) {
       if (!isBarInterval(entry.interval)) continue;
