@@ -13,6 +13,9 @@ import { syntheticDays, writeSyntheticBars } from '../src/data/synthetic-bars';
 import { COLUMNAR_SCHEMA, INTERCHANGE_SCHEMA } from '../src/data/storage-layout';
 
 const SQL = await initSqlJs();
+/** `npm run bench -- merge frames` measures only those figures (gate, merge, setup, pause, e2e, frames, js); none: all. */
+const only = process.argv.slice(2);
+const want = (figure: string) => only.length === 0 || only.includes(figure);
 
 const PORT = 4185; // not 4190: fetch refuses that port (ManageSieve is on the "bad ports" list)
 const root = new URL('..', import.meta.url).pathname;
@@ -128,88 +131,102 @@ type Row = { figure: string; value: string; baseline: string; ratio: string; tar
 const rows: Row[] = [];
 const results: Record<string, unknown> = { date: new Date().toISOString() };
 
-const gate = await page.evaluate(() => window.bench.gate(100));
-results.gate = gate;
-rows.push({
-  figure: 'gate-open latency p50 / p99 (Atomics)',
-  value: `${gate.atomics.p50.toFixed(3)} / ${gate.atomics.p99.toFixed(3)} ms`,
-  baseline: `poll ${gate.poll.p50.toFixed(1)} / ${gate.poll.p99.toFixed(1)} ms`,
-  ratio: `${(gate.poll.p50 / gate.atomics.p50).toFixed(0)}× faster (p50)`,
-  target: 'p99 ≤ 0.5 ms',
-  met: gate.atomics.p99 <= 0.5,
-});
-
-for (const streams of [4, 50, 500]) {
-  const m = await page.evaluate(([s]) => window.bench.merge(s, 1_000_000), [streams] as const);
-  (results.merge ??= [] as unknown[]) && (results.merge as unknown[]).push(m);
+if (want('gate')) {
+  const gate = await page.evaluate(() => window.bench.gate(100));
+  results.gate = gate;
   rows.push({
-    figure: `merge throughput, ${streams} streams, 1M bars`,
-    value: `${(m.heapBarsPerSec / 1e6).toFixed(1)} M bars/s`,
-    baseline: `scan ${(m.scanBarsPerSec / 1e6).toFixed(1)} M bars/s`,
-    ratio: `${(m.heapBarsPerSec / m.scanBarsPerSec).toFixed(1)}×`,
-    target: streams === 500 ? '≥ 20 M/s, ≥ 10× scan' : '≥ 20 M/s',
-    met: m.heapBarsPerSec >= 20e6 && (streams !== 500 || m.heapBarsPerSec >= 10 * m.scanBarsPerSec),
+    figure: 'gate-open latency p50 / p99 (Atomics)',
+    value: `${gate.atomics.p50.toFixed(3)} / ${gate.atomics.p99.toFixed(3)} ms`,
+    baseline: `poll ${gate.poll.p50.toFixed(1)} / ${gate.poll.p99.toFixed(1)} ms`,
+    ratio: `${(gate.poll.p50 / gate.atomics.p50).toFixed(0)}× faster (p50)`,
+    target: 'p99 ≤ 0.5 ms',
+    met: gate.atomics.p99 <= 0.5,
   });
-  if (streams === 4) {
-    rows.push({ figure: 'memory per queued bar', value: `${m.bytesPerBar} bytes`, baseline: '–', ratio: '–', target: '≤ 64 bytes', met: m.bytesPerBar <= 64 });
+}
+
+if (want('merge')) {
+  for (const streams of [4, 50, 500]) {
+    const m = await page.evaluate(([s]) => window.bench.merge(s, 1_000_000), [streams] as const);
+    (results.merge ??= [] as unknown[]) && (results.merge as unknown[]).push(m);
+    rows.push({
+      figure: `merge throughput, ${streams} streams, 1M bars`,
+      value: `${(m.mergeBarsPerSec / 1e6).toFixed(1)} M bars/s`,
+      baseline: `scan ${(m.scanBarsPerSec / 1e6).toFixed(1)} M bars/s`,
+      ratio: `${(m.mergeBarsPerSec / m.scanBarsPerSec).toFixed(1)}×`,
+      target: streams === 500 ? '≥ 20 M/s, ≥ 10× scan' : '≥ 20 M/s',
+      met: m.mergeBarsPerSec >= 20e6 && (streams !== 500 || m.mergeBarsPerSec >= 10 * m.scanBarsPerSec),
+    });
+    if (streams === 4) {
+      rows.push({ figure: 'memory per queued bar', value: `${m.bytesPerBar} bytes`, baseline: '–', ratio: '–', target: '≤ 64 bytes', met: m.bytesPerBar <= 64 });
+    }
   }
 }
 
-const setup = await page.evaluate(() => window.bench.setup(100, 26));
-results.setup = setup;
-rows.push({
-  figure: `setup: ${(setup.bars / 1e6).toFixed(2)}M bars from the columnar layout`,
-  value: `${(setup.columnarMs / 1000).toFixed(3)} s`,
-  baseline: `row-by-row step() ${(setup.rowByRowMs / 1000).toFixed(2)} s`,
-  ratio: `${(setup.rowByRowMs / setup.columnarMs).toFixed(0)}× faster`,
-  target: '≤ 0.5 s',
-  met: setup.columnarMs <= 500,
-});
+if (want('setup')) {
+  const setup = await page.evaluate(() => window.bench.setup(100, 26));
+  results.setup = setup;
+  rows.push({
+    figure: `setup: ${(setup.bars / 1e6).toFixed(2)}M bars from the columnar layout`,
+    value: `${(setup.columnarMs / 1000).toFixed(3)} s`,
+    baseline: `row-by-row step() ${(setup.rowByRowMs / 1000).toFixed(2)} s`,
+    ratio: `${(setup.rowByRowMs / setup.columnarMs).toFixed(0)}× faster`,
+    target: '≤ 0.5 s',
+    met: setup.columnarMs <= 500,
+  });
 
-const pause = await page.evaluate(() => window.bench.pauseLatency(20));
-results.pause = pause;
-rows.push({
-  figure: 'pause latency mid-gap at 60x, p50 / p99',
-  value: `${pause.fixed.p50.toFixed(2)} / ${pause.fixed.p99.toFixed(2)} ms`,
-  baseline: `uninterruptible sleep ${pause.sleeping.p50.toFixed(0)} / ${pause.sleeping.p99.toFixed(0)} ms`,
-  ratio: `${(pause.sleeping.p50 / pause.fixed.p50).toFixed(0)}× faster (p50)`,
-  target: '≤ 2 ms',
-  met: pause.fixed.p99 <= 2,
-});
-
-const e2e = await page.evaluate(() => window.bench.endToEnd(4, 650));
-results.endToEnd = e2e;
-rows.push({
-  figure: `end to end at max: ${(e2e.bars / 1e6).toFixed(2)}M bars into SessionData`,
-  value: `${(e2e.barsPerSec / 1e6).toFixed(1)} M bars/s`,
-  baseline: '–',
-  ratio: `${(e2e.runMs / 1000).toFixed(2)} s run, ${(e2e.setupMs / 1000).toFixed(2)} s setup`,
-  target: '≥ 5 M bars/s',
-  met: e2e.barsPerSec >= 5e6,
-});
-
-const cli = sqliteCliBaseline(100, 26);
-results.sqliteCli = cli;
-if (cli) {
-  const setupRow = rows.find((r) => r.figure.startsWith('setup:'))!;
-  setupRow.baseline += `; sqlite3 CLI ${(cli.ms / 1000).toFixed(2)} s`;
-  setupRow.ratio += `; ${(cli.ms / setup.columnarMs).toFixed(1)}× the CLI`;
+  const cli = sqliteCliBaseline(100, 26);
+  results.sqliteCli = cli;
+  if (cli) {
+    const setupRow = rows.find((r) => r.figure.startsWith('setup:'))!;
+    setupRow.baseline += `; sqlite3 CLI ${(cli.ms / 1000).toFixed(2)} s`;
+    setupRow.ratio += `; ${(cli.ms / setup.columnarMs).toFixed(1)}× the CLI`;
+  }
 }
 
-const frames = await frameTimes(browser);
-results.frames = frames;
-rows.push({
-  figure: `frame times, 4 charts at max (${(frames.bars / 1e6).toFixed(2)}M bars), p95 / max`,
-  value: `${frames.p95.toFixed(1)} / ${frames.max.toFixed(1)} ms`,
-  baseline: '60 fps: 16.7 ms',
-  ratio: `${frames.frames} frames in ${(frames.runMs / 1000).toFixed(2)} s; long tasks > 50 ms: ${frames.longTasks} (max ${frames.longestTask.toFixed(0)} ms)`,
-  target: 'p95 ≤ 20 ms, no long task > 50 ms',
-  met: frames.p95 <= 20 && frames.longTasks === 0,
-});
+if (want('pause')) {
+  const pause = await page.evaluate(() => window.bench.pauseLatency(20));
+  results.pause = pause;
+  rows.push({
+    figure: 'pause latency mid-gap at 60x, p50 / p99',
+    value: `${pause.fixed.p50.toFixed(2)} / ${pause.fixed.p99.toFixed(2)} ms`,
+    baseline: `uninterruptible sleep ${pause.sleeping.p50.toFixed(0)} / ${pause.sleeping.p99.toFixed(0)} ms`,
+    ratio: `${(pause.sleeping.p50 / pause.fixed.p50).toFixed(0)}× faster (p50)`,
+    target: '≤ 2 ms',
+    met: pause.fixed.p99 <= 2,
+  });
+}
 
-const js = firstLoadJsGzip();
-results.firstLoadJsGzip = js;
-rows.push({ figure: 'first-load JavaScript (gzip, no wasm or data)', value: `${(js / 1024).toFixed(1)} KB`, baseline: '–', ratio: '–', target: '≤ 150 KB', met: js <= 150 * 1024 });
+if (want('e2e')) {
+  const e2e = await page.evaluate(() => window.bench.endToEnd(4, 650));
+  results.endToEnd = e2e;
+  rows.push({
+    figure: `end to end at max: ${(e2e.bars / 1e6).toFixed(2)}M bars into SessionData`,
+    value: `${(e2e.barsPerSec / 1e6).toFixed(1)} M bars/s`,
+    baseline: '–',
+    ratio: `${(e2e.runMs / 1000).toFixed(2)} s run, ${(e2e.setupMs / 1000).toFixed(2)} s setup`,
+    target: '≥ 5 M bars/s',
+    met: e2e.barsPerSec >= 5e6,
+  });
+}
+
+if (want('frames')) {
+  const frames = await frameTimes(browser);
+  results.frames = frames;
+  rows.push({
+    figure: `frame times, 4 charts at max (${(frames.bars / 1e6).toFixed(2)}M bars), p95 / max`,
+    value: `${frames.p95.toFixed(1)} / ${frames.max.toFixed(1)} ms`,
+    baseline: '60 fps: 16.7 ms',
+    ratio: `${frames.frames} frames in ${(frames.runMs / 1000).toFixed(2)} s; long tasks > 50 ms: ${frames.longTasks} (max ${frames.longestTask.toFixed(0)} ms)`,
+    target: 'p95 ≤ 20 ms, no long task > 50 ms',
+    met: frames.p95 <= 20 && frames.longTasks === 0,
+  });
+}
+
+if (want('js')) {
+  const js = firstLoadJsGzip();
+  results.firstLoadJsGzip = js;
+  rows.push({ figure: 'first-load JavaScript (gzip, no wasm or data)', value: `${(js / 1024).toFixed(1)} KB`, baseline: '–', ratio: '–', target: '≤ 150 KB', met: js <= 150 * 1024 });
+}
 
 await browser.close();
 stop();
@@ -220,6 +237,6 @@ console.log(line(['figure', 'value', 'baseline', 'ratio', 'target']) + ' met');
 console.log(line(widths.map((w) => '-'.repeat(w))) + ' ---');
 for (const r of rows) console.log(line([r.figure, r.value, r.baseline, r.ratio, r.target]) + (r.met ? ' yes' : ' NO'));
 mkdirSync(`${root}bench-results`, { recursive: true });
-writeFileSync(`${root}bench-results/latest.json`, JSON.stringify({ ...results, rows }, null, 2));
-console.log(`\nwrote bench-results/latest.json (${rows.filter((r) => r.met).length} of ${rows.length} targets met)`);
+writeFileSync(`${root}bench-results/${only.length ? `partial-${only.join('-')}` : 'latest'}.json`, JSON.stringify({ ...results, rows }, null, 2));
+console.log(`\nwrote bench-results/${only.length ? `partial-${only.join('-')}` : 'latest'}.json (${rows.filter((r) => r.met).length} of ${rows.length} targets met)`);
 process.exit(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateColumns, type ItemColumns } from './item-columns';
-import { MergeHeap } from './merge-heap';
+import { seededRandom } from './stats';
 import { OutOfOrderFeedError } from './stream-queue';
 import { StreamType, type Interval, type StreamKey } from './stream-key';
 import { MergeStatus, StaleItemError, StreamMerger } from './stream-merger';
@@ -27,17 +27,6 @@ function drain(merger: StreamMerger): string[] {
   }
   return out;
 }
-
-describe('MergeHeap', () => {
-  it('pops slots by emit time, then rank', () => {
-    const keys = { emit: Float64Array.from([5, 3, 5, 1, 3]), rank: Int32Array.from([4, 3, 2, 1, 0]) };
-    const heap = new MergeHeap(keys, 2);
-    [0, 1, 2, 3, 4].forEach((s) => heap.push(s));
-    const order: number[] = [];
-    while (heap.length) order.push(heap.pop());
-    expect(order).toEqual([3, 4, 1, 2, 0]);
-  });
-});
 
 describe('StreamMerger', () => {
   it('merges two streams oldest first', () => {
@@ -227,5 +216,73 @@ describe('tie-break rules (the tie-break lab)', () => {
   });
   it('grouped slices: interval groups in order of appearance, then registration', () => {
     expect(order('grouped')).toEqual(['IBM/TICK/tick', 'SPY', 'IBM/QUOTE', 'AIG', 'IBM/5m']);
+  });
+});
+
+describe('StreamMerger windows (merge-window.ts) against a reference sort', () => {
+  /** The specification: every item by (emit time, stream rank), a stream's own order kept. */
+  function reference(streams: { key: StreamKey; emits: number[] }[]): string[] {
+    const ranked = streams.map((s, i) => ({ ...s, i })).sort((a, b) => compareKeys(a.key, b.key));
+    const all = ranked.flatMap((s, rank) => s.emits.map((e, row) => ({ e, rank, row, label: `${s.key.symbol}@${e}#${row}` })));
+    all.sort((a, b) => a.e - b.e || a.rank - b.rank || a.row - b.row);
+    return all.map((x) => x.label);
+  }
+  const compareKeys = (a: StreamKey, b: StreamKey) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
+
+  /** Seeded streams: whole or fractional ms, dense ties, long gaps (wider than a window's span). */
+  function streams(seed: number, count: number, fractional: boolean) {
+    const random = seededRandom(seed);
+    return Array.from({ length: count }, (_, s) => {
+      const emits: number[] = [];
+      let t = 1_381_152_600_000 + Math.floor(random() * 5) * 60_000;
+      const n = Math.floor(random() * 400);
+      for (let i = 0; i < n; i++) {
+        const r = random();
+        t += r < 0.3 ? 0 : r < 0.9 ? 60_000 : r < 0.97 ? Math.floor(random() * 5_000) : 2 ** 27 + Math.floor(random() * 1e8);
+        if (fractional && random() < 0.2) t += 0.25;
+        emits.push(t);
+      }
+      return { key: key(`S${String(s).padStart(3, '0')}`), emits };
+    });
+  }
+
+  for (const [seed, count, fractional] of [[1, 1, false], [2, 3, false], [3, 40, false], [4, 200, false], [5, 12, true]] as const) {
+    it(`equals the reference: ${count} streams, seed ${seed}${fractional ? ', fractional ms' : ''}, fed in random pieces while draining`, () => {
+      const data = streams(seed, count, fractional);
+      const random = seededRandom(seed * 7);
+      const m = new StreamMerger();
+      // Register in a shuffled order: ranks, not slots, decide ties.
+      const order = data.map((_, i) => i).sort(() => random() - 0.5);
+      const slots = new Map(order.map((i) => [i, m.register(data[i].key)]));
+      const fedTo = data.map(() => 0);
+      const out: string[] = [];
+      for (let round = 0; fedTo.some((f, i) => f < data[i].emits.length) || round === 0; round++) {
+        for (const i of order) {
+          const left = data[i].emits.length - fedTo[i];
+          const n = Math.min(left, Math.floor(random() * 60));
+          if (n > 0) m.feed(slots.get(i)!, items(data[i].emits.slice(fedTo[i], fedTo[i] + n)));
+          fedTo[i] += n;
+          if (fedTo[i] === data[i].emits.length) m.finish(slots.get(i)!);
+        }
+        for (const x of drain(m)) out.push(x.replace(/#\d+$/, ''));
+      }
+      expect(m.peek()).toBe(MergeStatus.EXHAUSTED);
+      // drain() labels rows by their position within the chunk fed; compare symbol@emit in order.
+      expect(out).toEqual(reference(data).map((x) => x.replace(/#\d+$/, '')));
+    });
+  }
+
+  it('keeps a window of more than a radix digit (8192 ms) in order across both digits', () => {
+    const m = new StreamMerger();
+    const a = m.register(key('AAA'));
+    const b = m.register(key('BBB'));
+    const emitsA = Array.from({ length: 500 }, (_, i) => 1_000_000 + i * 9_000 + 1);
+    const emitsB = Array.from({ length: 500 }, (_, i) => 1_000_000 + i * 8_192);
+    m.feed(b, items(emitsB));
+    m.feed(a, items(emitsA));
+    m.finish(a);
+    m.finish(b);
+    const got = drain(m).map((x) => Number(x.split('@')[1].split('#')[0]));
+    expect(got).toEqual([...emitsA, ...emitsB].sort((x, y) => x - y));
   });
 });

@@ -2,11 +2,17 @@
 // coordinator worker owns one. It never overtakes a stream that is registered but unfinished and
 // empty (it reports BLOCKED instead), never drops an item, and refuses to emit one older than
 // what it already emitted.
+//
+// It merges a window at a time. A window holds every pending item that no future feed can precede:
+// a stream still being fed only ever gets items at or after the last one it was fed, so
+// everything before the earliest such "last item" (under the tie-break) is final. The window's
+// order is a stable sort by emit time of its items gathered in tie-break order (merge-window.ts);
+// taking an item is then reading the next slot of that order.
 
 import { assert } from './assert';
 import { formatExchangeTime } from './exchange-time';
 import type { ItemColumns } from './item-columns';
-import { MergeHeap, type HeapKeys } from './merge-heap';
+import { MAX_WINDOW_SPAN_MS, MergeWindow } from './merge-window';
 import { compareStreamKeys, streamKeyId, type StreamKey } from './stream-key';
 import { StreamQueue } from './stream-queue';
 
@@ -19,6 +25,11 @@ export enum MergeStatus {
   /** Every stream finished and was drained (or none is registered). */
   EXHAUSTED,
 }
+
+/** A window aims at about this many items: large enough to spread its fixed costs thin. */
+const TARGET_WINDOW_ITEMS = 1 << 15;
+/** The first window's span, ms; later ones adapt to how densely the streams are packed. */
+const FIRST_SPAN_MS = 1000;
 
 export class StaleItemError extends Error {
   override name = 'StaleItemError';
@@ -42,11 +53,14 @@ export class StreamMerger {
   flaws: MergeFlaws = { emptyAsDone: false, dropStale: false };
 
   constructor(private readonly tieBreak: TieBreakRule = 'documented') {}
-  /** Head emit time and tie-break rank per slot, read by the heap on every compare. */
-  private readonly keys: HeapKeys = { emit: new Float64Array(16), rank: new Int32Array(16) };
-  private readonly heap = new MergeHeap(this.keys);
-  /** Registered streams that are unfinished and empty: while > 0 the merge must wait. */
-  private starving = 0;
+  /** Tie-break rank per slot (lower goes first), and the slots in rank order. */
+  private rank = new Int32Array(0);
+  private byRank = new Int32Array(0);
+  /** The current window's merge order; `next` is the position of the head item in it. */
+  private readonly window = new MergeWindow();
+  private next = 0;
+  /** How wide the next window may be, ms: adapted so that a window holds about TARGET_WINDOW_ITEMS. */
+  private span = FIRST_SPAN_MS;
   /** Emit time of the last item taken: backtest time never goes backwards. */
   lastEmit = -Infinity;
 
@@ -55,13 +69,8 @@ export class StreamMerger {
     const id = streamKeyId(key);
     assert(!this.queues.some((q) => streamKeyId(q.key) === id), `stream ${id} is already registered`);
     this.queues.push(new StreamQueue(key));
-    if (this.queues.length > this.keys.emit.length) {
-      const emit = new Float64Array(this.keys.emit.length * 2);
-      emit.set(this.keys.emit);
-      this.keys.emit = emit;
-    }
-    this.starving++;
     this.rerank();
+    this.forgetWindow();
     return this.queues.length - 1;
   }
 
@@ -70,9 +79,9 @@ export class StreamMerger {
     const wasEmpty = queue.empty;
     queue.feed(columns);
     if (wasEmpty && !queue.empty) {
-      this.starving--;
-      this.keys.emit[slot] = queue.headEmit();
-      this.heap.push(slot);
+      // Its items may belong before ones already in the window. (A queue that was not empty
+      // bounded the window by its last item, so its new items all come after the window.)
+      this.forgetWindow();
     }
   }
 
@@ -81,18 +90,20 @@ export class StreamMerger {
     const queue = this.queue(slot);
     if (queue.finished) return;
     queue.finished = true;
-    if (queue.empty) this.starving--;
   }
 
   peek(): MergeStatus {
-    // The fix: wait for a registered stream that ran dry. The flaw: treat it as finished.
-    if (this.starving > 0 && !(this.flaws.emptyAsDone && this.heap.length > 0)) return MergeStatus.BLOCKED;
-    return this.heap.length > 0 ? MergeStatus.READY : MergeStatus.EXHAUSTED;
+    return this.next < this.window.length ? MergeStatus.READY : this.nextWindow();
   }
 
   /** The stream holding the oldest item; only valid after `peek()` returned READY. */
   headSlot(): number {
-    return this.heap.peek();
+    return this.window.order[this.next];
+  }
+
+  /** That item's emit time. */
+  headEmit(): number {
+    return this.window.emits[this.next];
   }
 
   /**
@@ -101,9 +112,9 @@ export class StreamMerger {
    * false only with the dropStale flaw on, when it dropped the stale item without a word.
    */
   take(): boolean {
-    const slot = this.heap.peek();
-    const queue = this.queues[slot];
-    const emit = queue.headEmit();
+    assert(this.next < this.window.length || this.peek() === MergeStatus.READY, 'take() with no item ready');
+    const queue = this.queues[this.window.order[this.next]];
+    const emit = this.window.emits[this.next];
     const stale = emit < this.lastEmit;
     if (stale && !this.flaws.dropStale) {
       throw new StaleItemError(
@@ -112,14 +123,58 @@ export class StreamMerger {
     }
     if (!stale) this.lastEmit = emit;
     queue.advance();
-    if (queue.empty) {
-      this.heap.pop();
-      if (!queue.finished) this.starving++;
-    } else {
-      this.keys.emit[slot] = queue.headEmit();
-      this.heap.replaceTop();
-    }
+    this.next++;
     return !stale;
+  }
+
+  /**
+   * Gathers the next window. Its bound is the earliest (last item fed, rank) among streams still
+   * being fed — nothing fed later can come before it — or the span, whichever comes first.
+   */
+  private nextWindow(): MergeStatus {
+    this.forgetWindow();
+    const { queues, rank } = this;
+    // A registered stream that is unfinished and empty ("starving") might still get older items.
+    // The fix: wait for it. The flaw: treat it as finished.
+    const starving = queues.some((q) => q.empty && !q.finished);
+    if (starving && !this.flaws.emptyAsDone) return MergeStatus.BLOCKED;
+    let base = Infinity;
+    let endEmit = Infinity;
+    let endRank = 0; // the window holds items with (emit, rank) < (endEmit, endRank)
+    for (let slot = 0; slot < queues.length; slot++) {
+      const queue = queues[slot];
+      if (queue.empty) continue;
+      base = Math.min(base, queue.headEmit());
+      const last = queue.lastEmit;
+      if (!queue.finished && (last < endEmit || (last === endEmit && rank[slot] < endRank))) {
+        endEmit = last;
+        endRank = rank[slot] + 1;
+      }
+    }
+    if (base === Infinity) return starving ? MergeStatus.BLOCKED : MergeStatus.EXHAUSTED;
+    const spanBound = base + this.span <= endEmit;
+    if (spanBound) {
+      endEmit = base + this.span;
+      endRank = 0;
+    }
+    const window = this.window;
+    window.begin(base);
+    for (let r = 0; r < queues.length; r++) {
+      const slot = this.byRank[r];
+      if (!queues[slot].empty) queues[slot].gather(window, slot, endEmit, r < endRank);
+    }
+    window.sort();
+    if (spanBound) {
+      // Aim the next window at TARGET_WINDOW_ITEMS: at most twice as wide, however sparse this one was.
+      const scaled = Math.floor((this.span * TARGET_WINDOW_ITEMS) / Math.max(window.length, 1));
+      this.span = Math.max(1, Math.min(scaled, this.span * 2, MAX_WINDOW_SPAN_MS));
+    }
+    return MergeStatus.READY;
+  }
+
+  private forgetWindow(): void {
+    this.window.length = 0;
+    this.next = 0;
   }
 
   /** Moves backtest time forward without taking an item (an item taken outside the merge). */
@@ -129,8 +184,8 @@ export class StreamMerger {
 
   clear(): void {
     this.queues.length = 0;
-    this.heap.clear();
-    this.starving = 0;
+    this.forgetWindow();
+    this.span = FIRST_SPAN_MS;
     this.lastEmit = -Infinity;
   }
 
@@ -145,7 +200,7 @@ export class StreamMerger {
   }
 
   // Ranks follow the tie-break; a new stream can land between others, so all are recomputed
-  // and the heap rebuilt (registration is rare, the merge loop is hot).
+  // (registration is rare, the merge loop is hot).
   private rerank(): void {
     const groups = [...new Set(this.queues.map((q) => q.key.interval))];
     const group = (slot: number) => groups.indexOf(this.queues[slot].key.interval);
@@ -154,12 +209,8 @@ export class StreamMerger {
       registration: (a, b) => a - b,
       grouped: (a, b) => group(a) - group(b) || a - b,
     };
-    const order = this.queues.map((_, slot) => slot).sort(compare[this.tieBreak]);
-    const rank = new Int32Array(this.keys.emit.length);
-    order.forEach((slot, r) => (rank[slot] = r));
-    const inHeap: number[] = [];
-    while (this.heap.length > 0) inHeap.push(this.heap.pop());
-    this.keys.rank = rank;
-    for (const slot of inHeap) this.heap.push(slot);
+    this.byRank = Int32Array.from(this.queues.map((_, slot) => slot).sort(compare[this.tieBreak]));
+    this.rank = new Int32Array(this.queues.length);
+    this.byRank.forEach((slot, r) => (this.rank[slot] = r));
   }
 }

@@ -3,6 +3,7 @@
 // bars cost 7 × 8 bytes each, not an object apiece.
 
 import { columnsLength, firstOutOfOrderRow, type ItemColumns } from './item-columns';
+import type { MergeWindow } from './merge-window';
 import type { StreamKey } from './stream-key';
 import { streamKeyId } from './stream-key';
 
@@ -14,6 +15,9 @@ export class StreamQueue {
   private readonly chunks: ItemColumns[] = [];
   private chunkIndex = 0;
   private row = 0;
+  /** The head chunk's emit times and length, kept at hand: read once an item on the hot path. */
+  private headEmits: Float64Array = new Float64Array(0);
+  private headLength = 0;
   private lastFedStart = -Infinity;
   private lastFedEmit = -Infinity;
   /** Items fed and items taken, for progress and the "nothing lost" check. */
@@ -37,6 +41,7 @@ export class StreamQueue {
       );
     }
     this.chunks.push(columns);
+    if (this.chunkIndex === this.chunks.length - 1) this.loadHead();
     this.lastFedStart = columns.tsStart[length - 1];
     this.lastFedEmit = columns.tsEmit[length - 1];
     this.fed += length;
@@ -60,18 +65,49 @@ export class StreamQueue {
   }
 
   headEmit(): number {
-    return this.chunks[this.chunkIndex].tsEmit[this.row];
+    return this.headEmits[this.row];
+  }
+
+  /** Emit time of the last item fed: every later feed is at or after it. */
+  get lastEmit(): number {
+    return this.lastFedEmit;
+  }
+
+  /**
+   * Adds this queue's pending items that are due before `end` to the window, in order (with
+   * `inclusive`, also those due exactly at `end`). Reads only; `advance()` takes them later.
+   */
+  gather(window: MergeWindow, slot: number, end: number, inclusive: boolean): void {
+    for (let c = this.chunkIndex, row = this.row; c < this.chunks.length; c++, row = 0) {
+      const emits = this.chunks[c].tsEmit;
+      // Emit times ascend within a queue: find the first row past the window by bisection.
+      let lo = row;
+      let hi = emits.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (emits[mid] < end || (inclusive && emits[mid] === end)) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > row) window.addRun(emits, row, lo, slot);
+      if (lo < emits.length) return;
+    }
   }
 
   /** Drops the head item (it has been emitted). */
   advance(): void {
     this.taken++;
-    this.row++;
-    if (this.row === columnsLength(this.chunks[this.chunkIndex])) {
+    if (++this.row === this.headLength) {
       // Let a consumed chunk be collected; keep the array index stable.
       (this.chunks as (ItemColumns | undefined)[])[this.chunkIndex] = undefined;
       this.chunkIndex++;
       this.row = 0;
+      this.loadHead();
     }
+  }
+
+  private loadHead(): void {
+    const head = this.chunks[this.chunkIndex];
+    this.headEmits = head ? head.tsEmit : new Float64Array(0);
+    this.headLength = head ? columnsLength(head) : 0;
   }
 }

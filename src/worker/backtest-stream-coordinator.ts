@@ -117,7 +117,7 @@ export class BacktestStreamCoordinator {
       this.observeControl();
       const status = this.plan ? this.merger.peek() : MergeStatus.EXHAUSTED;
 
-      if (this.seekTarget !== null && this.state === SystemState.RUNNING && (status !== MergeStatus.READY || this.headEmit() > this.seekTarget)) {
+      if (this.seekTarget !== null && this.state === SystemState.RUNNING && (status !== MergeStatus.READY || this.merger.headEmit() > this.seekTarget)) {
         this.finishSeek();
       }
       if (this.held !== null) {
@@ -153,7 +153,7 @@ export class BacktestStreamCoordinator {
       } else if (this.seekTarget !== null) {
         this.stream(seen);
       } else {
-        const delay = this.pacer.delayMs(this.clock(), this.headEmit());
+        const delay = this.pacer.delayMs(this.clock(), this.merger.headEmit());
         if (delay > 0 && this.flaws.uninterruptibleSleep) {
           // The flaw: sleep the whole gap without watching the doorbell; a pause waits it out.
           this.flush();
@@ -182,7 +182,7 @@ export class BacktestStreamCoordinator {
         if (this.pageBehind()) break;
       }
       if (unpaced) continue;
-      if (this.seekTarget !== null ? this.headEmit() > this.seekTarget : paced && this.pacer.delayMs(this.clock(), this.headEmit()) > 0) break;
+      if (this.seekTarget !== null ? this.merger.headEmit() > this.seekTarget : paced && this.pacer.delayMs(this.clock(), this.merger.headEmit()) > 0) break;
     }
     if (this.batch.count > 0 && this.clock() - this.batch.firstAt >= FLUSH_AFTER_MS) this.flush();
   }
@@ -233,10 +233,6 @@ export class BacktestStreamCoordinator {
       this.gateOpenPending = false;
       this.sink({ kind: 'gate-opened', runId: this.plan!.runId, wallTime: now });
     }
-  }
-
-  private headEmit(): number {
-    return this.merger.queues[this.merger.headSlot()].headEmit();
   }
 
   /** Reads state and speed; acknowledges a state change after posting every batch before it. */
