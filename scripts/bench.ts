@@ -197,13 +197,15 @@ if (want('pause')) {
 }
 
 if (want('e2e')) {
+  // Twice: the first run also compiles the page's and the worker's code (reported beside it).
+  const cold = await page.evaluate(() => window.bench.endToEnd(4, 650));
   const e2e = await page.evaluate(() => window.bench.endToEnd(4, 650));
-  results.endToEnd = e2e;
+  results.endToEnd = { warm: e2e, cold };
   rows.push({
     figure: `end to end at max: ${(e2e.bars / 1e6).toFixed(2)}M bars into SessionData`,
     value: `${(e2e.barsPerSec / 1e6).toFixed(1)} M bars/s`,
     baseline: '–',
-    ratio: `${(e2e.runMs / 1000).toFixed(2)} s run, ${(e2e.setupMs / 1000).toFixed(2)} s setup`,
+    ratio: `${(e2e.runMs / 1000).toFixed(2)} s run, ${(e2e.setupMs / 1000).toFixed(2)} s setup; first (cold) run ${(cold.barsPerSec / 1e6).toFixed(1)} M bars/s`,
     target: '≥ 5 M bars/s',
     met: e2e.barsPerSec >= 5e6,
   });

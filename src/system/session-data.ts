@@ -5,10 +5,10 @@
 import { assert } from '../core/assert';
 import { BestQuoteBook, exchangeLetter } from '../core/best-quote';
 import { InvariantChecker } from '../core/invariant-checker';
-import { fieldsOf, type ItemColumns } from '../core/item-columns';
+import { fieldsOf, MAX_FIELDS, type ItemColumns } from '../core/item-columns';
 import { formatExportSource, type ExportSource } from '../core/run-export';
 import { STREAM_TYPE_NAMES, StreamType, streamKeyId, type StreamKey } from '../core/stream-key';
-import { BATCH_STRIDE, type BatchEvent } from '../worker/coordinator-api';
+import type { BatchEvent } from '../worker/coordinator-api';
 
 /** `array`, or a copy with room for `size` values (doubling: a long run copies each value about twice). */
 function withRoom<T extends Float64Array | Int32Array>(array: T, size: number): T {
@@ -89,11 +89,12 @@ export class SessionData {
       adding[slot]++;
     }
     adding.forEach((n, slot) => n > 0 && this.reserve(slot, n));
-    this.order = withRoom(this.order, this.emittedCount + batch.count);
+    const expectedTotal = this.streams.reduce((sum, s) => sum + s.expected, 0);
+    this.order = withRoom(this.order, Math.max(this.emittedCount + batch.count, expectedTotal));
     for (let i = 0; i < batch.count; i++) {
       const slot = batch.slot[i];
       this.checker.emitted(slot, batch.tsStart[i], batch.tsEmit[i], batch.backtestTime);
-      this.write(slot, batch.tsStart[i], batch.tsEmit[i], batch.values, i * BATCH_STRIDE);
+      this.write(slot, batch.tsStart[i], batch.tsEmit[i], batch.values, i * batch.stride);
     }
   }
 
@@ -102,7 +103,7 @@ export class SessionData {
    * Only the teaching experiment calls it; the checker reports every bar it makes visible early.
    */
   preload(slot: number, columns: ItemColumns, backtestTime: number): void {
-    const values = new Float64Array(BATCH_STRIDE);
+    const values = new Float64Array(MAX_FIELDS);
     this.reserve(slot, columns.tsStart.length);
     this.order = withRoom(this.order, this.emittedCount + columns.tsStart.length);
     for (let i = 0; i < columns.tsStart.length; i++) {
@@ -112,10 +113,15 @@ export class SessionData {
     }
   }
 
-  /** Room for `count` more items of stream `slot` (the emission order is reserved by the caller). */
+  /**
+   * Room for `count` more items of stream `slot` (the emission order is reserved by the caller).
+   * The first time, room for every item the stream was fed: a long run then never regrows (and
+   * never copies) its columns.
+   */
   private reserve(slot: number, count: number): void {
     const s = this.streams[slot];
-    for (const column of [s.tsStart, s.tsEmit, ...s.fields]) column.reserve(s.count + count);
+    const size = Math.max(s.count + count, s.expected);
+    for (const column of [s.tsStart, s.tsEmit, ...s.fields]) column.reserve(size);
   }
 
   /** Appends one item (room reserved): its values start at `values[base]`, in fieldsOf order. */

@@ -89,7 +89,7 @@ function setup(speed: number | 'max' = 'max') {
   // The loop starts at the first until(), after the test has fed and scheduled what it needs.
   let loop: Promise<void> | null = null;
   const emitted = () =>
-    events.flatMap(({ event, wall }) => (event.kind === 'batch' ? Array.from((event as BatchEvent).tsEmit, (t, i) => ({ t, wall, slot: (event as BatchEvent).slot[i] })) : []));
+    events.flatMap(({ event, wall }) => (event.kind === 'batch' ? Array.from((event as BatchEvent).tsEmit.subarray(0, (event as BatchEvent).count), (t, i) => ({ t, wall, slot: (event as BatchEvent).slot[i] })) : []));
   const until = async (predicate: () => boolean, maxTurns = 100_000) => {
     loop ??= coordinator.run();
     for (let n = 0; n < maxTurns && !predicate(); n++) await new Promise((r) => setImmediate(r));

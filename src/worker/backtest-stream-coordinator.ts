@@ -9,7 +9,7 @@
 
 import { Slot, speedFromCell, WorkerPhase } from '../core/control-block';
 import { NO_FLAWS, type Flaws } from '../core/flaws';
-import type { ItemColumns } from '../core/item-columns';
+import { fieldsOf, type ItemColumns } from '../core/item-columns';
 import { Pacer } from '../core/pacer';
 import type { StreamKey } from '../core/stream-key';
 import { MergeStatus, StreamMerger } from '../core/stream-merger';
@@ -39,7 +39,7 @@ export class BacktestStreamCoordinator {
   /** Batches posted since the worker started (the page counts the ones it took in BATCHES_TAKEN). */
   private batchesPosted = 0;
   private readonly merger = new StreamMerger();
-  private readonly batch = new OutputBatch();
+  private readonly batch = new OutputBatch(FLUSH_AT_ITEMS);
   private plan: RunPlan | null = null;
   private pacer = new Pacer([]);
   private state = SystemState.STOPPED;
@@ -90,6 +90,7 @@ export class BacktestStreamCoordinator {
   }
 
   registerStream(key: StreamKey): number {
+    this.batch.widen(fieldsOf(key).length);
     return this.merger.register(key);
   }
 

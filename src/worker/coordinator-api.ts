@@ -3,7 +3,7 @@
 // CoordinatorApi with expose(), coordinator-client.ts wraps it on the page.
 
 import type { Flaws } from '../core/flaws';
-import { MAX_FIELDS, type ItemColumns } from '../core/item-columns';
+import type { ItemColumns } from '../core/item-columns';
 import type { StreamKey } from '../core/stream-key';
 import type { SystemState } from '../core/system-state';
 import type { TradingSession } from '../core/trading-hours';
@@ -47,18 +47,18 @@ export interface CoordinatorApi {
   feedStream(slot: number, columns: ItemColumns, final: boolean): void;
 }
 
-/** Values per item in a batch: the widest stream's field count (quote bars: 10). */
-export const BATCH_STRIDE = MAX_FIELDS;
-
 /** Items emitted since the last batch, columnar and transferred. */
 export interface BatchEvent {
   readonly kind: 'batch';
   readonly runId: number;
   readonly count: number;
+  /** The arrays may be longer than `count` (a full batch hands over its whole buffers). */
   readonly slot: Int32Array;
   readonly tsStart: Float64Array;
   readonly tsEmit: Float64Array;
-  /** `count × BATCH_STRIDE` values, item after item. */
+  /** Values per item: the widest field count among the run's streams (5 for bars, 10 for quote bars). */
+  readonly stride: number;
+  /** At least `count × stride` values, item after item (item i's start at i × stride). */
   readonly values: Float64Array;
   readonly backtestTime: number;
 }
