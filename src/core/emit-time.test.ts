@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barEnd, emitTime } from './emit-time';
-import { tradingSession } from './trading-hours';
+import { BarEnds, barEnd, emitTime } from './emit-time';
+import { tradingSession, type TradingSession } from './trading-hours';
 
 const session = tradingSession('2013-10-07', 'regular')!;
 const at = (h: number, m: number) => Date.UTC(2013, 9, 7, h + 4, m); // EDT = UTC−4
@@ -31,5 +31,20 @@ describe('barEnd', () => {
     expect(barEnd(at(9, 30), '1d', session)).toBe(at(16, 0));
     const extended = tradingSession('2013-10-07', 'extended')!;
     expect(barEnd(at(4, 0), '1h', extended)).toBe(at(4, 30)); // the 03:30 hour, started at the 04:00 open
+  });
+});
+
+describe('BarEnds', () => {
+  const days = ['2013-10-07', '2013-10-08', '2013-11-29']; // a Monday, a Tuesday, the day after Thanksgiving (closes 13:00)
+  const sessions = days.map((d) => tradingSession(d, 'extended')!) as TradingSession[];
+  it('gives barEnd for every bar of a stream, across sessions, and −Infinity outside them', () => {
+    for (const interval of ['1m', '5m', '15m', '1h', '1d', 'tick'] as const) {
+      const ends = new BarEnds(sessions, interval);
+      for (const s of sessions) {
+        for (let t = s.open; t <= s.close; t += 7 * 60_000 + 13_000) expect(ends.end(t)).toBe(barEnd(t, interval, s));
+      }
+      expect(ends.end(sessions[0].close + 60_000)).toBe(-Infinity);
+      expect(ends.end(sessions[1].open)).toBe(barEnd(sessions[1].open, interval, sessions[1])); // and back in again
+    }
   });
 });

@@ -3,7 +3,7 @@
 
 import { exchangeWallToUtc } from './exchange-time';
 import { intervalMs, type Interval } from './stream-key';
-import { REGULAR_OPEN_MINUTE, type TradingSession } from './trading-hours';
+import { REGULAR_OPEN_MINUTE, sessionAt, type TradingSession } from './trading-hours';
 
 /** When a bar starting at `tsStart` may be emitted. Ticks (`tick`) are emitted at their own time. */
 export function emitTime(tsStart: number, interval: Interval, sessionClose: number): number {
@@ -28,7 +28,42 @@ export function barEnd(tsStart: number, interval: Interval, session: TradingSess
     anchorDay = session.day;
     anchorMs = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
   }
-  const anchor = anchorMs;
-  const gridStart = anchor + Math.floor((tsStart - anchor) / size) * size;
-  return emitTime(gridStart, interval, session.close);
+  return bucketEnd(tsStart, size, anchorMs, session.close);
+}
+
+/** The end of the bucket holding `tsStart` on a grid of `size` from `anchor`, cut at `close`. */
+function bucketEnd(tsStart: number, size: number, anchor: number, close: number): number {
+  return Math.min(anchor + Math.floor((tsStart - anchor) / size) * size + size, close);
+}
+
+/**
+ * barEnd for one stream's bars, asked in time order (the invariant checker asks for every bar
+ * emitted): the current session and its 09:30 anchor are kept between calls, so a bar costs a
+ * little arithmetic, not a session search and a time-zone conversion. A bar outside every
+ * session ends at −Infinity (nothing to hold it to).
+ */
+export class BarEnds {
+  private open = Infinity;
+  private close = -Infinity;
+  private anchor = 0;
+  private readonly size: number;
+
+  constructor(
+    private readonly sessions: readonly TradingSession[],
+    private readonly interval: Interval,
+  ) {
+    this.size = interval === 'tick' || interval === '1d' ? 0 : intervalMs(interval);
+  }
+
+  end(tsStart: number): number {
+    if (tsStart < this.open || tsStart > this.close) {
+      const session = sessionAt(this.sessions, tsStart);
+      if (!session) return -Infinity;
+      this.open = session.open;
+      this.close = session.close;
+      this.anchor = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
+    }
+    if (this.size === 0) return this.interval === 'tick' ? tsStart : this.close;
+    return bucketEnd(tsStart, this.size, this.anchor, this.close);
+  }
 }

@@ -36,10 +36,15 @@ export const PAUSE_LIMIT_MS = 250;
 /** Only the first violations are kept with their details; all are counted. */
 const KEEP = 100;
 
+/** When a stream's bar truly ends (emit-time.ts's BarEnds). */
+export interface BarEndClock {
+  end(tsStart: number): number;
+}
+
 interface StreamState {
   readonly name: string;
   /** When a bar of this stream truly ends (emit-time rule), to catch bars emitted before it. */
-  readonly trueEnd: ((tsStart: number) => number) | null;
+  readonly trueEnd: BarEndClock | null;
   /** Ticks may share a timestamp (their order within the stream keeps the source's). */
   readonly ticks: boolean;
   lastStart: number;
@@ -65,7 +70,7 @@ export class InvariantChecker {
     for (const kind of Object.keys(this.counts) as ViolationKind[]) this.counts[kind] = 0;
   }
 
-  addStream(name: string, trueEnd: ((tsStart: number) => number) | null = null, ticks = false): number {
+  addStream(name: string, trueEnd: BarEndClock | null = null, ticks = false): number {
     this.streams.push({ name, trueEnd, ticks, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
     return this.streams.length - 1;
   }
@@ -99,7 +104,7 @@ export class InvariantChecker {
     if (tsEmit > backtestTime) {
       this.report({ kind: 'look-ahead', message: `${s.name} ending ${stamp(tsEmit)} was in SessionData at ${stamp(backtestTime)}`, stream: s.name, tsStart, tsEmit });
     }
-    const end = s.trueEnd?.(tsStart);
+    const end = s.trueEnd?.end(tsStart);
     if (end !== undefined && tsEmit < end) {
       this.report({ kind: 'look-ahead', message: `${s.name} from ${stamp(tsStart)} ends at ${stamp(end)} but was emitted at ${stamp(tsEmit)}`, stream: s.name, tsStart, tsEmit });
     }

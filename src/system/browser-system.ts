@@ -3,14 +3,17 @@
 
 import { MarketDataClient } from '../data/market-data-client';
 import { CoordinatorClient } from '../worker/coordinator-client';
+import type { FrameClock } from './frame-budget';
 import { SystemManager } from './system-manager';
 
 /**
  * `shared`: the page is cross-origin isolated, so the SharedArrayBuffer gate can be used.
  * `baseUrl`: where the bundled data and configs are (the app's own page by default).
+ * `draws`: the page draws what arrives (the app): leave each frame time to draw (frame-budget.ts).
  */
-export function createBrowserSystem(shared: boolean, baseUrl = document.baseURI): SystemManager {
+export function createBrowserSystem(shared: boolean, baseUrl = document.baseURI, draws = false): SystemManager {
   return new SystemManager({
+    frames: draws ? pageFrames : undefined,
     baseUrl,
     // SharedArrayBuffer exists only on cross-origin isolated pages; otherwise the fallback gate.
     shared: shared && typeof SharedArrayBuffer === 'function',
@@ -20,3 +23,22 @@ export function createBrowserSystem(shared: boolean, baseUrl = document.baseURI)
     createData: (onFailure) => MarketDataClient.create(onFailure),
   });
 }
+
+/** The page's frames. A hidden tab draws none (and its timers are slowed): nothing is held back then. */
+const pageFrames: FrameClock = {
+  now: () => performance.now(),
+  drawing: () => document.visibilityState === 'visible',
+  nextFrame(callback) {
+    // requestAnimationFrame, or a timer should the tab be hidden before the frame comes.
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      callback();
+    };
+    const frame = requestAnimationFrame(once);
+    const timer = setTimeout(once, 250);
+  },
+};

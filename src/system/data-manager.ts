@@ -5,9 +5,9 @@
 import type { Experiment } from '../core/flaws';
 import { STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
 import { adjustForSplits, type PriceAdjustment } from '../core/corporate-actions';
-import { barEnd } from '../core/emit-time';
+import { BarEnds } from '../core/emit-time';
 import { fillForward, type GapPolicy } from '../core/fill-forward';
-import { sessionAt, type Hours, type TradingSession } from '../core/trading-hours';
+import { type Hours, type TradingSession } from '../core/trading-hours';
 import { assert } from '../core/assert';
 import type { ItemColumns } from '../core/item-columns';
 import type { MarketDataSource } from '../data/market-data-client';
@@ -78,12 +78,7 @@ export class DataManager {
           abortable(new Promise<void>((resolve) => setTimeout(resolve, late.delayMs)), signal),
         );
       }
-      // The checker asks for every emitted bar, in time order: look the session up only when a bar leaves it.
-      let session: TradingSession | undefined;
-      const index = this.sessionData.registerStream(key, (ts) => {
-        if (session === undefined || ts < session.open || ts > session.close) session = sessionAt(this.sessions, ts);
-        return session ? barEnd(ts, interval, session) : -Infinity;
-      });
+      const index = this.sessionData.registerStream(key, new BarEnds(this.sessions, interval));
       this.log.mark('setup', `register ${symbol} ${kind} with SessionData`);
       const slot = await this.log.time('setup', `register ${symbol} ${kind} with the coordinator`, () => abortable(this.coordinator.registerStream(key), signal));
       assert(slot === index, `coordinator slot ${slot} differs from SessionData index ${index}`);
@@ -103,7 +98,7 @@ export class DataManager {
         this.log.mark('setup', `(flaw) ${symbol} ${interval} bars stamped as ending 1 minute after they start`);
         for (let i = 0; i < count; i++) columns.tsEmit[i] = columns.tsStart[i] + 60_000;
       }
-      this.sessionData.streams[index].expected = count;
+      this.sessionData.expect(index, count);
       if (this.experiment?.flaws.lookAhead) {
         // The flaw: every bar of the day into SessionData now, long before its end time.
         this.log.mark('setup', `(flaw) write all ${count} ${symbol} bars into SessionData`);

@@ -4,7 +4,7 @@
 
 import { assert } from '../core/assert';
 import { BestQuoteBook, exchangeLetter } from '../core/best-quote';
-import { InvariantChecker } from '../core/invariant-checker';
+import { InvariantChecker, type BarEndClock } from '../core/invariant-checker';
 import { fieldsOf, MAX_FIELDS, type ItemColumns } from '../core/item-columns';
 import { formatExportSource, type ExportSource } from '../core/run-export';
 import { STREAM_TYPE_NAMES, StreamType, streamKeyId, type StreamKey } from '../core/stream-key';
@@ -66,7 +66,7 @@ export class SessionData {
    * Registers a stream; returns its index, which must equal the coordinator's slot. `trueEnd`
    * tells the checker when each of its bars really ends.
    */
-  registerStream(key: StreamKey, trueEnd: ((tsStart: number) => number) | null = null): number {
+  registerStream(key: StreamKey, trueEnd: BarEndClock | null = null): number {
     assert(!this.streams.some((s) => streamKeyId(s.key) === streamKeyId(key)), `${streamKeyId(key)} is registered twice`);
     this.streams.push(new StreamItems(key, 0));
     const name = key.type === StreamType.BAR ? `${key.symbol} ${key.interval}` : `${key.symbol} ${STREAM_TYPE_NAMES[key.type]} ${key.interval}`;
@@ -76,6 +76,17 @@ export class SessionData {
 
   hasStream(key: StreamKey): boolean {
     return this.streams.some((s) => streamKeyId(s.key) === streamKeyId(key));
+  }
+
+  /**
+   * Stream `slot` will deliver `count` items: room for all of them now, during setup, so the
+   * replay itself allocates nothing (a burst of large allocations mid-replay brings on a
+   * garbage collection the page can feel).
+   */
+  expect(slot: number, count: number): void {
+    this.streams[slot].expected = count;
+    this.reserve(slot, 0);
+    this.order = withRoom(this.order, this.streams.reduce((sum, s) => sum + s.expected, 0));
   }
 
   /** Appends the items of an output batch, in emission order (the checker sees each). */
@@ -89,8 +100,7 @@ export class SessionData {
       adding[slot]++;
     }
     adding.forEach((n, slot) => n > 0 && this.reserve(slot, n));
-    const expectedTotal = this.streams.reduce((sum, s) => sum + s.expected, 0);
-    this.order = withRoom(this.order, Math.max(this.emittedCount + batch.count, expectedTotal));
+    this.order = withRoom(this.order, this.emittedCount + batch.count);
     for (let i = 0; i < batch.count; i++) {
       const slot = batch.slot[i];
       this.checker.emitted(slot, batch.tsStart[i], batch.tsEmit[i], batch.backtestTime);
@@ -113,11 +123,7 @@ export class SessionData {
     }
   }
 
-  /**
-   * Room for `count` more items of stream `slot` (the emission order is reserved by the caller).
-   * The first time, room for every item the stream was fed: a long run then never regrows (and
-   * never copies) its columns.
-   */
+  /** Room for `count` more items of stream `slot`, and at least for all it is expected to deliver (the emission order is reserved by the caller). */
   private reserve(slot: number, count: number): void {
     const s = this.streams[slot];
     const size = Math.max(s.count + count, s.expected);

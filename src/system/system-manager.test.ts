@@ -40,6 +40,24 @@ function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
 }
 
 describe('SystemManager', () => {
+  it('bumps its version on every change except items arriving (the UI draws those at its own pace)', async () => {
+    const { manager } = create();
+    const seen: { version: number; emitted: number; state: SystemState }[] = [];
+    manager.subscribe(() => seen.push({ version: manager.version, emitted: manager.snapshot().emitted, state: manager.snapshot().state }));
+    expect(await manager.start(request({ speed: 'max' }))).toBe(true);
+    await until(() => manager.snapshot().runComplete);
+    // Batches: items arrive, the version stays. State changes: the version moves.
+    const pairs = seen.slice(1).map((s, i) => [seen[i], s] as const);
+    const batches = pairs.filter(([a, b]) => b.emitted > a.emitted && b.state === a.state && b.state === SystemState.RUNNING);
+    expect(batches.length).toBeGreaterThan(0);
+    expect(batches.every(([a, b]) => a.version === b.version)).toBe(true);
+    const stateChanges = pairs.filter(([a, b]) => a.state !== b.state);
+    expect(stateChanges.length).toBeGreaterThanOrEqual(2); // RUNNING, then STOPPED at completion
+    expect(stateChanges.every(([a, b]) => b.version > a.version)).toBe(true);
+    expect(new Set(seen.map((s) => s.version)).size).toBeGreaterThan(3); // setup steps, RUNNING, completion
+    expect(seen.at(-1)!.version).toBeGreaterThan(seen[0].version);
+  });
+
   it('sets every stream up while STOPPED, then opens the gate and runs to completion', async () => {
     const { manager, coordinators } = create();
     const cellDuringSetup: number[] = [];

@@ -27,11 +27,12 @@ import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../data/market-data-repository';
 import type { MarketDataSource } from '../data/market-data-client';
 import type { SourceCatalog } from '../data/data-worker-api';
-import type { CoordinatorEvent } from '../worker/coordinator-api';
+import type { BatchEvent, CoordinatorEvent } from '../worker/coordinator-api';
 import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';
 import type { GateKind } from '../worker/page-gate';
 import { abortable } from './abortable';
 import { DataManager } from './data-manager';
+import { FrameBudget, type FrameClock } from './frame-budget';
 import { LiveFeed, type LiveStream } from './live-feed';
 import { SessionData } from './session-data';
 import { SetupLog, type SetupStep } from './setup-log';
@@ -51,6 +52,8 @@ export interface SystemManagerDeps {
   readonly fetchText: (url: string) => Promise<Response>;
   readonly createCoordinator: (options: CoordinatorClientOptions) => Promise<CoordinatorHandle>;
   readonly createData: (onFailure: (message: string) => void) => MarketDataSource;
+  /** The page draws frames (the app does; a benchmark page does not): take items in only in the time a frame leaves free. */
+  readonly frames?: FrameClock;
 }
 
 export interface StreamSummary {
@@ -159,8 +162,14 @@ export class SystemManager {
   private liveFeed: LiveFeed | null = null;
   private pauseRequestedAt = 0;
   private readonly listeners = new Set<() => void>();
+  /** Changes other than items arriving (see `version`). */
+  private changes = 0;
+
+  /** Set when the page draws: batches are acknowledged within each frame's budget (frame-budget.ts). */
+  private readonly frameBudget: FrameBudget | null;
 
   constructor(private readonly deps: SystemManagerDeps) {
+    this.frameBudget = deps.frames ? new FrameBudget(deps.frames) : null;
     this.log = new SetupLog(deps.clock, () => ({
       system: SystemState[(this.coordinator?.gate.control.load(Slot.STATE) ?? SystemState.STOPPED) as SystemState],
       coordinator: this.coordinator ? WORKER_PHASE_NAMES[this.coordinator.gate.control.load(Slot.WORKER_PHASE) as WorkerPhase] : 'not started',
@@ -179,6 +188,14 @@ export class SystemManager {
 
   get gateKind(): GateKind {
     return this.deps.shared ? 'atomics' : 'message';
+  }
+
+  /**
+   * Bumped by every change except items arriving (a state change, a setup step, an error), so
+   * the UI can redraw those at once and the stream of items at its own pace.
+   */
+  get version(): number {
+    return this.changes;
   }
 
   /** Calls `listener` after every change (batches included); the UI coalesces them per frame. */
@@ -511,13 +528,9 @@ export class SystemManager {
 
   private onEvent(event: CoordinatorEvent): void {
     if (event.kind === 'exited') return;
-    // Every batch is acknowledged, a stopped run's too: the worker counts them all (flow control).
-    if (event.kind === 'batch') this.coordinator?.gate.batchTaken();
+    if (event.kind === 'batch') return this.onBatch(event);
     if (event.runId !== this.activeRun) return; // a stopped run's last words
     switch (event.kind) {
-      case 'batch':
-        this.sessionData.append(event);
-        break;
       case 'state-seen':
         // Gate-open latency: from the RUNNING store to the coordinator awake and seeing it.
         if (event.state === SystemState.RUNNING && this.gateOpenedAt !== null) {
@@ -560,6 +573,19 @@ export class SystemManager {
     this.changed();
   }
 
+  /** Items emitted: into SessionData, then the acknowledgement the worker's flow control waits for. */
+  private onBatch(batch: BatchEvent): void {
+    const started = this.deps.clock();
+    const current = batch.runId === this.activeRun; // else a stopped run's last words
+    if (current) this.sessionData.append(batch);
+    // Every batch is acknowledged, a stopped run's too: the worker counts them all.
+    const gate = this.coordinator?.gate;
+    const acknowledge = () => gate?.batchTaken();
+    if (this.frameBudget) this.frameBudget.taken(this.deps.clock() - started, acknowledge);
+    else acknowledge();
+    if (current) this.changed(true);
+  }
+
   /** The data worker, replaced when it has failed. */
   private dataSource(): MarketDataSource {
     if (this.data?.failed) {
@@ -598,6 +624,7 @@ export class SystemManager {
     this.coordinator?.gate.setState(SystemState.STOPPED);
     if (this.activeRun !== 0 && this.endedAt === null) this.endedAt = this.deps.clock();
     this.seekRequest = null;
+    this.frameBudget?.release();
     this.liveFeed?.stop();
     this.liveFeed = null;
     if (canTransition(this.state, action)) this.move(action);
@@ -606,7 +633,8 @@ export class SystemManager {
     this.pauseRequest = null;
   }
 
-  private changed(): void {
+  private changed(itemsOnly = false): void {
+    if (!itemsOnly) this.changes++;
     for (const listener of this.listeners) listener();
   }
 }

@@ -11,6 +11,6 @@ import { prepareIsolation } from './isolation';
 // Nothing starts before this: on a first visit to a static host the page reloads once here.
 const isolation = await prepareIsolation();
 
-const manager = createBrowserSystem(isolation.isolated);
+const manager = createBrowserSystem(isolation.isolated, document.baseURI, true);
 
 mount(App, { target: document.getElementById('app')!, props: { manager, isolation } });

@@ -30,6 +30,12 @@ const FLUSH_AFTER_MS = 8;
  * worker streams at full speed.
  */
 const FLUSH_AT_ITEMS = 8192;
+/**
+ * A run's first batch holds at most this many items, each next one twice as many up to
+ * FLUSH_AT_ITEMS: the page's code that takes them in starts cold (not yet optimised by the JIT),
+ * and a full first batch would be one long task just as the replay begins.
+ */
+const FIRST_FLUSH_AT_ITEMS = 512;
 /** Batches posted but not yet taken by the page, at most (Slot.BATCHES_TAKEN). */
 const MAX_BATCHES_IN_FLIGHT = 3;
 
@@ -38,6 +44,8 @@ export type EventSink = (event: CoordinatorEvent, transfer?: Transferable[]) => 
 export class BacktestStreamCoordinator {
   /** Batches posted since the worker started (the page counts the ones it took in BATCHES_TAKEN). */
   private batchesPosted = 0;
+  /** This run's current batch size limit (ramps up to FLUSH_AT_ITEMS). */
+  private flushAt = FIRST_FLUSH_AT_ITEMS;
   private readonly merger = new StreamMerger();
   private readonly batch = new OutputBatch(FLUSH_AT_ITEMS);
   private plan: RunPlan | null = null;
@@ -74,6 +82,7 @@ export class BacktestStreamCoordinator {
     this.stateSeq = Math.max(this.stateSeq, plan.stateSeq);
     this.merger.clear();
     this.batch.clear();
+    this.flushAt = FIRST_FLUSH_AT_ITEMS;
     this.plan = plan;
     this.flaws = plan.flaws;
     this.merger.flaws = { emptyAsDone: plan.flaws.emptyAsDone, dropStale: plan.flaws.dropStale };
@@ -178,7 +187,7 @@ export class BacktestStreamCoordinator {
     for (let n = 0; n < STREAM_CHUNK; n++) {
       this.emitHead();
       if (this.merger.peek() !== MergeStatus.READY || control.load(Slot.DOORBELL) !== seen) break;
-      if (this.batch.count >= FLUSH_AT_ITEMS) {
+      if (this.batch.count >= this.flushAt) {
         this.flush();
         if (this.pageBehind()) break;
       }
@@ -305,6 +314,7 @@ export class BacktestStreamCoordinator {
     const { event, transfer } = this.batch.take(this.plan?.runId ?? 0, this.backtestTime);
     this.sink(event, transfer);
     this.batchesPosted++;
+    this.flushAt = Math.min(FLUSH_AT_ITEMS, this.flushAt * 2);
   }
 
   /** The page is behind: enough batches are on their way (it rings the doorbell as it takes each). */

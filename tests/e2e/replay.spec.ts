@@ -202,6 +202,26 @@ test('a multi-day replay marks session boundaries; split-adjusted AAPL prices ar
   expect(Math.abs(close(adjusted, lastBefore + 1) / close(adjusted, lastBefore) - 1)).toBeLessThan(0.05);
 });
 
+test('in a burst a chart holds only the latest bars; it settles on 300 and loads older ones when scrolled back', async ({ page }) => {
+  await page.goto('./?config=week-2013-10&symbols=IBM&speed=max&autostart=1');
+  await runToCompletion(page);
+  const chart = page.getByTestId('chart');
+  const bars = Number(await chart.getAttribute('data-bars'));
+  expect(bars).toBeGreaterThan(1000);
+  await expect(chart).toHaveAttribute('data-loaded', '300');
+  // Drag the chart rightwards, back in time, until it reaches the oldest loaded bars.
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  for (let i = 0; i < 6 && Number(await chart.getAttribute('data-loaded')) === 300; i++) {
+    await page.mouse.move(box.x + 100, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 100, box.y + box.height / 2, { steps: 10 });
+    await page.mouse.up();
+  }
+  await expect.poll(async () => Number(await chart.getAttribute('data-loaded'))).toBeGreaterThan(300);
+  expect(Number(await chart.getAttribute('data-loaded'))).toBeLessThanOrEqual(bars);
+});
+
 test('gaps: a minute without trades is a gap by default, or filled forward as a flat zero-volume bar', async ({ page }) => {
   await page.goto('./?symbols=AIG&from=2013-10-07&speed=max&autostart=1');
   await runToCompletion(page);
