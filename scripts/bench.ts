@@ -68,7 +68,10 @@ function sqliteCliBaseline(symbols: number, days: number): { ms: number; rows: n
  * replayed at max with its four charts; every animation frame and long task while it runs.
  */
 async function frameTimes(browser: Browser) {
-  const app = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  // A context of its own, so the app gets a renderer process of its own: the benchmark page (and
+  // the garbage its figures left) must not share the app's main thread and heap.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const app = await context.newPage();
   await app.goto(`http://127.0.0.1:${PORT}/`);
   await app.getByTestId('view-data').click();
   await app.getByTestId('stress').locator('summary').click();
@@ -78,36 +81,47 @@ async function frameTimes(browser: Browser) {
   await app.getByTestId('import-confirm').click({ timeout: 120_000 });
   await app.getByTestId('import-notice').waitFor({ timeout: 120_000 });
   const days = syntheticDays(1000);
-  await app.goto(`http://127.0.0.1:${PORT}/?symbols=S0000,S0001,S0002,S0003&from=${days[0]}&to=${days.at(-1)}&speed=max`);
-  await app.getByTestId('start').waitFor();
-  // A string, not a function: tsx would wrap named functions in a helper the page does not have.
-  // The page itself notes when the state reads RUNNING and when run-complete appears.
-  await app.evaluate(`
-    window.frames_ = [];
-    window.longTasks_ = [];
-    window.window_ = {};
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks_.push([e.startTime, e.duration]))).observe({ type: 'longtask' });
-    requestAnimationFrame(function tick(t) { window.frames_.push(t); requestAnimationFrame(tick); });
-    new MutationObserver(() => {
-      const state = document.querySelector('[data-testid="system-state"]')?.textContent;
-      if (state === 'RUNNING' && window.window_.from === undefined) window.window_.from = performance.now();
-      if (document.querySelector('[data-testid="run-complete"]') && window.window_.to === undefined) window.window_.to = performance.now();
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  `);
-  await app.getByTestId('start').click();
-  await app.getByTestId('run-complete').waitFor({ timeout: 120_000 });
-  const { frames_, longTasks_, from, to } = await app.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; longTasks_: [number, number][]; window_: { from: number; to: number } };
-    return { frames_: w.frames_, longTasks_: w.longTasks_, ...w.window_ };
-  });
-  const tasks = longTasks_.filter(([start, d]) => start + d >= from && start <= to).map(([, d]) => d);
-  const bars = Number(await app.getByTestId('emitted-count').textContent());
-  await app.close();
-  const during = frames_.filter((t) => t >= from && t <= to + 17);
-  const gaps = during.slice(1).map((t, i) => t - during[i]);
+  // Three replays, every frame of each pooled: one replay lasts well under a second (40-odd
+  // frames), too few for a 95th percentile that a single hiccup of the machine cannot decide.
+  const gaps: number[] = [];
+  const tasks: number[] = [];
+  const runs: { runMs: number; frames: number; p95: number }[] = [];
+  let bars = 0;
+  for (let replay = 0; replay < 3; replay++) {
+    await app.goto(`http://127.0.0.1:${PORT}/?symbols=S0000,S0001,S0002,S0003&from=${days[0]}&to=${days.at(-1)}&speed=max`);
+    await app.getByTestId('start').waitFor();
+    // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+    // The page itself notes when the state reads RUNNING and when run-complete appears.
+    await app.evaluate(`
+      window.frames_ = [];
+      window.longTasks_ = [];
+      window.window_ = {};
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks_.push([e.startTime, e.duration]))).observe({ type: 'longtask' });
+      requestAnimationFrame(function tick(t) { window.frames_.push(t); requestAnimationFrame(tick); });
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-testid="system-state"]')?.textContent;
+        if (state === 'RUNNING' && window.window_.from === undefined) window.window_.from = performance.now();
+        if (document.querySelector('[data-testid="run-complete"]') && window.window_.to === undefined) window.window_.to = performance.now();
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    `);
+    await app.getByTestId('start').click();
+    await app.getByTestId('run-complete').waitFor({ timeout: 120_000 });
+    const { frames_, longTasks_, from, to } = await app.evaluate(() => {
+      const w = window as unknown as { frames_: number[]; longTasks_: [number, number][]; window_: { from: number; to: number } };
+      return { frames_: w.frames_, longTasks_: w.longTasks_, ...w.window_ };
+    });
+    tasks.push(...longTasks_.filter(([start, d]) => start + d >= from && start <= to).map(([, d]) => d));
+    bars = Number(await app.getByTestId('emitted-count').textContent());
+    const during = frames_.filter((t) => t >= from && t <= to + 17);
+    const these = during.slice(1).map((t, i) => t - during[i]);
+    gaps.push(...these);
+    runs.push({ runMs: to - from, frames: these.length, p95: quantile(these, 0.95) });
+  }
+  await context.close();
   return {
     bars,
-    runMs: to - from,
+    runs,
+    runMs: runs.reduce((n, r) => n + r.runMs, 0),
     frames: gaps.length,
     p95: quantile(gaps, 0.95),
     max: Math.max(0, ...gaps),
@@ -197,15 +211,18 @@ if (want('pause')) {
 }
 
 if (want('e2e')) {
-  // Twice: the first run also compiles the page's and the worker's code (reported beside it).
+  // The first run also compiles the page's and the worker's code: reported beside the median of
+  // three runs after it (a run lasts a fifth of a second, so one run alone is at the mercy of noise).
   const cold = await page.evaluate(() => window.bench.endToEnd(4, 650));
-  const e2e = await page.evaluate(() => window.bench.endToEnd(4, 650));
-  results.endToEnd = { warm: e2e, cold };
+  const warm = [];
+  for (let i = 0; i < 3; i++) warm.push(await page.evaluate(() => window.bench.endToEnd(4, 650)));
+  const e2e = warm.sort((a, b) => a.barsPerSec - b.barsPerSec)[1];
+  results.endToEnd = { median: e2e, warm, cold };
   rows.push({
-    figure: `end to end at max: ${(e2e.bars / 1e6).toFixed(2)}M bars into SessionData`,
+    figure: `end to end at max: ${(e2e.bars / 1e6).toFixed(2)}M bars into SessionData (median of 3)`,
     value: `${(e2e.barsPerSec / 1e6).toFixed(1)} M bars/s`,
     baseline: '–',
-    ratio: `${(e2e.runMs / 1000).toFixed(2)} s run, ${(e2e.setupMs / 1000).toFixed(2)} s setup; first (cold) run ${(cold.barsPerSec / 1e6).toFixed(1)} M bars/s`,
+    ratio: `runs ${warm.map((r) => (r.barsPerSec / 1e6).toFixed(1)).join(', ')} M/s (${(e2e.runMs / 1000).toFixed(2)} s); first (cold) run ${(cold.barsPerSec / 1e6).toFixed(1)}`,
     target: '≥ 5 M bars/s',
     met: e2e.barsPerSec >= 5e6,
   });
@@ -215,10 +232,10 @@ if (want('frames')) {
   const frames = await frameTimes(browser);
   results.frames = frames;
   rows.push({
-    figure: `frame times, 4 charts at max (${(frames.bars / 1e6).toFixed(2)}M bars), p95 / max`,
+    figure: `frame times, 4 charts at max (${(frames.bars / 1e6).toFixed(2)}M bars, 3 replays), p95 / max`,
     value: `${frames.p95.toFixed(1)} / ${frames.max.toFixed(1)} ms`,
     baseline: '60 fps: 16.7 ms',
-    ratio: `${frames.frames} frames in ${(frames.runMs / 1000).toFixed(2)} s; long tasks > 50 ms: ${frames.longTasks} (max ${frames.longestTask.toFixed(0)} ms)`,
+    ratio: `${frames.frames} frames in ${(frames.runMs / 1000).toFixed(2)} s (p95 by replay ${frames.runs.map((r) => r.p95.toFixed(1)).join(', ')}); long tasks > 50 ms: ${frames.longTasks} (max ${frames.longestTask.toFixed(0)} ms)`,
     target: 'p95 ≤ 20 ms, no long task > 50 ms',
     met: frames.p95 <= 20 && frames.longTasks === 0,
   });

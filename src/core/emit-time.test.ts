@@ -41,7 +41,10 @@ describe('BarEnds', () => {
     for (const interval of ['1m', '5m', '15m', '1h', '1d', 'tick'] as const) {
       const ends = new BarEnds(sessions, interval);
       for (const s of sessions) {
-        for (let t = s.open; t <= s.close; t += 7 * 60_000 + 13_000) expect(ends.end(t)).toBe(barEnd(t, interval, s));
+        // Bar by bar (each starts the bucket after the last one's) and with uneven steps.
+        for (const step of [60_000, 5 * 60_000, 7 * 60_000 + 13_000]) {
+          for (let t = s.open; t <= s.close; t += step) expect(ends.end(t)).toBe(barEnd(t, interval, s));
+        }
       }
       expect(ends.end(sessions[0].close + 60_000)).toBe(-Infinity);
       expect(ends.end(sessions[1].open)).toBe(barEnd(sessions[1].open, interval, sessions[1])); // and back in again

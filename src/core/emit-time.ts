@@ -46,6 +46,8 @@ export class BarEnds {
   private open = Infinity;
   private close = -Infinity;
   private anchor = 0;
+  /** The end of the last bar's bucket (where the next bucket starts). */
+  private nextBucket = Infinity;
   private readonly size: number;
 
   constructor(
@@ -62,8 +64,12 @@ export class BarEnds {
       this.open = session.open;
       this.close = session.close;
       this.anchor = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
+      this.nextBucket = Infinity;
     }
     if (this.size === 0) return this.interval === 'tick' ? tsStart : this.close;
-    return bucketEnd(tsStart, this.size, this.anchor, this.close);
+    // Bars follow each other: most often this bar starts the bucket after the last one's.
+    if (tsStart >= this.nextBucket && tsStart < this.nextBucket + this.size) this.nextBucket += this.size;
+    else this.nextBucket = this.anchor + Math.floor((tsStart - this.anchor) / this.size) * this.size + this.size;
+    return Math.min(this.nextBucket, this.close);
   }
 }

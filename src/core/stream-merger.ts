@@ -128,6 +128,29 @@ export class StreamMerger {
   }
 
   /**
+   * Takes up to `max` items in merge order and hands each to `visit`: its slot, and where it is
+   * (chunk and row, valid during the call). Stays within the current window, and stops before an
+   * item older than the backtest time, which take() then reports. The coordinator's path at full
+   * speed: one call a run of items, not a peek and a take for each. Call peek() first.
+   */
+  takeRun(max: number, visit: (slot: number, chunk: ItemColumns, row: number) => void): number {
+    const { order, emits } = this.window;
+    const first = this.next;
+    const end = Math.min(this.window.length, first + max);
+    let last = this.lastEmit;
+    let i = first;
+    for (; i < end && emits[i] >= last; i++) {
+      const queue = this.queues[order[i]];
+      visit(order[i], queue.headChunk, queue.headRow);
+      queue.advance();
+      last = emits[i];
+    }
+    this.next = i;
+    this.lastEmit = last;
+    return i - first;
+  }
+
+  /**
    * Gathers the next window. Its bound is the earliest (last item fed, rank) among streams still
    * being fed — nothing fed later can come before it — or the span, whichever comes first.
    */

@@ -93,18 +93,20 @@ export class SessionData {
   append(batch: BatchEvent): void {
     // Room first, for every stream the batch names: then each item is plain array writes. A batch
     // holds thousands of items at full speed, and this runs on the page's main thread.
+    const { count, slot: slots, tsStart, tsEmit, values, stride, backtestTime } = batch;
     const adding = new Int32Array(this.streams.length);
-    for (let i = 0; i < batch.count; i++) {
-      const slot = batch.slot[i];
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i];
       if (this.streams[slot] === undefined) assert(false, `batch names unknown stream ${slot}`);
       adding[slot]++;
     }
     adding.forEach((n, slot) => n > 0 && this.reserve(slot, n));
-    this.order = withRoom(this.order, this.emittedCount + batch.count);
-    for (let i = 0; i < batch.count; i++) {
-      const slot = batch.slot[i];
-      this.checker.emitted(slot, batch.tsStart[i], batch.tsEmit[i], batch.backtestTime);
-      this.write(slot, batch.tsStart[i], batch.tsEmit[i], batch.values, i * batch.stride);
+    this.order = withRoom(this.order, this.emittedCount + count);
+    const checker = this.checker;
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i];
+      checker.emitted(slot, tsStart[i], tsEmit[i], backtestTime);
+      this.write(slot, tsStart[i], tsEmit[i], values, i * stride);
     }
   }
 
