@@ -1,6 +1,7 @@
 // The control fuzz in the browser: 10,000 seeded operations (start, pause, resume, step, stop,
 // speed changes, bad configs) on the real workers and the Atomics gate, the invariants checked
-// after each (src/testing/control-fuzz.ts); and a shorter run on the fallback gate.
+// after each (src/testing/control-fuzz.ts); shorter runs on the fallback gate and with the app's
+// frame budget (batch acknowledgements held until the next frame).
 import { expect, test } from './fixtures';
 import { PLAIN_URL } from '../../playwright.config';
 
@@ -32,5 +33,14 @@ test('2,000 random control operations on the fallback gate: zero invariant viola
   await page.waitForFunction(() => 'fuzz' in window);
   expect(await page.evaluate(() => window.fuzz.gate)).toBe('message');
   const result = await page.evaluate(() => window.fuzz.run(99, 2000));
+  expect(result.completed).toBeGreaterThan(3);
+});
+
+test('2,000 random control operations with the frame budget the app keeps: zero invariant violations', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto('./tests/harness/fuzz.html?draws');
+  await page.waitForFunction(() => 'fuzz' in window);
+  const result = await page.evaluate(() => window.fuzz.run(7, 2000));
+  expect(result.ops).toBe(2000);
   expect(result.completed).toBeGreaterThan(3);
 });

@@ -5,8 +5,10 @@
 import { createBrowserSystem } from '../../src/system/browser-system';
 import { runControlFuzz, type FuzzResult } from '../../src/testing/control-fuzz';
 
-// The app's data lives at the site root, two levels above this page.
-const manager = createBrowserSystem(crossOriginIsolated, new URL('../../', location.href).href);
+// The app's data lives at the site root, two levels above this page. With ?draws the manager keeps
+// the frame budget the app keeps (acknowledgements held past a frame's deadline).
+const draws = new URLSearchParams(location.search).has('draws');
+const manager = createBrowserSystem(crossOriginIsolated, new URL('../../', location.href).href, draws);
 
 declare global {
   interface Window {
