@@ -26,13 +26,13 @@ describe('FrameBudget', () => {
     expect(acked).toEqual([0]);
     p.advance(2);
     budget.taken(1, () => acked.push(1)); // 3 ms into the frame: room left
-    p.advance(4);
-    budget.taken(2, () => acked.push(2)); // 6 ms in, a 2 ms batch: still before the deadline (16.7 − 7)
     p.advance(2);
-    budget.taken(2, () => acked.push(3)); // 8 ms in: the next batch would run past it
+    budget.taken(2, () => acked.push(2)); // 5 ms in, a 2 ms batch: still before the deadline (16.7 − 9)
+    p.advance(2);
+    budget.taken(2, () => acked.push(3)); // 7 ms in: the next batch would run past it
     budget.taken(0.1, () => acked.push(4)); // and nothing overtakes a held acknowledgement
     expect(acked).toEqual([0, 1, 2]);
-    p.advance(9);
+    p.advance(10);
     p.frame();
     expect(acked).toEqual([0, 1, 2, 3, 4]);
   });

@@ -23,9 +23,10 @@ const FRAME_MS = 1000 / 60;
  * Taking items in stops this long before the frame's end: room for the batches already on their
  * way (they are taken whatever we decide) and for the browser's own work before the next frame.
  * Measured on a 2-core machine (the coordinator keeps one core busy): at 4 ms a replay with four
- * charts still missed about one frame in ten; at 7 ms, next to none (npm run bench -- frames).
+ * charts missed about one frame in ten, at 7 ms a few at its start, at 9 ms next to none (npm run
+ * bench -- frames). The page then takes ~2 M bars/s at max speed instead of ~3: nobody reads them.
  */
-const SAFETY_MS = 7;
+const SAFETY_MS = 9;
 
 export class FrameBudget {
   private frameStart = -Infinity;

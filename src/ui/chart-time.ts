@@ -1,0 +1,35 @@
+// Time on the charts. Main thread (CandleChart.svelte).
+//
+// lightweight-charts shows timestamps as UTC, so every time handed to it is shifted by New York's
+// offset: the axis then reads exchange wall time in any viewer's time zone. Its default tick-mark
+// labels call Date.toLocaleString, which builds an Intl formatter for every label — in a fast
+// replay, where each redraw brings new labels, that was 10–20 ms a redraw here. The shifted times
+// are plain UTC, so the labels are a little arithmetic instead.
+
+import { TickMarkType, type Time, type UTCTimestamp } from 'lightweight-charts';
+import { exchangeOffsetMs } from '../core/exchange-time';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** An epoch-ms instant as the chart's time: New York wall time, in seconds, read as UTC. */
+export function chartTime(ms: number): UTCTimestamp {
+  return Math.floor((ms + exchangeOffsetMs(ms)) / 1000) as UTCTimestamp;
+}
+
+/** A time-axis label, as the default formatter writes it in English (2013, Oct, 7, 15:00, 15:00:05). */
+export function tickMarkLabel(time: Time, type: TickMarkType): string {
+  const d = new Date((time as number) * 1000);
+  switch (type) {
+    case TickMarkType.Year:
+      return String(d.getUTCFullYear());
+    case TickMarkType.Month:
+      return MONTHS[d.getUTCMonth()];
+    case TickMarkType.DayOfMonth:
+      return String(d.getUTCDate());
+    case TickMarkType.Time:
+      return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+    case TickMarkType.TimeWithSeconds:
+      return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  }
+}
