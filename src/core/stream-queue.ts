@@ -2,6 +2,7 @@
 // the coordinator worker. Feeding appends whole columnar chunks (zero-copy), so a million queued
 // bars cost 7 × 8 bytes each, not an object apiece.
 
+import { firstAfter, firstAtOrAfter } from './bisect';
 import { columnsLength, firstOutOfOrderRow, type ItemColumns } from './item-columns';
 import type { MergeWindow } from './merge-window';
 import type { StreamKey } from './stream-key';
@@ -80,16 +81,9 @@ export class StreamQueue {
   gather(window: MergeWindow, slot: number, end: number, inclusive: boolean): void {
     for (let c = this.chunkIndex, row = this.row; c < this.chunks.length; c++, row = 0) {
       const emits = this.chunks[c].tsEmit;
-      // Emit times ascend within a queue: find the first row past the window by bisection.
-      let lo = row;
-      let hi = emits.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (emits[mid] < end || (inclusive && emits[mid] === end)) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo > row) window.addRun(emits, row, lo, slot);
-      if (lo < emits.length) return;
+      const stop = inclusive ? firstAfter(emits, end, row) : firstAtOrAfter(emits, end, row);
+      if (stop > row) window.addRun(emits, row, stop, slot);
+      if (stop < emits.length) return;
     }
   }
 

@@ -7,6 +7,7 @@
 
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 import { aggregateBars } from '../core/aggregate-bars';
+import { firstAtOrAfter } from '../core/bisect';
 import { emitTime } from '../core/emit-time';
 import { exchangeDay } from '../core/exchange-time';
 import { BAR_FIELDS, fieldsOf, type ItemColumns } from '../core/item-columns';
@@ -152,8 +153,8 @@ export class MarketDataRepository {
       const session = tradingSession(day, hours);
       if (session === null) continue; // a closed day (holiday) has no trading session to replay
       const raw = this.chunk(symbol, stored, day);
-      const begin = lowerBound(raw.ts, session.open);
-      const end = lowerBound(raw.ts, session.close);
+      const begin = firstAtOrAfter(raw.ts, session.open);
+      const end = firstAtOrAfter(raw.ts, session.close);
       if (end <= begin) continue;
       if (entry.from) {
         // Coarser than stored: aggregate the day's finer bars inside the session.
@@ -209,8 +210,8 @@ export class MarketDataRepository {
         const session = tradingSession(day, hours);
         const chunk = this.chunks.get(`${type}|${key.symbol}|${key.interval}|${day}`);
         if (session === null || !chunk) continue;
-        const begin = lowerBound(chunk.ts, session.open);
-        const end = lowerBound(chunk.ts, session.close);
+        const begin = firstAtOrAfter(chunk.ts, session.open);
+        const end = firstAtOrAfter(chunk.ts, session.close);
         const tsStart = chunk.ts.slice(begin, end);
         parts.push({ tsStart, tsEmit: tsStart.map((t) => emitTime(t, key.interval, session.close)), fields: chunk.values.map((v) => v.slice(begin, end)) });
       }
@@ -227,8 +228,8 @@ export class MarketDataRepository {
         statement.reset();
         const ts = decodeFloat64(tsBlob);
         const all = decodeFloat64(fieldsBlob);
-        const begin = lowerBound(ts, session.open);
-        const end = lowerBound(ts, session.close);
+        const begin = firstAtOrAfter(ts, session.open);
+        const end = firstAtOrAfter(ts, session.close);
         const tsStart = ts.slice(begin, end);
         parts.push({
           tsStart,
@@ -309,18 +310,6 @@ function readColumnarCatalog(db: Database): CatalogEntry[] {
     entries.get(key)!.days.push(String(day));
   }
   return [...entries.values()];
-}
-
-/** First index with ts[i] >= value (ts ascending). */
-function lowerBound(ts: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ts[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
