@@ -12,6 +12,8 @@ import { concatColumns, type CatalogEntry } from './market-data-repository';
 /** Something that answers the repository's queries: a MarketDataRepository or an ImportedDataset. */
 export interface DaySource {
   readonly label: string;
+  /** An imported dataset's name (the bundled or `db=` file has none): the catalog names where days came from. */
+  readonly datasetName?: string;
   catalog(): readonly CatalogEntry[];
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): ItemColumns | Promise<ItemColumns>;
   getItems(key: StreamKey, from: string, to: string, hours: Hours): ItemColumns | Promise<ItemColumns>;
@@ -38,16 +40,18 @@ export class CombinedRepository {
 
   /** Every stream of every source, days merged. */
   catalog(): CatalogEntry[] {
-    const merged = new Map<string, CatalogEntry & { days: string[] }>();
-    for (const entries of this.catalogs) {
+    const merged = new Map<string, CatalogEntry & { days: string[]; imported: string[] }>();
+    this.catalogs.forEach((entries, i) => {
+      const dataset = this.sources[i].datasetName;
       for (const e of entries) {
-        const known = merged.get(entryId(e));
-        if (!known) merged.set(entryId(e), { ...e, days: [...e.days] });
+        let known = merged.get(entryId(e));
+        if (!known) merged.set(entryId(e), (known = { ...e, days: [...e.days], imported: [] }));
         else for (const day of e.days) if (!known.days.includes(day)) known.days.push(day);
+        if (dataset !== undefined && !known.imported.includes(dataset)) known.imported.push(dataset);
       }
-    }
+    });
     for (const e of merged.values()) e.days.sort();
-    return [...merged.values()];
+    return [...merged.values()].map(({ imported, ...e }) => (imported.length > 0 ? { ...e, imported } : e));
   }
 
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns> {

@@ -12,6 +12,7 @@ import { MarketDataRepository, type CatalogEntry, type DayColumns } from './mark
 
 export class ImportedDataset {
   readonly label: string;
+  readonly datasetName: string;
   private readonly shape: MarketDataRepository;
 
   constructor(
@@ -19,6 +20,7 @@ export class ImportedDataset {
     readonly meta: DatasetMeta,
   ) {
     this.label = `dataset "${meta.name}"`;
+    this.datasetName = meta.name;
     this.shape = MarketDataRepository.fromChunks(this.label, meta.entries, new Map());
   }
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_DIR } from '../testing/in-process-engine';
+import { allocateColumns } from '../core/item-columns';
 import { StreamType } from '../core/stream-key';
+import { CombinedRepository, type DaySource } from './combined-repository';
 import { DataError } from './data-error';
 import { MarketDataRepository } from './market-data-repository';
 import { INTERCHANGE_ITEM_SCHEMA, INTERCHANGE_SCHEMA } from './storage-layout';
@@ -160,5 +162,20 @@ describe('MarketDataRepository on interchange files', () => {
   it('refuses a truncated SQLite file', () => {
     const bytes = readFileSync(`${PUBLIC_DIR}data/bars.sqlite`).subarray(0, 8192);
     expect(() => MarketDataRepository.open(SQL, new Uint8Array(bytes), 'cut.sqlite')).toThrow(/cut.sqlite/);
+  });
+});
+
+describe('CombinedRepository catalog', () => {
+  const source = (label: string, days: string[], datasetName?: string): DaySource => ({
+    label,
+    datasetName,
+    catalog: () => [{ symbol: 'LABX', interval: '1m', days }],
+    getBarsBySymbol: () => allocateColumns(0, 5),
+    getItems: () => allocateColumns(0, 5),
+  });
+  it('merges each stream’s days across sources and names the imported datasets that hold some', () => {
+    const combined = new CombinedRepository([source('data/bars.sqlite', ['2014-06-02']), source('dataset "a"', ['2014-06-04', '2014-06-03'], 'a'), source('dataset "b"', ['2014-06-05'], 'b')]);
+    expect(combined.catalog()).toEqual([{ symbol: 'LABX', interval: '1m', days: ['2014-06-02', '2014-06-03', '2014-06-04', '2014-06-05'], imported: ['a', 'b'] }]);
+    expect(new CombinedRepository([source('data/bars.sqlite', ['2014-06-02'])]).catalog()[0]).not.toHaveProperty('imported');
   });
 });

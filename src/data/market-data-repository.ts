@@ -25,6 +25,8 @@ export interface CatalogEntry {
   readonly days: readonly string[];
   /** Stored as such, or aggregated on request from this finer stored interval ('tick': trade prints). */
   readonly from?: Interval;
+  /** The imported datasets that hold some of these days (none: all from the bundled or `db=` file). */
+  readonly imported?: readonly string[];
 }
 
 /** One symbol's bars of one interval on one day: bar starts ascending, values by BAR_VALUE_COLUMNS. */

@@ -160,6 +160,11 @@ test('bundled and imported data replay together; the run record downloads beside
   await importFile(page, fixture('good/lab-bars.csv'));
   await page.goto('./?symbols=SPY,LABX&from=2013-10-07&to=2014-06-02&speed=max&autostart=1');
   await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
+  // The panel's symbol list marks the imported ones, and only those.
+  const labx = page.locator('label.symbol', { hasText: 'LABX' });
+  await expect(labx.getByTestId('symbol-imported')).toHaveText('imported');
+  await expect(labx.getByTestId('symbol-imported')).toHaveAttribute('title', /imported: lab-bars/);
+  await expect(page.locator('label.symbol', { hasText: 'SPY' }).getByTestId('symbol-imported')).toHaveCount(0);
   const csv = (await download(page, 'export-csv')).toString('utf8');
   const symbols = new Set(csv.trim().split('\n').slice(1).map((line) => line.split(',')[2]));
   expect([...symbols].sort()).toEqual(['LABX', 'SPY']);
