@@ -68,7 +68,7 @@ export class MergeWindow {
     this.wholeMs = whole;
   }
 
-  /** Puts the window's slots in merge order into `order`. */
+  /** Puts the window's slots in merge order into `order`, and their emit times into `emits`. */
   sort(): void {
     if (!this.wholeMs) this.sortByComparison();
     else if (this.length <= SMALL_WINDOW) this.insertionSort();
