@@ -8,8 +8,11 @@ import { defineConfig } from '@playwright/test';
 const debianChromium = '/usr/bin/chromium';
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
 
-export const ISOLATED_URL = 'http://127.0.0.1:4173/';
-export const PLAIN_URL = 'http://127.0.0.1:4174/';
+// BRL_PORT moves both servers (and the static-host test's, at +7), so that two checkouts can
+// run their browser tests side by side.
+export const PORT = Number(process.env.BRL_PORT ?? 4173);
+export const ISOLATED_URL = `http://127.0.0.1:${PORT}/`;
+export const PLAIN_URL = `http://127.0.0.1:${PORT + 1}/`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,9 +36,9 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1', url: ISOLATED_URL, reuseExistingServer: !process.env.CI },
+    { command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`, url: ISOLATED_URL, reuseExistingServer: !process.env.CI },
     {
-      command: 'npx vite preview --port 4174 --strictPort --host 127.0.0.1',
+      command: `npx vite preview --port ${PORT + 1} --strictPort --host 127.0.0.1`,
       url: PLAIN_URL,
       env: { BRL_NO_ISOLATION: '1' },
       reuseExistingServer: !process.env.CI,

@@ -8,12 +8,10 @@ import {
   checkAgainstCatalog,
   checkItemsAgainstCatalog,
   ConfigError,
-  parseConfigText,
   validateReplayConfig,
   type Catalog,
   type ItemCatalog,
   type ReplayConfig,
-  type ReplayConfigInput,
   type Speed,
 } from '../core/replay-config';
 import { FIXED, NO_FLAWS, anyFlaw, type Experiment } from '../core/flaws';
@@ -31,6 +29,7 @@ import type { BatchEvent, CoordinatorEvent } from '../worker/coordinator-api';
 import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';
 import type { GateKind } from '../worker/page-gate';
 import { abortable } from './abortable';
+import { loadBundledConfig } from './config-loader';
 import { DataManager } from './data-manager';
 import { FrameBudget, type FrameClock } from './frame-budget';
 import { LiveFeed, type LiveStream } from './live-feed';
@@ -435,16 +434,7 @@ export class SystemManager {
   }
 
   private async loadConfig(request: ReplayRequest): Promise<ReplayConfig> {
-    let input: ReplayConfigInput = {};
-    if (request.configName) {
-      const url = new URL(`data/configs/${request.configName}.json`, this.deps.baseUrl).href;
-      const response = await this.deps.fetchText(url).catch(() => null);
-      // Some servers answer a missing file with their index page: that is "not found" too.
-      if (!response || !response.ok || response.headers.get('content-type')?.includes('text/html')) {
-        throw new ConfigError('config', `there is no bundled config "${request.configName}" (data/configs/${request.configName}.json could not be loaded)`);
-      }
-      input = parseConfigText(await response.text(), `config "${request.configName}"`);
-    }
+    const input = request.configName ? await loadBundledConfig(request.configName, this.deps.baseUrl, this.deps.fetchText) : {};
     return validateReplayConfig({ ...input, ...request.overrides });
   }
 

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { bundledDb, expectedExport } from './expected-export';
+import { PORT as PREVIEW_PORT } from '../../playwright.config';
 
-const PORT = 4180;
+const PORT = PREVIEW_PORT + 7;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SITE = `${ORIGIN}/lab/`;
 const REPLAY = `${SITE}?config=spy-aig-bac-ibm-2013-10-07&speed=max&autostart=1`;
