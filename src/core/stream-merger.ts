@@ -31,6 +31,9 @@ const TARGET_WINDOW_ITEMS = 1 << 15;
 /** The first window's span, ms; later ones adapt to how densely the streams are packed. */
 const FIRST_SPAN_MS = 1000;
 
+/** Where an item taken from the merge is: its stream's slot, and its chunk and row (valid during the call). */
+export type ItemVisitor = (slot: number, chunk: ItemColumns, row: number) => void;
+
 export class StaleItemError extends Error {
   override name = 'StaleItemError';
 }
@@ -133,7 +136,7 @@ export class StreamMerger {
    * item older than the backtest time, which take() then reports. The coordinator's path at full
    * speed: one call a run of items, not a peek and a take for each. Call peek() first.
    */
-  takeRun(max: number, visit: (slot: number, chunk: ItemColumns, row: number) => void): number {
+  takeRun(max: number, visit: ItemVisitor): number {
     const { order, emits } = this.window;
     const first = this.next;
     const end = Math.min(this.window.length, first + max);
@@ -198,11 +201,6 @@ export class StreamMerger {
   private forgetWindow(): void {
     this.window.length = 0;
     this.next = 0;
-  }
-
-  /** Moves backtest time forward without taking an item (an item taken outside the merge). */
-  advanceTo(emit: number): void {
-    this.lastEmit = Math.max(this.lastEmit, emit);
   }
 
   clear(): void {

@@ -2,17 +2,19 @@
 // (coordinator-worker.ts); the gate, the clock and the output are injected, so the same loop
 // runs on the Atomics gate, on the fallback gate, and in tests.
 //
-// Each turn: find the oldest pending item across all queues (StreamMerger); in backtest mode
-// hold it at the gate until the state cell reads RUNNING; wait out its emit-time gap at the
-// chosen speed (Pacer); set backtest time to its emit time and put it in the output batch.
-// Every wait is a wait on the doorbell, so pause, stop, speed changes and shutdown act at once.
+// Each turn it notes what it sees and lets nextStep (core/coordinator-step.ts) choose: hold the
+// oldest pending item (StreamMerger) at the gate until the state cell reads RUNNING, wait out its
+// emit-time gap at the chosen speed (Pacer), or emit: set backtest time to the item's emit time and
+// put it in the output batch. Every wait is on the doorbell, so pause, stop, speed and shutdown act at once.
 
+import { assert } from '../core/assert';
 import { Slot, speedFromCell, WorkerPhase } from '../core/control-block';
+import { nextStep, type CoordinatorStep, type CoordinatorView } from '../core/coordinator-step';
 import { NO_FLAWS, type Flaws } from '../core/flaws';
 import { fieldsOf, type ItemColumns } from '../core/item-columns';
 import { Pacer } from '../core/pacer';
 import type { StreamKey } from '../core/stream-key';
-import { MergeStatus, StreamMerger } from '../core/stream-merger';
+import { MergeStatus, StreamMerger, type ItemVisitor } from '../core/stream-merger';
 import { SystemState } from '../core/system-state';
 import type { CoordinatorEvent, RunPlan } from './coordinator-api';
 import { OutputBatch } from './output-batch';
@@ -64,6 +66,24 @@ export class BacktestStreamCoordinator {
   /** While set, items due by this time are emitted without pacing ("go to"). */
   private seekTarget: number | null = null;
   private flaws: Flaws = NO_FLAWS;
+  /** What the loop sees, filled in place each turn (observe) and read by nextStep. */
+  private readonly view: CoordinatorView = {
+    shutdown: false,
+    hasPlan: false,
+    live: false,
+    state: SystemState.STOPPED,
+    status: MergeStatus.EXHAUSTED,
+    seeking: false,
+    seekTargetReached: false,
+    holding: false,
+    finishedRun: false,
+    pageBehind: false,
+    stepRequested: false,
+    delayMs: 0,
+    noGate: false,
+    lateGateCheck: false,
+    uninterruptibleSleep: false,
+  };
   /** The late-gate-check flaw: the item taken before the gate was checked, emitted first when it opens. */
   private held: { slot: number; chunk: ItemColumns; row: number } | null = null;
 
@@ -110,71 +130,92 @@ export class BacktestStreamCoordinator {
     if (final) this.merger.finish(slot);
   }
 
-  /** The worker loop; resolves when shutdown is requested. */
+  /**
+   * The worker loop; resolves when shutdown is requested. Each turn: read what the loop sees
+   * (observe), choose the next step (nextStep, core/coordinator-step.ts), perform it.
+   */
   async run(): Promise<void> {
-    const control = this.gate.control;
     for (;;) {
       const turn = this.gate.checkpoint();
       if (turn) {
         await turn;
         continue;
       }
-      if (control.load(Slot.SHUTDOWN) === 1) {
+      const seen = this.observe();
+      const step = nextStep(this.view);
+      if (step === 'exit') {
         this.flush();
         this.setPhase(WorkerPhase.EXITED);
         this.sink({ kind: 'exited' });
         return;
       }
-      const seen = control.load(Slot.DOORBELL);
-      this.observeControl();
-      const status = this.plan ? this.merger.peek() : MergeStatus.EXHAUSTED;
-
-      if (this.seekTarget !== null && this.state === SystemState.RUNNING && (status !== MergeStatus.READY || this.merger.headEmit() > this.seekTarget)) {
-        this.finishSeek();
-      }
-      if (this.held !== null) {
-        // The flaw: this item was chosen before the gate was checked; it goes first, compared with nothing.
-        if (this.state === SystemState.STOPPED) await this.waitAt(WorkerPhase.AT_GATE, seen, WAIT_SLICE_MS);
-        else this.emitHeld();
-      } else if (status !== MergeStatus.READY) {
-        if (status === MergeStatus.EXHAUSTED && this.plan && this.state !== SystemState.STOPPED && !this.finishedRun) {
-          this.finishRun();
-        }
-        await this.waitAt(WorkerPhase.IDLE, seen, WAIT_SLICE_MS);
-      } else if (this.pageBehind() && (this.state === SystemState.RUNNING || this.plan?.mode === 'live' || this.flaws.noGate)) {
-        // Flow control: enough batches are on their way; the page rings the doorbell as it takes each.
-        await this.waitAt(WorkerPhase.STREAMING, seen, WAIT_SLICE_MS);
-      } else if (this.plan?.mode === 'live' && this.state !== SystemState.PAUSED) {
-        // Live mode (is_backtest_mode() is false): no gate, no pacing — an item goes out as it arrives.
-        this.stream(seen, true);
-      } else if (this.state === SystemState.STOPPED && this.flaws.noGate) {
-        // The flaw: no system manager attached, so nothing holds the coordinator during setup.
-        this.stream(seen, true);
-      } else if (this.state === SystemState.STOPPED) {
-        // The design note's gate: hold the oldest item until the system reads RUNNING.
-        if (this.flaws.lateGateCheck) this.held = this.takeHead();
-        await this.waitAt(WorkerPhase.AT_GATE, seen, WAIT_SLICE_MS);
-      } else if (this.state === SystemState.PAUSED) {
-        if (control.load(Slot.STEP_REQUESTS) > this.stepsTaken) {
-          this.stepsTaken++;
-          this.emitHead();
-          this.flush();
-        } else {
-          await this.waitAt(WorkerPhase.PAUSED, seen, WAIT_SLICE_MS);
-        }
-      } else if (this.seekTarget !== null) {
-        this.stream(seen);
-      } else {
-        const delay = this.pacer.delayMs(this.clock(), this.merger.headEmit());
-        if (delay > 0 && this.flaws.uninterruptibleSleep) {
-          // The flaw: sleep the whole gap without watching the doorbell; a pause waits it out.
-          this.flush();
-          this.setPhase(WorkerPhase.PACING);
-          await this.gate.sleep(delay);
-        } else if (delay > 0) await this.waitAt(WorkerPhase.PACING, seen, Math.min(delay, WAIT_SLICE_MS));
-        else this.stream(seen);
-      }
+      const pending = this.steps[step](seen);
+      if (pending) await pending; // only waits yield: a turn that streams goes straight on
     }
+  }
+
+  /** How each step is performed; `seen` is the doorbell as observe() read it, so a wait ends at once if it rang since. */
+  private readonly steps: Record<Exclude<CoordinatorStep, 'exit'>, (seen: number) => Promise<void> | void> = {
+    'finish-seek': () => this.finishSeek(),
+    'emit-held': () => this.emitHeld(),
+    complete: (seen) => {
+      this.finishRun();
+      return this.waitAt(WorkerPhase.IDLE, seen, WAIT_SLICE_MS);
+    },
+    'wait-idle': (seen) => this.waitAt(WorkerPhase.IDLE, seen, WAIT_SLICE_MS),
+    'wait-page': (seen) => this.waitAt(WorkerPhase.STREAMING, seen, WAIT_SLICE_MS),
+    'wait-gate': (seen) => this.waitAt(WorkerPhase.AT_GATE, seen, WAIT_SLICE_MS),
+    'hold-and-wait-gate': (seen) => {
+      this.takeHead(this.holdItem);
+      return this.waitAt(WorkerPhase.AT_GATE, seen, WAIT_SLICE_MS);
+    },
+    'wait-paused': (seen) => this.waitAt(WorkerPhase.PAUSED, seen, WAIT_SLICE_MS),
+    step: () => {
+      this.stepsTaken++;
+      this.takeHead(this.emitItem);
+      this.flush();
+    },
+    stream: (seen) => this.stream(seen),
+    'stream-unpaced': (seen) => this.stream(seen, true),
+    'wait-gap': (seen) => this.waitAt(WorkerPhase.PACING, seen, Math.min(this.view.delayMs, WAIT_SLICE_MS)),
+    'sleep-gap': () => {
+      // The flaw: sleep the whole gap without watching the doorbell; a pause waits it out.
+      this.flush();
+      this.setPhase(WorkerPhase.PACING);
+      return this.gate.sleep(this.view.delayMs);
+    },
+  };
+
+  /**
+   * Fills `view` with what the loop sees this turn (reading state, speed and "go to" first) and
+   * returns the doorbell as it was before looking.
+   */
+  private observe(): number {
+    const control = this.gate.control;
+    const view = this.view;
+    view.shutdown = control.load(Slot.SHUTDOWN) === 1;
+    if (view.shutdown) return 0; // exit: nothing else matters
+    const seen = control.load(Slot.DOORBELL);
+    this.observeControl();
+    const plan = this.plan;
+    const status = plan ? this.merger.peek() : MergeStatus.EXHAUSTED;
+    const ready = status === MergeStatus.READY;
+    const headEmit = ready ? this.merger.headEmit() : 0;
+    view.hasPlan = plan !== null;
+    view.live = plan?.mode === 'live';
+    view.state = this.state;
+    view.status = status;
+    view.seeking = this.seekTarget !== null;
+    view.seekTargetReached = this.seekTarget !== null && (!ready || headEmit > this.seekTarget);
+    view.holding = this.held !== null;
+    view.finishedRun = this.finishedRun;
+    view.pageBehind = this.pageBehind();
+    view.stepRequested = control.load(Slot.STEP_REQUESTS) > this.stepsTaken;
+    view.delayMs = ready ? this.pacer.delayMs(this.clock(), headEmit) : 0;
+    view.noGate = this.flaws.noGate;
+    view.lateGateCheck = this.flaws.lateGateCheck;
+    view.uninterruptibleSleep = this.flaws.uninterruptibleSleep;
+    return seen;
   }
 
   /**
@@ -190,7 +231,7 @@ export class BacktestStreamCoordinator {
     const runs = !paced && this.seekTarget === null;
     for (let n = 0; n < STREAM_CHUNK; ) {
       const taken = runs ? this.merger.takeRun(Math.min(RUN_ITEMS, this.flushAt - this.batch.count), this.emitItem) : 0;
-      if (taken === 0) this.emitHead(); // paced, seeking, or an item older than the backtest time (take() reports it)
+      if (taken === 0) this.takeHead(this.emitItem); // paced, seeking, or an item older than the backtest time (take() reports it)
       n += Math.max(taken, 1);
       if (this.merger.peek() !== MergeStatus.READY || control.load(Slot.DOORBELL) !== seen) break;
       if (this.batch.count >= this.flushAt) {
@@ -204,42 +245,33 @@ export class BacktestStreamCoordinator {
   }
 
   /** emit() for takeRun: one function, made once, so the merge's call to it stays monomorphic. */
-  private readonly emitItem = (slot: number, chunk: ItemColumns, row: number): void => this.emit(slot, chunk, row);
+  private readonly emitItem: ItemVisitor = (slot, chunk, row) => this.emit(slot, chunk, row);
 
-  private emitHead(): void {
-    // takeHead() without its record: this runs once an item, and an object an item is garbage.
-    const slot = this.merger.headSlot();
-    const queue = this.merger.queues[slot];
-    const chunk = queue.headChunk;
-    const row = queue.headRow;
-    let taken: boolean;
+  /**
+   * Takes the oldest item and hands it to `visit`. takeRun(1) takes it unless it is older than
+   * the backtest time; take() then reports that item (the run fails, never skipping silently)
+   * or, with the dropStale flaw, drops it without a word.
+   */
+  private takeHead(visit: ItemVisitor): void {
+    if (this.merger.takeRun(1, visit) === 1) return;
     try {
-      taken = this.merger.take();
+      this.merger.take();
     } catch (error) {
       this.fail((error as Error).message);
-      return;
-    }
-    if (taken) this.emit(slot, chunk, row);
-  }
-
-  /** Takes the oldest item out of the merge; null when it was dropped (flaw) or refused as stale. */
-  private takeHead(): { slot: number; chunk: ItemColumns; row: number } | null {
-    const slot = this.merger.headSlot();
-    const queue = this.merger.queues[slot];
-    const chunk = queue.headChunk;
-    const row = queue.headRow;
-    try {
-      return this.merger.take() ? { slot, chunk, row } : null;
-    } catch (error) {
-      this.fail((error as Error).message);
-      return null;
     }
   }
 
+  /** The late-gate-check flaw: the item taken before the gate was checked waits here. */
+  private readonly holdItem: ItemVisitor = (slot, chunk, row) => {
+    this.held = { slot, chunk, row };
+  };
+
+  /** The flaw: the held item goes first, compared with nothing. */
   private emitHeld(): void {
-    const { slot, chunk, row } = this.held!;
+    const held = this.held;
+    assert(held !== null, 'no item is held');
     this.held = null;
-    this.emit(slot, chunk, row);
+    this.emit(held.slot, held.chunk, held.row);
   }
 
   private emit(slot: number, chunk: ItemColumns, row: number): void {
@@ -250,7 +282,7 @@ export class BacktestStreamCoordinator {
     this.emitted++;
     if (this.gateOpenPending) {
       this.gateOpenPending = false;
-      this.sink({ kind: 'gate-opened', runId: this.plan!.runId, wallTime: now });
+      this.sink({ kind: 'gate-opened', runId: this.runId, wallTime: now });
     }
   }
 
@@ -290,13 +322,19 @@ export class BacktestStreamCoordinator {
     this.seekTarget = null;
     this.pacer.start(this.clock(), this.backtestTime, speedFromCell(this.speedCell));
     this.flush();
-    this.sink({ kind: 'seek-done', runId: this.plan!.runId, backtestTime: this.backtestTime });
+    this.sink({ kind: 'seek-done', runId: this.runId, backtestTime: this.backtestTime });
   }
 
   private finishRun(): void {
     this.flush();
     this.finishedRun = true;
-    this.sink({ kind: 'complete', runId: this.plan!.runId, emitted: this.emitted, fed: this.merger.totalFed, backtestTime: this.backtestTime });
+    this.sink({ kind: 'complete', runId: this.runId, emitted: this.emitted, fed: this.merger.totalFed, backtestTime: this.backtestTime });
+  }
+
+  /** The loaded run's id: gate-opened, seek-done and complete are only ever sent during a run. */
+  private get runId(): number {
+    assert(this.plan !== null, 'no run is loaded');
+    return this.plan.runId;
   }
 
   /** A stale item or a broken queue: report it, drop this run's queues, never skip silently. */
