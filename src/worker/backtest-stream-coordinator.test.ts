@@ -73,7 +73,8 @@ class ManualGate implements WorkerGate {
   }
 }
 
-function setup(speed: number | 'max' = 'max') {
+/** `takeBatches: false`: the page takes no batch until the test says so (flow control). */
+function setup(speed: number | 'max' = 'max', { takeBatches = true } = {}) {
   const gate = new ManualGate();
   const events: { event: CoordinatorEvent; wall: number }[] = [];
   const coordinator = new BacktestStreamCoordinator(
@@ -81,7 +82,7 @@ function setup(speed: number | 'max' = 'max') {
     (event) => {
       events.push({ event, wall: gate.clock });
       // Taken at once, as the page does (flow control: the worker keeps only a few batches in flight).
-      if (event.kind === 'batch') gate.set([[Slot.BATCHES_TAKEN, gate.control.load(Slot.BATCHES_TAKEN) + 1]]);
+      if (event.kind === 'batch' && takeBatches) gate.set([[Slot.BATCHES_TAKEN, gate.control.load(Slot.BATCHES_TAKEN) + 1]]);
     },
     () => gate.clock,
   );
@@ -113,6 +114,7 @@ function minuteBars(open: number, minutes: number[]) {
 }
 
 const bar = (symbol: string) => ({ type: StreamType.BAR, symbol, interval: '1m' as const });
+const minutesUpTo = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe('BacktestStreamCoordinator', () => {
   it('holds the oldest item at the gate while STOPPED and streams once RUNNING', async () => {
@@ -220,5 +222,95 @@ describe('BacktestStreamCoordinator', () => {
     await t.stop();
     expect(t.events.at(-1)!.event.kind).toBe('exited');
     expect(t.gate.control.load(Slot.WORKER_PHASE)).toBe(WorkerPhase.EXITED);
+  });
+
+  it('live mode streams items as they are fed, with no gate and no pacing', async () => {
+    const t = setup(1);
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0, mode: 'live' });
+    const s = t.coordinator.registerStream(bar('SPY'));
+    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), false);
+    // Still STOPPED, at speed 1: three minutes of bars go out at once.
+    await t.until(() => t.emitted().length === 3);
+    expect(t.emitted().map((e) => e.wall)).toEqual([0, 0, 0]);
+    t.coordinator.feedStream(s, minuteBars(day2.open, [3]), true);
+    await t.until(() => t.emitted().length === 4);
+    expect(t.has('gate-opened')).toBe(false);
+    await t.stop();
+  });
+
+  it('the no-gate flaw streams during setup, before the system is RUNNING', async () => {
+    const t = setup();
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: { ...NO_FLAWS, noGate: true }, stateSeq: 0 });
+    const s = t.coordinator.registerStream(bar('SPY'));
+    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1]), true);
+    await t.until(() => t.emitted().length === 2);
+    expect(t.gate.control.load(Slot.STATE)).toBe(SystemState.STOPPED);
+    await t.stop();
+  });
+
+  it('the late-gate-check flaw emits the item it took at the gate first, compared with nothing', async () => {
+    const t = setup();
+    t.coordinator.clearStreams({ runId: 3, sessions: [day2], startTime: day2.open, flaws: { ...NO_FLAWS, lateGateCheck: true }, stateSeq: 0 });
+    const a = t.coordinator.registerStream(bar('AAA'));
+    t.coordinator.feedStream(a, minuteBars(day2.open, [5]), true);
+    await t.until(() => t.gate.control.load(Slot.WORKER_PHASE) === WorkerPhase.AT_GATE);
+    // A stream set up after the item was taken: its older bar is never compared with the held one.
+    const late = t.coordinator.registerStream(bar('IBM'));
+    t.coordinator.feedStream(late, minuteBars(day2.open, [0]), true);
+    t.gate.setState(SystemState.RUNNING);
+    await t.until(() => t.has('error'));
+    expect(t.emitted().map((e) => `${e.slot}@${(e.t - day2.open) / MIN}`)).toEqual(['0@6']);
+    expect(t.events.find((e) => e.event.kind === 'error')!.event).toMatchObject({ runId: 3, message: expect.stringMatching(/bar:IBM:1m .* older than the backtest time/) });
+    await t.stop();
+  });
+
+  it('the fixed gate compares every stream set up before the gate opens', async () => {
+    const t = setup();
+    t.coordinator.clearStreams({ runId: 3, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
+    const a = t.coordinator.registerStream(bar('AAA'));
+    t.coordinator.feedStream(a, minuteBars(day2.open, [5]), true);
+    await t.until(() => t.gate.control.load(Slot.WORKER_PHASE) === WorkerPhase.AT_GATE);
+    const late = t.coordinator.registerStream(bar('IBM'));
+    t.coordinator.feedStream(late, minuteBars(day2.open, [0]), true);
+    t.gate.setState(SystemState.RUNNING);
+    await t.until(() => t.has('complete'));
+    expect(t.emitted().map((e) => `${e.slot}@${(e.t - day2.open) / MIN}`)).toEqual(['1@1', '0@6']);
+    expect(t.has('error')).toBe(false);
+    await t.stop();
+  });
+
+  it('the uninterruptible-sleep flaw makes a pause wait out the gap', async () => {
+    const t = setup(60);
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: { ...NO_FLAWS, uninterruptibleSleep: true }, stateSeq: 0 });
+    const s = t.coordinator.registerStream(bar('SPY'));
+    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1]), true);
+    t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
+    t.gate.at(400, () => t.gate.setState(SystemState.PAUSED));
+    t.gate.at(5000, () => t.gate.setState(SystemState.RUNNING));
+    await t.until(() => t.has('complete'));
+    // The fixed engine sees the pause at 400 ms (test above); the flaw only once the 1 s gap is
+    // slept, by which time the first bar is due: it goes out as the run resumes.
+    expect(t.events.filter((e) => e.event.kind === 'state-seen').map((e) => e.wall)).toEqual([0, 1000, 5000]);
+    expect(t.emitted().map((e) => e.wall)).toEqual([5000, 6000]);
+    await t.stop();
+  });
+
+  it('keeps at most three batches in flight and goes on as the page takes them', async () => {
+    const t = setup('max', { takeBatches: false });
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
+    const s = t.coordinator.registerStream(bar('SPY'));
+    t.coordinator.feedStream(s, minuteBars(day2.open, minutesUpTo(20_000)), true);
+    t.gate.setState(SystemState.RUNNING);
+    const batches = () => t.events.filter((e) => e.event.kind === 'batch').length;
+    await t.until(() => batches() === 3 && t.gate.clock > 1000);
+    expect(batches()).toBe(3);
+    expect(t.gate.control.load(Slot.WORKER_PHASE)).toBe(WorkerPhase.STREAMING);
+    t.gate.set([[Slot.BATCHES_TAKEN, 1]]);
+    await t.until(() => batches() === 4 && t.gate.clock > 2000);
+    expect(batches()).toBe(4);
+    t.gate.set([[Slot.BATCHES_TAKEN, 1_000_000]]);
+    await t.until(() => t.has('complete'));
+    expect(t.emitted().length).toBe(20_000);
+    await t.stop();
   });
 });
