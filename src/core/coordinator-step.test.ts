@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, type CoordinatorStep, type CoordinatorView } from './coordinator-step';
+import { idleView, nextStep, type CoordinatorStep, type CoordinatorView } from './coordinator-step';
 import { MergeStatus } from './stream-merger';
 import { SystemState } from './system-state';
 
@@ -7,23 +7,7 @@ const { STOPPED, RUNNING, PAUSED } = SystemState;
 const { READY, BLOCKED, EXHAUSTED } = MergeStatus;
 
 /** The fixed engine replaying at some speed, an item ready and due: every row changes only what it names. */
-const BASE: CoordinatorView = {
-  shutdown: false,
-  hasPlan: true,
-  live: false,
-  state: RUNNING,
-  status: READY,
-  seeking: false,
-  seekTargetReached: false,
-  holding: false,
-  finishedRun: false,
-  pageBehind: false,
-  stepRequested: false,
-  delayMs: 0,
-  noGate: false,
-  lateGateCheck: false,
-  uninterruptibleSleep: false,
-};
+const BASE: CoordinatorView = { ...idleView(), hasPlan: true, state: RUNNING, status: READY };
 
 const ROWS: [string, Partial<CoordinatorView>, CoordinatorStep][] = [
   // Shutdown wins over everything.
@@ -99,6 +83,10 @@ describe('the coordinator loop\'s next step', () => {
       expect(nextStep({ ...BASE, ...change })).toBe(step);
     });
   }
+
+  it('starts a coordinator idle: no run, nothing to do but wait', () => {
+    expect(nextStep(idleView())).toBe('wait-idle');
+  });
 
   it('has a row for every step', () => {
     const covered = new Set(ROWS.map(([, , step]) => step));

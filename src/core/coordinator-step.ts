@@ -38,6 +38,27 @@ export interface CoordinatorView {
   uninterruptibleSleep: boolean;
 }
 
+/** The view before the first turn: no run loaded, STOPPED, nothing ready, no flaw. */
+export function idleView(): CoordinatorView {
+  return {
+    shutdown: false,
+    hasPlan: false,
+    live: false,
+    state: SystemState.STOPPED,
+    status: MergeStatus.EXHAUSTED,
+    seeking: false,
+    seekTargetReached: false,
+    holding: false,
+    finishedRun: false,
+    pageBehind: false,
+    stepRequested: false,
+    delayMs: 0,
+    noGate: false,
+    lateGateCheck: false,
+    uninterruptibleSleep: false,
+  };
+}
+
 /** What the loop does this turn. Wait steps wait on the doorbell for at most a slice. */
 export type CoordinatorStep =
   /** Flush, report "exited" and leave the loop. */

@@ -9,7 +9,7 @@
 
 import { assert } from '../core/assert';
 import { Slot, speedFromCell, WorkerPhase } from '../core/control-block';
-import { nextStep, type CoordinatorStep, type CoordinatorView } from '../core/coordinator-step';
+import { idleView, nextStep, type CoordinatorStep } from '../core/coordinator-step';
 import { NO_FLAWS, type Flaws } from '../core/flaws';
 import { fieldsOf, type ItemColumns } from '../core/item-columns';
 import { Pacer } from '../core/pacer';
@@ -67,23 +67,8 @@ export class BacktestStreamCoordinator {
   private seekTarget: number | null = null;
   private flaws: Flaws = NO_FLAWS;
   /** What the loop sees, filled in place each turn (observe) and read by nextStep. */
-  private readonly view: CoordinatorView = {
-    shutdown: false,
-    hasPlan: false,
-    live: false,
-    state: SystemState.STOPPED,
-    status: MergeStatus.EXHAUSTED,
-    seeking: false,
-    seekTargetReached: false,
-    holding: false,
-    finishedRun: false,
-    pageBehind: false,
-    stepRequested: false,
-    delayMs: 0,
-    noGate: false,
-    lateGateCheck: false,
-    uninterruptibleSleep: false,
-  };
+  private readonly view = idleView();
+
   /** The late-gate-check flaw: the item taken before the gate was checked, emitted first when it opens. */
   private held: { slot: number; chunk: ItemColumns; row: number } | null = null;
 
