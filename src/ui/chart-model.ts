@@ -1,0 +1,243 @@
+// What one candlestick chart shows, without drawing it: which bars the chart library holds (the
+// window, smaller in a burst), the session markers, and the forming bar of a coarser stream.
+// Plain TypeScript, main thread; CandleChart.svelte owns one per chart and draws what it says.
+// Times here are epoch ms; the component turns them into the chart's time (chart-time.ts).
+
+import { aggregateBars } from '../core/aggregate-bars';
+import { firstAfter, firstAtOrAfter } from '../core/bisect';
+import { isFilled } from '../core/fill-forward';
+import { BAR_FIELDS } from '../core/item-columns';
+import { isBarInterval } from '../core/stream-key';
+import { sessionAt, type TradingSession } from '../core/trading-hours';
+import type { StreamItems } from '../system/session-data';
+import type { BurstTurns } from './burst-turns';
+
+/** Above this many new bars in one draw, one setData is cheaper than many updates: a burst. */
+export const BULK = 64;
+/**
+ * In a burst (a fast replay of a long range) the chart is handed only the latest bars it has room
+ * to show, so a frame's work stays small however much was emitted: on a slow machine the chart's
+ * own drawing costs about a millisecond per 30 bars. Once the burst is over the chart settles on
+ * the latest WINDOW bars; scrolling back to the oldest loads older ones.
+ */
+export const WINDOW = 300;
+/** A burst is over when no bars came for this long. */
+export const SETTLE_MS = 300;
+/** One chart redraws a burst at most this often. */
+export const BURST_EVERY_MS = 200;
+/** Scrolled to within this many bars of the oldest loaded one, older bars load. */
+const NEAR_OLDEST = 10;
+
+/** Where each value sits among a bar stream's columns (BAR_FIELDS' order). */
+export const BAR_COLUMN = Object.fromEntries(BAR_FIELDS.map((name, i) => [name, i])) as Record<(typeof BAR_FIELDS)[number], number>;
+
+/** The streams a chart reads; read at each call (the component's props). */
+export interface ChartSource {
+  readonly stream: StreamItems;
+  /** A finer bar stream of the same symbol: the forming bar of this (coarser) one is drawn from it. */
+  readonly finer: StreamItems | null;
+  readonly sessions: readonly TradingSession[];
+}
+
+export interface ChartBar {
+  readonly start: number;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
+}
+
+/** A trading session's first bar on the chart (after the first session). */
+export interface SessionMarker {
+  readonly start: number;
+  /** The day as MM-DD. */
+  readonly label: string;
+}
+
+/**
+ * How a draw hands bars to the chart:
+ * none — nothing new (only the forming bar may change); append — one update per new bar;
+ * reload — every loaded bar again (a theme change recolours them); burst — only the latest
+ * window, at once, and settle later; restart — the stream shrank: the latest window.
+ */
+export type DrawKind = 'none' | 'append' | 'reload' | 'burst' | 'restart';
+
+/** The draw's kind, from the bars on the chart, the bars emitted and whether all must be redrawn. */
+export function drawKind(drawn: number, count: number, all: boolean): DrawKind {
+  if (count < drawn) return 'restart';
+  if (count - drawn > BULK) return 'burst';
+  if (all) return 'reload';
+  return count === drawn ? 'none' : 'append';
+}
+
+/** What the component does: hand bars from … to − 1 as `kind` says; `wait`: try again next frame. */
+export interface DrawPlan {
+  readonly kind: DrawKind | 'wait';
+  readonly from: number;
+  readonly to: number;
+  /** The session markers changed: hand the chart markers(). */
+  readonly markersChanged: boolean;
+}
+
+/** Bars from … to − 1 to hand the chart with setData, `more` of them older than before. */
+export interface OlderBars {
+  readonly from: number;
+  readonly to: number;
+  readonly more: number;
+}
+
+export class ChartModel {
+  /** Bars handed to the chart so far: it holds bars loadedFrom … drawn − 1. */
+  private drawnCount = 0;
+  private loadedFrom = 0;
+  /** When this chart last redrew a burst: its own, never another chart's. */
+  private lastBurst = -Infinity;
+  private starts: SessionMarker[] = [];
+  /** The session of the last bar markSessions looked at (−1: none yet). */
+  private sessionIndex = -1;
+  private opens = new Float64Array(0);
+  private opensOf: readonly TradingSession[] | null = null;
+
+  constructor(
+    private readonly source: ChartSource,
+    /** Shared by the charts of a page (burst-turns.ts). */
+    private readonly turns: BurstTurns,
+  ) {}
+
+  /** Bars handed to the chart. */
+  get drawn(): number {
+    return this.drawnCount;
+  }
+
+  /** Bars the chart holds (the latest ones; older ones load when scrolled back to). */
+  get loaded(): number {
+    return this.drawnCount - this.loadedFrom;
+  }
+
+  /** How many trading sessions the drawn bars span. */
+  get sessionCount(): number {
+    return this.drawnCount === 0 ? 0 : this.starts.length + 1;
+  }
+
+  /**
+   * Plans the next draw at `now` and takes it as done. `room` is how many bars fill the chart's
+   * width; it is asked only in a burst (reading the chart's time scale is not free).
+   */
+  next(now: number, room: () => number, all = false): DrawPlan {
+    const count = this.source.stream.count;
+    const kind = drawKind(this.drawnCount, count, all);
+    if (kind === 'burst' && !this.takeBurstTurn(now)) return { kind: 'wait', from: this.drawnCount, to: this.drawnCount, markersChanged: false };
+    if (kind === 'none') return { kind, from: count, to: count, markersChanged: false };
+    const FROM: Record<Exclude<DrawKind, 'none'>, () => number> = {
+      append: () => this.drawnCount,
+      reload: () => this.loadedFrom,
+      burst: () => Math.max(0, count - Math.min(WINDOW, room())),
+      restart: () => Math.max(0, count - Math.min(WINDOW, room())),
+    };
+    const from = FROM[kind]();
+    if (kind !== 'append') this.loadedFrom = from;
+    const marked = all ? 0 : this.drawnCount;
+    this.drawnCount = count;
+    return { kind, from, to: count, markersChanged: this.markSessions(marked, count) };
+  }
+
+  /** A burst redraw: this chart's own limit first, then the page's turn (burst-turns.ts). */
+  private takeBurstTurn(now: number): boolean {
+    if (now - this.lastBurst < BURST_EVERY_MS || !this.turns.take(now)) return false;
+    this.lastBurst = now;
+    return true;
+  }
+
+  /** The burst is over: the chart settles on the latest WINDOW bars (more than a burst shows). */
+  settle(): OlderBars | null {
+    return this.drawnCount > 0 ? this.loadOlder(this.loadedFrom - Math.max(0, this.drawnCount - WINDOW)) : null;
+  }
+
+  /** The person scrolled; `firstVisible` is the chart's logical index of the leftmost bar shown. */
+  scrolled(firstVisible: number): OlderBars | null {
+    return firstVisible <= NEAR_OLDEST ? this.loadOlder(Math.min(this.loadedFrom, WINDOW * 5)) : null;
+  }
+
+  private loadOlder(more: number): OlderBars | null {
+    if (more <= 0) return null;
+    this.loadedFrom -= more;
+    return { from: this.loadedFrom, to: this.drawnCount, more };
+  }
+
+  /** Bar `i` of the stream. */
+  bar(i: number): ChartBar & { readonly filled: boolean } {
+    const { stream } = this.source;
+    const value = (name: (typeof BAR_FIELDS)[number]) => stream.fields[BAR_COLUMN[name]].data[i];
+    const volume = value('volume');
+    // A bar filled forward (no trades that minute) is drawn as a grey dash.
+    return { start: stream.tsStart.data[i], open: value('open'), high: value('high'), low: value('low'), close: value('close'), volume, filled: isFilled(volume) };
+  }
+
+  /** Session markers of the loaded bars only (a marker needs its bar on the chart). */
+  markers(): SessionMarker[] {
+    const first = this.drawnCount > this.loadedFrom ? this.source.stream.tsStart.data[this.loadedFrom] : Infinity;
+    return this.starts.filter((m) => m.start >= first);
+  }
+
+  /**
+   * Marks the first bar of each trading session after the first, among bars from … to − 1. The
+   * sessions are known, so a burst of thousands of new bars costs a bisection per session
+   * boundary, not a look at every bar (nor a time-zone conversion per day). A replay without
+   * sessions (live) has no boundaries. True when the markers changed.
+   */
+  private markSessions(from: number, to: number): boolean {
+    if (from === 0) {
+      this.starts = [];
+      this.sessionIndex = -1;
+    }
+    const before = this.starts.length;
+    const { sessions } = this.source;
+    const opens = this.sessionOpens();
+    const ts = this.source.stream.tsStart.data;
+    for (let i = from; i < to; ) {
+      // The next session boundary after the current session; the bars before it are the same day.
+      const boundary = this.sessionIndex + 1 < opens.length ? opens[this.sessionIndex + 1] : Infinity;
+      const next = firstAtOrAfter(ts, boundary, i, to);
+      if (next === to) break;
+      // The last session opening at or before the bar (a day without bars is skipped).
+      const index = firstAfter(opens, ts[next]) - 1;
+      if (this.sessionIndex >= 0) this.starts.push({ start: ts[next], label: sessions[index].day.slice(5) });
+      this.sessionIndex = index;
+      i = next + 1;
+    }
+    return this.starts.length !== before || from === 0;
+  }
+
+  /** The sessions' opens as a column, for bisection; rebuilt only when the sessions change. */
+  private sessionOpens(): Float64Array {
+    const { sessions } = this.source;
+    if (this.opensOf !== sessions) {
+      this.opens = Float64Array.from(sessions, (s) => s.open);
+      this.opensOf = sessions;
+    }
+    return this.opens;
+  }
+
+  /**
+   * The forming bar: the finer bars already emitted since this stream's last complete bar, as
+   * aggregate-bars.ts builds a bar from them; the component draws it pale as a partial bar. It
+   * never enters SessionData; the complete bar replaces it at its end. Null when there is none.
+   */
+  forming(): ChartBar | null {
+    const { stream, finer, sessions } = this.source;
+    const interval = stream.key.interval;
+    if (!finer || !isBarInterval(interval)) return null;
+    const lastEnd = this.drawnCount > 0 ? stream.tsEmit.data[this.drawnCount - 1] : -Infinity;
+    const first = firstAtOrAfter(finer.tsStart.data, lastEnd, 0, finer.count);
+    if (first === finer.count) return null;
+    const session = sessionAt(sessions, finer.tsStart.data[first]);
+    if (!session) return null;
+    const since = (column: Float64Array) => column.subarray(first, finer.count);
+    const bars = aggregateBars({ ts: since(finer.tsStart.data), values: finer.fields.map((f) => since(f.data)) }, interval, session);
+    // One bucket, as the coarser bar of the finer ones since its last bar; the latest if ever more.
+    const k = bars.tsStart.length - 1;
+    const value = (name: (typeof BAR_FIELDS)[number]) => bars.fields[BAR_COLUMN[name]][k];
+    return { start: bars.tsStart[k], open: value('open'), high: value('high'), low: value('low'), close: value('close'), volume: value('volume') };
+  }
+}
