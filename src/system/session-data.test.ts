@@ -35,7 +35,7 @@ interface Item {
  * An output batch as the worker posts it: `spare` unused rows past `count` hold garbage, as a full
  * batch's whole buffers do, so a reader that looks past `count` is caught.
  */
-function batch(items: readonly Item[], backtestTime: number, stride = MAX_FIELDS, spare = 2): BatchEvent {
+function batch(items: readonly Item[], backtestTime: number, stride: number = MAX_FIELDS, spare = 2): BatchEvent {
   const rows = items.length + spare;
   const slot = new Int32Array(rows).fill(99);
   const tsStart = new Float64Array(rows).fill(-1);
