@@ -8,3 +8,8 @@ export class AssertionError extends Error {
 export function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new AssertionError(message);
 }
+
+export function ensureDefined<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new AssertionError(`${what} is missing`);
+  return value;
+}
