@@ -65,6 +65,18 @@ export enum WorkerPhase {
   EXITED = 5,
 }
 
+/**
+ * The fallback gate's wire format (page-gate.ts ↔ worker-gate.ts): control-block writes sent over
+ * the control port, in either direction, when there is no shared memory to store them in.
+ */
+export interface ControlWrites {
+  readonly slots: readonly [slot: number, value: number][];
+  /** Page → worker: a "go to" target. */
+  readonly seekTarget?: number;
+  /** Worker → page: the backtest time. */
+  readonly backtestTime?: number;
+}
+
 export class ControlBlock {
   readonly int32: Int32Array;
   readonly time: BigInt64Array;

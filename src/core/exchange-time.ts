@@ -69,11 +69,6 @@ export function formatExchangeTime(utcMs: number): string {
   return new Date(utcMs + exchangeOffsetMs(utcMs)).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** `HH:MM:SS` in New York time. */
-export function formatExchangeClock(utcMs: number): string {
-  return formatExchangeTime(utcMs).slice(11);
-}
-
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True for a real calendar date written YYYY-MM-DD. */

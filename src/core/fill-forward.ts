@@ -3,12 +3,15 @@
 // with zero volume — marked as filled by that zero volume (the data has no real zero-volume bar).
 // Pure TypeScript; the DataManager applies it to bar streams after the fetch.
 
-import type { ItemColumns } from './item-columns';
+import { BAR_FIELDS, type ItemColumns } from './item-columns';
 import { emitTime } from './emit-time';
 import { intervalMs, type BarInterval } from './stream-key';
 import { sessionAt, type TradingSession } from './trading-hours';
 
 export type GapPolicy = 'gap' | 'fill';
+
+const CLOSE = BAR_FIELDS.indexOf('close');
+const VOLUME = BAR_FIELDS.indexOf('volume');
 
 /** True for a bar that fill-forward made up. */
 export const isFilled = (volume: number) => volume === 0;
@@ -24,11 +27,11 @@ export function fillForward(columns: ItemColumns, interval: BarInterval, session
       const session = sessionAt(sessions, columns.tsStart[i - 1]);
       // Only inside one session: the night between two sessions is not a gap.
       if (session && columns.tsStart[i] < session.close) {
-        const close = columns.fields[3][i - 1];
+        const close = columns.fields[CLOSE][i - 1];
         for (let t = columns.tsStart[i - 1] + step; t < columns.tsStart[i]; t += step) {
           ts.push(t);
           emit.push(emitTime(t, interval, session.close));
-          fields.forEach((f, k) => f.push(k < 4 ? close : 0));
+          fields.forEach((f, k) => f.push(k === VOLUME ? 0 : close)); // open = high = low = close
         }
       }
     }

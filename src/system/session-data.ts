@@ -5,10 +5,19 @@
 import { assert } from '../core/assert';
 import { BestQuoteBook, exchangeLetter } from '../core/best-quote';
 import { InvariantChecker, type BarEndClock } from '../core/invariant-checker';
-import { fieldsOf, MAX_FIELDS, type ItemColumns } from '../core/item-columns';
+import { fieldsOf, MAX_FIELDS, QUOTE_TICK_FIELDS, type ItemColumns } from '../core/item-columns';
 import { formatExportSource, type ExportSource } from '../core/run-export';
 import { STREAM_TYPE_NAMES, StreamType, streamKeyId, type StreamKey } from '../core/stream-key';
 import type { BatchEvent } from '../worker/coordinator-api';
+
+/** Where a quote update's values sit in its row (QUOTE_TICK_FIELDS), for the best-quote book. */
+const QUOTE_TICK = {
+  bidPrice: QUOTE_TICK_FIELDS.indexOf('bid_price'),
+  bidSize: QUOTE_TICK_FIELDS.indexOf('bid_size'),
+  askPrice: QUOTE_TICK_FIELDS.indexOf('ask_price'),
+  askSize: QUOTE_TICK_FIELDS.indexOf('ask_size'),
+  exchange: QUOTE_TICK_FIELDS.indexOf('exchange'),
+} as const;
 
 /** `array`, or a copy with room for `size` values (doubling: a long run copies each value about twice). */
 function withRoom<T extends Float64Array | Int32Array>(array: T, size: number): T {
@@ -44,7 +53,7 @@ export class StreamItems {
     this.book = key.type === StreamType.QUOTE && key.interval === 'tick' ? new BestQuoteBook() : null;
   }
 
-  /** Field values of item `i` (open, high, low, close, volume for bars). */
+  /** Field values of item `i`, in fieldsOf(key) order (BAR_FIELDS for bars). */
   values(i: number): number[] {
     return this.fields.map((f) => f.data[i]);
   }
@@ -140,8 +149,13 @@ export class SessionData {
     stream.tsEmit.data[at] = tsEmit;
     const fields = stream.fields;
     for (let f = 0; f < fields.length; f++) fields[f].data[at] = values[base + f];
-    // bid_price, bid_size, ask_price, ask_size, exchange (QUOTE_TICK_FIELDS)
-    stream.book?.update(exchangeLetter(values[base + 4]), values[base], values[base + 1], values[base + 2], values[base + 3]);
+    stream.book?.update(
+      exchangeLetter(values[base + QUOTE_TICK.exchange]),
+      values[base + QUOTE_TICK.bidPrice],
+      values[base + QUOTE_TICK.bidSize],
+      values[base + QUOTE_TICK.askPrice],
+      values[base + QUOTE_TICK.askSize],
+    );
     this.order[this.emittedCount++] = slot;
   }
 

@@ -3,9 +3,8 @@
 // Two implementations behind one interface (design.md, "The gate"): shared memory when the page
 // is cross-origin isolated, messages when it is not (the fallback gate).
 
-import { ControlBlock, Slot } from '../core/control-block';
+import { ControlBlock, Slot, type ControlWrites } from '../core/control-block';
 import type { SystemState } from '../core/system-state';
-import type { ControlWrites } from './worker-gate';
 
 export type GateKind = 'atomics' | 'message';
 

@@ -12,7 +12,7 @@
 // Every wait is also bounded, so even mail the page forgot to announce is read within a slice.
 // The fallback gate needs the event loop for every control change anyway: one design serves both.
 
-import { ControlBlock, CONTROL_BLOCK_BYTES, Slot } from '../core/control-block';
+import { ControlBlock, CONTROL_BLOCK_BYTES, Slot, type ControlWrites } from '../core/control-block';
 
 export interface WorkerGate {
   readonly kind: 'atomics' | 'message';
@@ -27,15 +27,6 @@ export interface WorkerGate {
   publishBacktestTime(ms: number): void;
   /** The design note's time.sleep: deaf to the doorbell (only for the uninterruptible-sleep flaw). */
   sleep(ms: number): Promise<void> | void;
-}
-
-/** Fallback gate: control-block writes sent over the control port, in either direction. */
-export interface ControlWrites {
-  readonly slots: readonly [slot: number, value: number][];
-  /** Page → worker: a "go to" target. */
-  readonly seekTarget?: number;
-  /** Worker → page: the backtest time. */
-  readonly backtestTime?: number;
 }
 
 /** Takes one real event-loop turn: a MessageChannel task lets queued messages run first. */
