@@ -1,0 +1,175 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SystemState } from '../core/system-state';
+import type { SystemSnapshot } from '../system/system-manager';
+import { initialPageState, PageController, type PageEnvironment, type PageManager } from './page-controller';
+
+const BASE = 'https://lab.example/app/';
+const CONFIGS: Record<string, string> = {
+  'data/configs/index.json': '["day-one","week"]',
+  'data/configs/day-one.json': '{"symbols":["SPY","IBM"],"from":"2013-10-07","speed":360}',
+  'data/configs/week.json': '{"symbols":"IBM","from":"2013-10-07","to":"2013-10-11"}',
+};
+
+/** The bundled configs, served as a static host would: JSON, or a 404. */
+async function serve(url: string): Promise<Response> {
+  const path = url.slice(BASE.length);
+  return path in CONFIGS ? new Response(CONFIGS[path], { headers: { 'content-type': 'application/json' } }) : new Response('not found', { status: 404 });
+}
+
+const snapshot = (fields: Partial<SystemSnapshot> = {}) =>
+  ({ runId: 0, state: SystemState.STOPPED, starting: false, endedAt: null, wallStartedAt: null, ...fields }) as SystemSnapshot;
+
+function page(search = '', recordRun: PageEnvironment['recordRun'] = async () => {}) {
+  const calls: string[] = [];
+  const queries: string[] = [];
+  const recorded: string[] = [];
+  let current = snapshot();
+  const manager = {
+    catalog: async () => [{ symbol: 'SPY', interval: '1m', days: ['2013-10-07'] }],
+    start: async () => (calls.push('start'), true),
+    stop: async () => void calls.push('stop'),
+    pause: async () => (calls.push('pause'), true),
+    resume: () => (calls.push('resume'), true),
+    step: () => (calls.push('step'), true),
+    setSpeed: (speed: unknown) => void calls.push(`setSpeed ${String(speed)}`),
+    snapshot: () => current,
+    exportCsv: () => '',
+    sessionData: undefined,
+  } as unknown as PageManager;
+  const env: PageEnvironment = {
+    baseUrl: BASE,
+    search,
+    fetch: serve,
+    replaceQuery: (query) => queries.push(query),
+    recordRun: (ended, query) => (recorded.push(`${ended.runId} ${query}`), recordRun(ended, query)),
+    download: () => {},
+  };
+  const controller = new PageController(initialPageState(), manager, env);
+  const show = (fields: Partial<SystemSnapshot>) => controller.drew((current = snapshot(fields)));
+  return { controller, state: controller.state, calls, queries, recorded, show };
+}
+
+describe('PageController: the replay on the panel', () => {
+  it('a plain visit shows the first bundled config and does not start', async () => {
+    const { controller, state, calls } = page();
+    await controller.init();
+    expect(state.bundled).toEqual(['day-one', 'week']);
+    expect(state.form).toMatchObject({ config: 'day-one', symbols: 'SPY,IBM', from: '2013-10-07' });
+    expect(state.speed).toBe(360);
+    expect(state.ready).toBe(true);
+    expect(state.urlError).toBeNull();
+    expect(calls).toEqual([]);
+    await vi.waitFor(() => expect(state.catalog).toHaveLength(1));
+  });
+
+  it('a link with autostart shows its replay with the overrides and starts it', async () => {
+    const { controller, state, calls } = page('?config=week&symbols=SPY&autostart=1');
+    await controller.init();
+    expect(state.form).toMatchObject({ config: 'week', symbols: 'SPY', to: '2013-10-11' });
+    expect(state.autostart).toBe(true);
+    expect(calls).toEqual(['start']);
+  });
+
+  it('a link with its own fields and no config= shows no bundled config', async () => {
+    const { controller, state } = page('?symbols=IBM&from=2013-10-08');
+    await controller.init();
+    expect(state.form).toMatchObject({ config: '', symbols: 'IBM', from: '2013-10-08' });
+  });
+
+  it('a bad link names the parameter and starts nothing', async () => {
+    const { controller, state, calls } = page('?speed=warp&autostart=1');
+    await controller.init();
+    expect(state.urlError).toMatch(/^URL parameter speed: /);
+    expect(calls).toEqual([]);
+  });
+
+  it('a config that is not there says so', async () => {
+    const { controller, state } = page('?config=no-such-config');
+    await controller.init();
+    expect(state.urlError).toContain('there is no bundled config "no-such-config"');
+  });
+
+  it('the address bar follows the panel once it shows the link, and only then', async () => {
+    const { controller, state, queries } = page('?config=week');
+    controller.syncUrl();
+    expect(queries).toEqual([]);
+    await controller.init();
+    state.speed = 600;
+    controller.syncUrl();
+    expect(queries.at(-1)).toContain('config=week');
+    expect(queries.at(-1)).toContain('speed=600');
+  });
+
+  it('a saved replay goes onto the panel and the replay view', async () => {
+    const { controller, state } = page();
+    await controller.init();
+    state.view = 'data';
+    await controller.loadSaved('config=week&symbols=IBM');
+    expect(state.form).toMatchObject({ config: 'week', symbols: 'IBM', to: '2013-10-11' });
+    expect(state.view).toBe('replay');
+    await controller.loadSaved('speed=warp');
+    expect(state.urlError).toMatch(/^saved replay, speed: /);
+  });
+});
+
+describe('PageController: the run history', () => {
+  it('records each run whose gate opened once, when it ends', async () => {
+    const { controller, state, recorded, show } = page();
+    await controller.init();
+    show({ runId: 1, state: SystemState.RUNNING, wallStartedAt: 1 });
+    show({ runId: 1, wallStartedAt: 1, endedAt: 2 });
+    show({ runId: 1, wallStartedAt: 1, endedAt: 2 });
+    show({ runId: 2, endedAt: 3 }); // failed in setup: the gate never opened
+    expect(recorded).toEqual([`1 ${controller.query}`]);
+    await vi.waitFor(() => expect(state.historyVersion).toBe(1));
+    expect(state.historyError).toBeNull();
+  });
+
+  it('a run the history could not keep is reported', async () => {
+    const { controller, state, show } = page('', async () => {
+      throw new Error('storage for this page is full');
+    });
+    await controller.init();
+    show({ runId: 1, wallStartedAt: 1, endedAt: 2 });
+    await vi.waitFor(() => expect(state.historyError).toBe('The last run was not added to the history: storage for this page is full'));
+    expect(state.historyVersion).toBe(0);
+  });
+});
+
+describe('PageController: key actions', () => {
+  const rows: [string, Partial<SystemSnapshot>, string[]][] = [
+    ['STOPPED: space starts', { state: SystemState.STOPPED }, ['start']],
+    ['STOPPED while a start sets up: space does nothing', { state: SystemState.STOPPED, starting: true }, []],
+    ['RUNNING: space pauses', { state: SystemState.RUNNING }, ['pause']],
+    ['PAUSED: space resumes', { state: SystemState.PAUSED }, ['resume']],
+  ];
+  for (const [name, fields, expected] of rows) {
+    it(name, async () => {
+      const { controller, calls, show } = page();
+      await controller.init();
+      show(fields);
+      controller.perform('playPause');
+      expect(calls).toEqual(expected);
+    });
+  }
+
+  it('speed keys step the panel speed, and the running replay follows', async () => {
+    const { controller, state, calls, show } = page();
+    await controller.init();
+    controller.perform('faster');
+    expect(state.speed).toBeGreaterThan(360);
+    expect(calls).toEqual([]); // stopped: only the panel changes
+    show({ state: SystemState.RUNNING });
+    controller.perform('slower');
+    expect(calls).toEqual([`setSpeed ${String(state.speed)}`]);
+  });
+
+  it('Esc stops, → steps, ? opens the help', async () => {
+    const { controller, state, calls } = page();
+    controller.perform('stop');
+    controller.perform('step');
+    controller.perform('help');
+    expect(calls).toEqual(['stop', 'step']);
+    expect(state.helpOpen).toBe(true);
+  });
+});

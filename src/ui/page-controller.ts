@@ -1,0 +1,234 @@
+// The page's logic behind App.svelte: the replay on the panel (a bundled config, a link, a saved
+// replay), the address bar that always describes it, starting it, the keys, and the run history.
+// Main thread. A plain class: its state object is handed in — App passes a Svelte $state object
+// and draws it; the Node test passes a plain one — and fetch, the address bar and storage are
+// injected, so nothing here touches the DOM.
+
+import { ConfigError, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
+import { SystemState } from '../core/system-state';
+import { parseReplayUrl, type ReplayRequest } from '../core/url-params';
+import type { CatalogEntry } from '../system/catalog-entry';
+import { listBundledConfigs, loadBundledConfig } from '../system/config-loader';
+import { buildRunRecord, exportFileName, hashRunExport } from '../system/run-record';
+import type { SystemManager, SystemSnapshot } from '../system/system-manager';
+import type { PageAction } from './key-bindings';
+import { formFromFields, queryFromForm, requestFromForm, type ReplayForm } from './replay-form';
+import { stepSpeed } from './speed-presets';
+
+export type View = 'replay' | 'lab' | 'data';
+
+/** What App.svelte draws. */
+export interface PageState {
+  /** A bad link, config or saved replay; the manager's own error shows when this is null. */
+  urlError: string | null;
+  bundled: string[];
+  catalog: readonly CatalogEntry[];
+  form: ReplayForm;
+  speed: Speed;
+  dbUrl: string | undefined;
+  autostart: boolean;
+  /** The panel shows the link's replay: until then nothing starts and the URL is left alone. */
+  ready: boolean;
+  view: View;
+  helpOpen: boolean;
+  aboutOpen: boolean;
+  /** Bumped when a run is added to the history, so the Data view lists it. */
+  historyVersion: number;
+  historyError: string | null;
+}
+
+export function initialPageState(): PageState {
+  return {
+    urlError: null,
+    bundled: [],
+    catalog: [],
+    form: formFromFields('', {}),
+    speed: 60,
+    dbUrl: undefined,
+    autostart: false,
+    ready: false,
+    view: 'replay',
+    helpOpen: false,
+    aboutOpen: false,
+    historyVersion: 0,
+    historyError: null,
+  };
+}
+
+/** The manager, as far as the page drives it. */
+export type PageManager = Pick<SystemManager, 'catalog' | 'start' | 'stop' | 'pause' | 'resume' | 'step' | 'setSpeed' | 'snapshot' | 'exportCsv' | 'sessionData'>;
+
+/** The browser, as far as the page uses it. */
+export interface PageEnvironment {
+  readonly baseUrl: string;
+  /** The page's own query (location.search) when it loaded. */
+  readonly search: string;
+  fetch(url: string): Promise<Response>;
+  /** Replaces the address bar's query (history.replaceState), adding no history entry. */
+  replaceQuery(query: string): void;
+  /** Adds an ended run to the run history (lab-storage's recordRun). */
+  recordRun(ended: SystemSnapshot, query: string): Promise<void>;
+  download(filename: string, text: string, type: string): void;
+}
+
+/** What space does in each state: play/pause as a table. While a start sets up it does nothing. */
+const PLAY_PAUSE: Record<SystemState, (page: PageController, snap: SystemSnapshot) => void> = {
+  [SystemState.STOPPED]: (page, snap) => void (snap.starting || page.start()),
+  [SystemState.RUNNING]: (page) => void page.manager.pause(),
+  [SystemState.PAUSED]: (page) => void page.manager.resume(),
+};
+
+/** What each key's action does (key-bindings.ts maps keys to actions). */
+const KEY_ACTIONS: Record<PageAction, (page: PageController) => void> = {
+  stop: (page) => void page.manager.stop(),
+  playPause: (page) => PLAY_PAUSE[page.drawn.state](page, page.drawn),
+  step: (page) => void page.manager.step(),
+  faster: (page) => page.setSpeed(stepSpeed(page.state.speed, 1)),
+  slower: (page) => page.setSpeed(stepSpeed(page.state.speed, -1)),
+  help: (page) => void (page.state.helpOpen = true),
+};
+
+export class PageController {
+  /** The snapshot on screen (the frame scheduler's last draw): keys act on what the person sees. */
+  private onScreen: SystemSnapshot;
+  private recordedRun = 0;
+
+  constructor(
+    readonly state: PageState,
+    readonly manager: PageManager,
+    private readonly env: PageEnvironment,
+  ) {
+    this.onScreen = manager.snapshot();
+  }
+
+  get drawn(): SystemSnapshot {
+    return this.onScreen;
+  }
+
+  /** The replay on the panel as its URL query, without autostart (what is saved and recorded). */
+  get query(): string {
+    return queryFromForm(this.state.form, this.state.dbUrl, false);
+  }
+
+  /** The page loaded: list the bundled configs, read the link, show its replay, start it if asked. */
+  async init(): Promise<void> {
+    const state = this.state;
+    state.bundled = await listBundledConfigs(this.env.baseUrl, this.env.fetch);
+    let request: ReplayRequest | null = null;
+    try {
+      request = parseReplayUrl(this.env.search, this.env.baseUrl);
+    } catch (e) {
+      state.urlError = e instanceof ConfigError ? `URL parameter ${e.field}: ${e.message}` : String(e);
+    }
+    state.dbUrl = request?.dbUrl;
+    state.autostart = request?.autostart ?? false;
+    this.manager.catalog(state.dbUrl).then(
+      (entries) => (state.catalog = entries),
+      (e: Error) => (state.urlError ??= e.message),
+    );
+    // A link with its own fields but no config= describes its replay fully: show no bundled config.
+    const inline = request !== null && (Object.keys(request.overrides).length > 0 || request.dbUrl !== undefined);
+    await this.pick(request?.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request?.overrides ?? {});
+    if (request === null) return; // a bad link: the error names the parameter, nothing starts
+    if (request.autostart) void this.manager.start(request);
+  }
+
+  /** Shows a bundled config's fields (with any overrides) on the panel. */
+  async pick(name: string, overrides: ReplayConfigInput = {}): Promise<void> {
+    let fields: ReplayConfigInput = {};
+    if (name) {
+      try {
+        fields = await loadBundledConfig(name, this.env.baseUrl, this.env.fetch);
+      } catch (e) {
+        this.state.urlError = (e as Error).message;
+      }
+    }
+    const merged = { ...fields, ...overrides };
+    this.state.form = formFromFields(name, merged);
+    try {
+      this.state.speed = parseSpeed(merged.speed ?? 60);
+    } catch {
+      this.state.speed = 60;
+    }
+    this.state.ready = true;
+  }
+
+  async start(): Promise<void> {
+    if (!this.state.ready) return; // the panel does not show the link's replay yet
+    this.state.urlError = null;
+    const started = await this.manager.start(requestFromForm(this.state.form, this.state.dbUrl));
+    // The panel's list of symbols may have missed its data (a worker that failed earlier).
+    if (started && this.state.catalog.length === 0) await this.refreshCatalog();
+  }
+
+  async refreshCatalog(): Promise<void> {
+    this.state.catalog = await this.manager.catalog(this.state.dbUrl);
+  }
+
+  /** The tour's replay: the first bundled day, at one minute a second. */
+  async tourReplay(): Promise<void> {
+    this.state.view = 'replay';
+    await this.manager.stop();
+    await this.pick('spy-aig-bac-ibm-2013-10-07');
+    this.state.speed = 60;
+    await this.start();
+  }
+
+  setSpeed(next: Speed): void {
+    this.state.speed = next;
+    if (this.drawn.state !== SystemState.STOPPED) this.manager.setSpeed(next);
+  }
+
+  /** A saved replay: its URL query onto the panel, then the replay view. */
+  async loadSaved(query: string): Promise<void> {
+    try {
+      const request = parseReplayUrl(query, this.env.baseUrl);
+      this.state.dbUrl = request.dbUrl;
+      this.state.urlError = null;
+      await this.pick(request.configName ?? '', request.overrides);
+      await this.refreshCatalog();
+      this.state.view = 'replay';
+    } catch (e) {
+      this.state.urlError = e instanceof ConfigError ? `saved replay, ${e.field}: ${e.message}` : (e as Error).message;
+    }
+  }
+
+  /**
+   * The URL always describes the replay on the panel, so the address bar is a shareable link.
+   * App runs this in an effect: what it reads (the form, speed, dbUrl) is what it follows.
+   */
+  syncUrl(): void {
+    const state = this.state;
+    state.form.speed = String(state.speed);
+    const query = queryFromForm(state.form, state.dbUrl, state.autostart);
+    if (state.ready) this.env.replaceQuery(query);
+  }
+
+  /** A new snapshot is on screen: every run whose gate opened goes into the history when it ends. */
+  drew(snapshot: SystemSnapshot): void {
+    this.onScreen = snapshot;
+    if (snapshot.endedAt === null || snapshot.wallStartedAt === null || snapshot.runId === this.recordedRun) return;
+    this.recordedRun = snapshot.runId;
+    void this.env
+      .recordRun(this.manager.snapshot(), this.query)
+      .then(() => {
+        this.state.historyError = null;
+        this.state.historyVersion++;
+      })
+      .catch((e: Error) => (this.state.historyError = `The last run was not added to the history: ${e.message}`));
+  }
+
+  /** A key's action (key-bindings.ts chose it). */
+  perform(action: PageAction): void {
+    KEY_ACTIONS[action](this);
+  }
+
+  exportCsv(): void {
+    this.env.download(exportFileName(this.drawn, 'csv'), this.manager.exportCsv(), 'text/csv');
+  }
+
+  async exportRun(): Promise<void> {
+    const record = buildRunRecord(this.manager.snapshot(), this.query, await hashRunExport(this.manager.sessionData));
+    this.env.download(exportFileName(this.drawn, 'json'), JSON.stringify(record, null, 2) + '\n', 'application/json');
+  }
+}
