@@ -13,9 +13,9 @@ import type { ReplayRun } from './replay-run';
 /** What the intake may do to the system: the SystemManager's own transitions. */
 export interface IntakeHost {
   /** The run being set up or run (or the last one). */
-  readonly run: ReplayRun;
+  run(): ReplayRun;
   /** The coordinator's gate, while there is a coordinator. */
-  readonly gate: PageGate | null;
+  gate(): PageGate | null;
   move(action: SystemAction): void;
   pause(): Promise<boolean>;
   endRun(action?: 'stop' | 'complete'): void;
@@ -40,7 +40,7 @@ export class EventIntake {
   onEvent(event: CoordinatorEvent): void {
     if (event.kind === 'exited') return;
     if (event.kind === 'batch') return this.onBatch(event);
-    if (!this.host.run.accepts(event.runId)) return; // a stopped run's last words
+    if (!this.host.run().accepts(event.runId)) return; // a stopped run's last words
     this.onRunEvent(event);
     this.host.changed();
   }
@@ -52,7 +52,7 @@ export class EventIntake {
 
   private onRunEvent(event: RunEvent): void {
     const { host } = this;
-    const run = host.run;
+    const run = host.run();
     switch (event.kind) {
       case 'state-seen': {
         // Gate-open latency: from the RUNNING store to the coordinator awake and seeing it.
@@ -102,11 +102,11 @@ export class EventIntake {
   /** Items emitted: into SessionData, then the acknowledgement the worker's flow control waits for. */
   private onBatch(batch: BatchEvent): void {
     const started = this.clock();
-    const run = this.host.run;
+    const run = this.host.run();
     const current = run.accepts(batch.runId); // else a stopped run's last words
     if (current) run.sessionData.append(batch);
     // Every batch is acknowledged, a stopped run's too: the worker counts them all.
-    const gate = this.host.gate;
+    const gate = this.host.gate();
     const acknowledge = () => gate?.batchTaken();
     if (this.frameBudget) this.frameBudget.taken(this.clock() - started, acknowledge);
     else acknowledge();

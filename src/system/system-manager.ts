@@ -3,8 +3,8 @@
 // then stores RUNNING and rings the doorbell: that store is the gate opening. The UI drives it
 // and renders its snapshot(); each run's own data lives in a ReplayRun made by start().
 
-import { speedToCell, WorkerPhase, Slot } from '../core/control-block';
-import { checkAgainstCatalog, ConfigError, validateReplayConfig, type ReplayConfig, type Speed } from '../core/replay-config';
+import { speedToCell } from '../core/control-block';
+import { checkAgainstCatalog, type Speed } from '../core/replay-config';
 import { FIXED, type Experiment } from '../core/flaws';
 import { canTransition, SystemState, transition, type SystemAction } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
@@ -12,16 +12,15 @@ import type { CatalogEntry } from '../data/market-data-repository';
 import type { SourceCatalog } from '../data/data-worker-api';
 import type { GateKind } from '../worker/page-gate';
 import { toCatalog, toItemCatalog } from './catalog-view';
-import { loadBundledConfig } from './config-loader';
-import { EventIntake } from './event-intake';
+import { EventIntake, type IntakeHost } from './event-intake';
 import type { FrameClock } from './frame-budget';
 import { feedLate } from './late-feed';
 import { setUpLive, startLiveFeed } from './live-setup';
 import { ReplayRun } from './replay-run';
 import { setUpReplay } from './replay-setup';
-import type { RunSetup } from './run-setup';
+import { describeSetupFailure, loadReplayConfig, type RunSetup } from './run-setup';
 import type { SessionData, StreamItems } from './session-data';
-import { buildSnapshot, WORKER_PHASE_NAMES, type SystemSnapshot, type TransitionTaken } from './system-snapshot';
+import { buildSnapshot, threadsNow, type SystemSnapshot, type TransitionTaken } from './system-snapshot';
 import { WorkerSupervisor, type WorkerFactories } from './worker-supervisor';
 
 export interface SystemManagerDeps extends WorkerFactories {
@@ -51,23 +50,15 @@ export class SystemManager {
       (event) => this.intake.onEvent(event),
       (message) => this.onWorkerFailure(message),
     );
-    const manager = this;
-    this.intake = new EventIntake(
-      {
-        get run() {
-          return manager.run;
-        },
-        get gate() {
-          return manager.workers.coordinator?.gate ?? null;
-        },
-        move: (action) => this.move(action),
-        pause: () => this.pause(),
-        endRun: (action) => this.endRun(action),
-        changed: (itemsOnly) => this.changed(itemsOnly),
-      },
-      deps.clock,
-      deps.frames,
-    );
+    const host: IntakeHost = {
+      run: () => this.run,
+      gate: () => this.workers.coordinator?.gate ?? null,
+      move: (action) => this.move(action),
+      pause: () => this.pause(),
+      endRun: (action) => this.endRun(action),
+      changed: (itemsOnly) => this.changed(itemsOnly),
+    };
+    this.intake = new EventIntake(host, deps.clock, deps.frames);
   }
 
   // --- the design note's queries -------------------------------------------------------------
@@ -221,17 +212,8 @@ export class SystemManager {
   // --- what the page shows -------------------------------------------------------------------
 
   snapshot(): SystemSnapshot {
-    const gate = this.workers.coordinator?.gate;
-    return buildSnapshot(
-      {
-        state: this.state,
-        lastTransition: this.lastTransition,
-        speed: this.speed,
-        gateKind: this.gateKind,
-        workerPhase: (gate?.control.load(Slot.WORKER_PHASE) ?? WorkerPhase.IDLE) as WorkerPhase,
-      },
-      this.run,
-    );
+    const { state, lastTransition, speed, gateKind } = this;
+    return buildSnapshot({ state, lastTransition, speed, gateKind, control: this.workers.coordinator?.gate.control }, this.run);
   }
 
   exportCsv(): string {
@@ -248,7 +230,7 @@ export class SystemManager {
     run.log.mark('system', 'start() called: state STOPPED');
     this.changed();
     try {
-      const config = await run.log.time('setup', 'load config', () => this.loadConfig(request));
+      const config = await run.log.time('setup', 'load config', () => loadReplayConfig(request, this.deps.baseUrl, this.deps.fetchText));
       run.config = config;
       this.speed = config.speed;
       const { data, coordinator, entries } = await run.log.time('setup', 'initialize managers', async () => ({
@@ -270,7 +252,7 @@ export class SystemManager {
       }
       return true;
     } catch (error) {
-      if (!signal.aborted) run.error = describe(error);
+      if (!signal.aborted) run.error = describeSetupFailure(error);
       else run.log.mark('system', 'setup cancelled by stop(): state STOPPED');
       return false;
     }
@@ -284,19 +266,8 @@ export class SystemManager {
     run.log.mark('system', label);
   }
 
-  private async loadConfig(request: ReplayRequest): Promise<ReplayConfig> {
-    const input = request.configName ? await loadBundledConfig(request.configName, this.deps.baseUrl, this.deps.fetchText) : {};
-    return validateReplayConfig({ ...input, ...request.overrides });
-  }
-
   private newRun(id: number, experiment: Experiment): ReplayRun {
-    return new ReplayRun(id, experiment, this.deps.clock, () => {
-      const control = this.workers.coordinator?.gate.control;
-      return {
-        system: SystemState[(control?.load(Slot.STATE) ?? SystemState.STOPPED) as SystemState],
-        coordinator: control ? WORKER_PHASE_NAMES[control.load(Slot.WORKER_PHASE) as WorkerPhase] : 'not started',
-      };
-    });
+    return new ReplayRun(id, experiment, this.deps.clock, () => threadsNow(this.workers.coordinator?.gate.control));
   }
 
   private onWorkerFailure(message: string): void {
@@ -325,10 +296,4 @@ export class SystemManager {
     if (!itemsOnly) this.changes++;
     for (const listener of this.listeners) listener();
   }
-}
-
-function describe(error: unknown): string {
-  // A config error names its field (the URL parameter of the same name) at the front.
-  if (error instanceof ConfigError) return error.message.startsWith(error.field) ? error.message : `${error.field}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,12 +7,12 @@ import { ReplayRun } from './replay-run';
 import { buildSnapshot, type SystemView } from './system-snapshot';
 
 const context = () => ({ system: 'STOPPED', coordinator: 'idle' });
-const view: SystemView = { state: SystemState.STOPPED, lastTransition: null, speed: 60, gateKind: 'message', workerPhase: WorkerPhase.IDLE };
+const view: SystemView = { state: SystemState.STOPPED, lastTransition: null, speed: 60, gateKind: 'message', control: undefined };
 
 describe('buildSnapshot', () => {
   it('shows an empty run as nothing yet, with no experiment for the fixed engine', () => {
     const snap = buildSnapshot(view, new ReplayRun(0, FIXED, () => 0, context));
-    expect(snap).toMatchObject({ runId: 0, state: SystemState.STOPPED, starting: false, pausing: false, seeking: false, config: null, emitted: 0, backtestTime: null, streams: [], steps: [], experiment: null });
+    expect(snap).toMatchObject({ runId: 0, state: SystemState.STOPPED, workerPhase: WorkerPhase.IDLE, starting: false, pausing: false, seeking: false, config: null, emitted: 0, backtestTime: null, streams: [], steps: [], experiment: null });
   });
 
   it('names a teaching experiment, and summarizes each stream with its slot', () => {

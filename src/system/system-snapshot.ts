@@ -2,19 +2,19 @@
 // steps, invariants) that the Svelte components render. Main thread; SystemManager.snapshot()
 // builds it from the current ReplayRun once per frame, and the run record is made from it.
 
-import { WorkerPhase } from '../core/control-block';
+import { Slot, WorkerPhase, type ControlBlock } from '../core/control-block';
 import { anyFlaw, type Experiment } from '../core/flaws';
 import type { BestQuote } from '../core/best-quote';
 import type { Violation, ViolationKind } from '../core/invariant-checker';
 import { fieldsOf } from '../core/item-columns';
 import type { ReplayConfig, Speed } from '../core/replay-config';
 import { STREAM_TYPE_NAMES, type Interval } from '../core/stream-key';
-import type { SystemAction, SystemState } from '../core/system-state';
+import { SystemState, type SystemAction } from '../core/system-state';
 import type { TradingSession } from '../core/trading-hours';
 import type { GateKind } from '../worker/page-gate';
 import type { ReplayRun } from './replay-run';
 import type { StreamItems } from './session-data';
-import type { SetupStep } from './setup-log';
+import type { SetupContext, SetupStep } from './setup-log';
 
 export interface StreamSummary {
   /** The stream's index in SessionData (= the coordinator's slot): SystemManager.streamItems(slot) has its items. */
@@ -93,7 +93,16 @@ export interface SystemView {
   readonly lastTransition: TransitionTaken | null;
   readonly speed: Speed;
   readonly gateKind: GateKind;
-  readonly workerPhase: WorkerPhase;
+  /** The coordinator's control block, once there is a coordinator: its phase is shown. */
+  readonly control: ControlBlock | undefined;
+}
+
+/** The state cell and the coordinator's phase as the setup log names them (no coordinator yet: 'not started'). */
+export function threadsNow(control: ControlBlock | undefined): SetupContext {
+  return {
+    system: SystemState[(control?.load(Slot.STATE) ?? SystemState.STOPPED) as SystemState],
+    coordinator: control ? WORKER_PHASE_NAMES[control.load(Slot.WORKER_PHASE) as WorkerPhase] : 'not started',
+  };
 }
 
 export function summarizeStream(s: StreamItems, slot: number): StreamSummary {
@@ -130,7 +139,7 @@ export function buildSnapshot(system: SystemView, run: ReplayRun): SystemSnapsho
     emitted: sessionData.emitted,
     backtestTime: run.timeProvider && run.config ? run.timeProvider.now() : null,
     gateKind: system.gateKind,
-    workerPhase: system.workerPhase,
+    workerPhase: (system.control?.load(Slot.WORKER_PHASE) ?? WorkerPhase.IDLE) as WorkerPhase,
     gateOpenLatencyMs: run.gateOpenLatencyMs,
     setup: { ...run.setupProgress },
     streams: sessionData.streams.map(summarizeStream),
