@@ -8,7 +8,7 @@ import { SystemState } from '../core/system-state';
 import { columnBuffers } from '../core/item-columns';
 import type { ExportSource } from '../core/run-export';
 import type { SessionData } from './session-data';
-import type { SystemSnapshot } from './system-manager';
+import type { SystemSnapshot } from './system-snapshot';
 
 /**
  * SHA-256 of SessionData's run export so far, formatted and hashed in a worker. The columns are
