@@ -116,6 +116,7 @@ test('the URL round-trips a replay built in the panel', async ({ page, context }
 });
 
 test('help overlay, about panel, dark and projector modes render; screenshots at both sizes', async ({ page }) => {
+  test.slow(); // two page loads and replays, one a size: on a loaded machine over a minute
   for (const [width, height] of [[1280, 720], [1920, 1080]]) {
     await page.setViewportSize({ width, height });
     await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=360&autostart=1');
