@@ -17,6 +17,9 @@ export const PLAIN_URL = `http://127.0.0.1:${PORT + 1}/`;
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
+  // Every expectation waits for a condition; on a loaded machine (2 cores shared with other
+  // work) a setup can take longer than Playwright's default 5 s, so the bound is wider.
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -10,7 +10,13 @@ afterAll(() => manager.shutdown());
 
 it('a completed run: counts, timings in order, and the export hash', async () => {
   expect(await manager.start({ configName: 'spy-aig-bac-ibm-2013-10-07', overrides: { speed: 'max', symbols: ['IBM'] }, autostart: false })).toBe(true);
-  while (!manager.snapshot().runComplete) await new Promise((r) => setTimeout(r, 5));
+  // Bounded: a run that never completes fails here, with what the manager reports, not at the suite's timeout.
+  const started = Date.now();
+  while (!manager.snapshot().runComplete) {
+    const { state, emitted, error } = manager.snapshot();
+    if (error !== null || Date.now() - started > 10_000) throw new Error(`the run did not complete (state ${state}, ${emitted} items, error ${error})`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
   const snap = manager.snapshot();
   const csv = manager.exportCsv();
   const record = buildRunRecord(snap, 'config=spy-aig-bac-ibm-2013-10-07&symbols=IBM&speed=max', await sha256Hex(csv));

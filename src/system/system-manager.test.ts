@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Slot } from '../core/control-block';
+import { Slot, WorkerPhase } from '../core/control-block';
 import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
 import { createInProcessCoordinator, createInProcessData, createInProcessManager, TEST_BASE_URL } from '../testing/in-process-engine';
+import type { CoordinatorEvent } from '../worker/coordinator-api';
 import type { CoordinatorHandle } from '../worker/coordinator-client';
+import { LIVE_STEP_MS } from './live-feed';
 import type { SystemManager } from './system-manager';
 
 const managers: SystemManager[] = [];
@@ -13,9 +15,11 @@ afterEach(async () => {
 
 function create(options: { slowData?: boolean } = {}) {
   const coordinators: CoordinatorHandle[] = [];
+  /** Every event the coordinators sent, in order (the manager gets each one too). */
+  const events: CoordinatorEvent[] = [];
   const manager = createInProcessManager({
     createCoordinator: async (o) => {
-      const c = await createInProcessCoordinator(o);
+      const c = await createInProcessCoordinator({ ...o, onEvent: (event) => (events.push(event), o.onEvent(event)) });
       coordinators.push(c);
       return c;
     },
@@ -26,15 +30,29 @@ function create(options: { slowData?: boolean } = {}) {
     },
   });
   managers.push(manager);
-  return { manager, coordinators };
+  return { manager, coordinators, events };
+}
+
+/**
+ * Proof that the coordinator has looked again, without sleeping: stores the state it already has
+ * `turns` times and waits for each acknowledgement ('state-seen'). The worker posts every batch
+ * before an acknowledgement, and goes on to a full turn of its loop after it; so once the last one
+ * is in, whatever it emitted in the turns between is in the manager's count.
+ */
+async function coordinatorTurns(coordinator: CoordinatorHandle, events: readonly CoordinatorEvent[], turns = 2): Promise<void> {
+  for (let i = 0; i < turns; i++) {
+    const seq = coordinator.gate.setState(coordinator.gate.control.load(Slot.STATE));
+    await until(() => events.some((e) => e.kind === 'state-seen' && e.stateSeq >= seq));
+  }
 }
 
 const request = (overrides: ReplayRequest['overrides'] = {}): ReplayRequest => ({ configName: 'spy-aig-bac-ibm-2013-10-07', overrides, autostart: false });
 
-function until(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+/** Polls `predicate`; fails before the test's own 5 s timeout, naming the condition it waited for. */
+function until(predicate: () => boolean, timeoutMs = 4_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const tick = () => (predicate() ? resolve() : Date.now() - started > timeoutMs ? reject(new Error('timed out')) : setTimeout(tick, 2));
+    const tick = () => (predicate() ? resolve() : Date.now() - started > timeoutMs ? reject(new Error(`timed out after ${timeoutMs} ms waiting for ${predicate}`)) : setTimeout(tick, 2));
     tick();
   });
 }
@@ -61,12 +79,16 @@ describe('SystemManager', () => {
   it('sets every stream up while STOPPED, then opens the gate and runs to completion', async () => {
     const { manager, coordinators } = create();
     const cellDuringSetup: number[] = [];
+    const stateDuringSetup: SystemState[] = [];
+    // Collected here, asserted after: an expect() thrown inside a listener would land in the manager, not here.
     manager.subscribe(() => {
       const snap = manager.snapshot();
       if (snap.starting && coordinators[0]) cellDuringSetup.push(coordinators[0].gate.control.load(Slot.STATE));
-      if (snap.starting) expect(snap.state).toBe(SystemState.STOPPED);
+      if (snap.starting) stateDuringSetup.push(snap.state);
     });
     expect(await manager.start(request({ speed: 'max' }))).toBe(true);
+    expect(stateDuringSetup.length).toBeGreaterThanOrEqual(4);
+    expect(stateDuringSetup.every((s) => s === SystemState.STOPPED)).toBe(true);
     expect(cellDuringSetup.length).toBeGreaterThanOrEqual(4); // at least once per stream set up
     expect(cellDuringSetup.every((s) => s === SystemState.STOPPED)).toBe(true);
     await until(() => manager.snapshot().runComplete);
@@ -124,17 +146,23 @@ describe('SystemManager', () => {
   });
 
   it('pause holds exactly, step lets one item through, resume and stop work', async () => {
-    const { manager } = create();
+    const { manager, coordinators, events } = create();
     await manager.start(request({ speed: 600 }));
     await until(() => manager.snapshot().emitted >= 8);
     expect(await manager.pause()).toBe(true);
     const held = manager.snapshot().emitted;
-    await new Promise((r) => setTimeout(r, 250)); // 250 ms at 600x is 2.5 backtest minutes
+    // The coordinator's own report: it holds the next item, having emitted exactly `held`.
+    const worker = coordinators[0].gate.control;
+    await until(() => worker.load(Slot.WORKER_PHASE) === WorkerPhase.PAUSED && worker.load(Slot.EMITTED) === held);
+    await coordinatorTurns(coordinators[0], events); // two more looks at the gate while PAUSED: still held
     expect(manager.snapshot().emitted).toBe(held);
+    expect(worker.load(Slot.EMITTED)).toBe(held);
     expect(manager.step()).toBe(true);
     await until(() => manager.snapshot().emitted === held + 1);
-    await new Promise((r) => setTimeout(r, 100));
+    await coordinatorTurns(coordinators[0], events); // and after the step, exactly one more
     expect(manager.snapshot().emitted).toBe(held + 1);
+    expect(worker.load(Slot.EMITTED)).toBe(held + 1);
+    expect(worker.load(Slot.WORKER_PHASE)).toBe(WorkerPhase.PAUSED);
     expect(manager.resume()).toBe(true);
     await until(() => manager.snapshot().emitted > held + 4);
     await manager.stop();
@@ -156,7 +184,7 @@ describe('SystemManager', () => {
   });
 
   it('live mode: a simulated feed on the wall clock through the same coordinator, until stopped', async () => {
-    const { manager } = create();
+    const { manager, coordinators, events } = create();
     expect(await manager.start({ overrides: { symbols: 'SPY,IBM', mode: 'live' }, autostart: false })).toBe(true);
     expect(manager.snapshot().state).toBe(SystemState.RUNNING);
     await until(() => manager.snapshot().emitted >= 6);
@@ -172,7 +200,14 @@ describe('SystemManager', () => {
     await manager.stop();
     expect(manager.snapshot().state).toBe(SystemState.STOPPED);
     const held = manager.snapshot().emitted;
-    await new Promise((r) => setTimeout(r, 500));
+    // Two of the feed's steps: timers of one period fire in the order they were set, so a feed
+    // still ticking would have ticked before this one has, twice; then the coordinator's turns
+    // bring in anything such a tick would have sent.
+    await new Promise<void>((resolve) => {
+      let ticks = 0;
+      const timer = setInterval(() => ++ticks === 2 && (clearInterval(timer), resolve()), LIVE_STEP_MS);
+    });
+    await coordinatorTurns(coordinators[0], events);
     expect(manager.snapshot().emitted).toBe(held); // the feed stopped with the run
     expect(manager.snapshot().runComplete).toBe(false);
   });

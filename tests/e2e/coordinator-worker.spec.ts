@@ -24,7 +24,7 @@ for (const shared of [true, false]) {
         window.harness.setSpeed('max');
       });
       expect(await page.evaluate(() => window.harness.waitPhase('AT_GATE'))).toBe(true);
-      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => window.harness.turns(2))).toBe(true); // two more looks at the gate: still closed
       expect(await page.evaluate(() => window.harness.emittedCount())).toBe(0);
       await page.evaluate(() => window.harness.setState('RUNNING'));
       expect(await page.evaluate(() => window.harness.waitEvent('complete'))).toBe(true);
@@ -51,8 +51,9 @@ for (const shared of [true, false]) {
       expect(await page.evaluate(() => window.harness.emittedCount())).toBe(0);
       await page.evaluate(() => window.harness.step());
       await expect.poll(() => page.evaluate(() => window.harness.emittedCount())).toBe(1);
-      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => window.harness.turns(2))).toBe(true); // two more turns while PAUSED: exactly one item
       expect(await page.evaluate(() => window.harness.emittedCount())).toBe(1);
+      expect(await page.evaluate(() => window.harness.phase())).toBe('PAUSED');
     });
 
     test('shutdown during setup exits cleanly', async ({ page }) => {

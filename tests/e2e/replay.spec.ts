@@ -14,6 +14,20 @@ async function exportCsv(page: Page): Promise<string> {
   return readFileSync(await download.path(), 'utf8');
 }
 
+/**
+ * The coordinator's phase and the emitted count, read from one drawn frame. The phase is the
+ * worker's own report (its control-block slot): "holding (paused)" means it holds the next item
+ * and can emit only on a step or a resume.
+ */
+const figures = (page: Page) =>
+  page.evaluate(() => ({
+    phase: document.querySelector('[data-testid="worker-phase"]')?.textContent,
+    emitted: Number(document.querySelector('[data-testid="emitted-count"]')?.textContent),
+  }));
+
+/** Two animation frames: a change the page had to draw by now is drawn (App draws at the next frame). */
+const frames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
 async function runToCompletion(page: Page) {
   await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
@@ -93,16 +107,18 @@ test('at 600x: pause holds (no item arrives while PAUSED), step lets one through
   await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(8);
   await page.getByTestId('pause').click();
   await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-  const held = await page.getByTestId('emitted-count').textContent();
-  await page.waitForTimeout(1000); // ten backtest minutes at 600x: about forty bars, had it not held
-  await expect(page.getByTestId('emitted-count')).toHaveText(held!);
-  await page.getByTestId('step').click();
-  await expect(page.getByTestId('emitted-count')).toHaveText(String(Number(held) + 1));
-  await page.waitForTimeout(300);
-  await expect(page.getByTestId('emitted-count')).toHaveText(String(Number(held) + 1));
+  // PAUSED is drawn once the worker has acknowledged it, every item before it in: the count is final.
+  const held = Number(await page.getByTestId('emitted-count').textContent());
+  // No sleep: the worker reports that it holds; then each step lets exactly one more through.
+  await expect.poll(() => figures(page)).toEqual({ phase: 'holding (paused)', emitted: held });
+  for (const more of [1, 2]) {
+    await page.getByTestId('step').click();
+    await expect.poll(() => figures(page)).toEqual({ phase: 'holding (paused)', emitted: held + more });
+  }
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
   await page.getByTestId('resume').click();
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
-  await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(Number(held) + 4);
+  await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent())).toBeGreaterThan(held + 4);
   await page.getByRole('button', { name: '60x', exact: true }).click();
   await page.getByTestId('stop').click();
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
@@ -133,7 +149,10 @@ test('without isolation and with service workers blocked, the fallback gate prod
 test('an invalid URL parameter shows an error naming it, and nothing starts', async ({ page }) => {
   await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=fast&autostart=1');
   await expect(page.getByTestId('error')).toContainText('speed');
-  await page.waitForTimeout(300);
+  // Once the page has read the link it writes the panel back to the address bar; without
+  // autostart there, it reports that it will not start. A start would be drawn within two frames.
+  await expect(page).toHaveURL((url) => url.searchParams.get('config') === 'spy-aig-bac-ibm-2013-10-07' && !url.searchParams.has('autostart'));
+  await frames(page);
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await expect(page.getByTestId('emitted-count')).toHaveText('0');
   await expect(page.getByTestId('setup-progress')).toHaveCount(0);

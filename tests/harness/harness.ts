@@ -113,6 +113,20 @@ const harness = {
     return ok ? performance.now() - started : -1;
   },
   pauseLatency: () => harness.timeToEvent('state-seen', () => session().client.gate.setState(SystemState.PAUSED)),
+  /**
+   * Proof that the worker has looked again, without sleeping: stores the state it already has
+   * `count` times and waits for each acknowledgement ('state-seen'). The worker posts every batch
+   * before an acknowledgement and takes a full turn of its loop after one, so once the last is in,
+   * whatever it emitted in the turns between has arrived. False if an acknowledgement never came.
+   */
+  async turns(count = 2, timeoutMs = 5000) {
+    const { client, events } = session();
+    for (let i = 0; i < count; i++) {
+      const seq = client.gate.setState(client.gate.control.load(Slot.STATE));
+      if (!(await until(() => events.some((e) => e.kind === 'state-seen' && e.stateSeq >= seq), timeoutMs))) return false;
+    }
+    return true;
+  },
   shutdown: (timeoutMs?: number) => session().client.shutdown(timeoutMs),
   backtestTime: () => session().client.gate.control.backtestTime(),
   sessionOpen: SESSION.open,
