@@ -19,7 +19,7 @@ import {
 } from '../data/dataset-store';
 import { buildRunRecord, hashRunExport } from './run-record';
 import type { SessionData } from './session-data';
-import type { SystemSnapshot } from './system-manager';
+import type { SystemSnapshot } from './system-snapshot';
 
 export type { DatasetMeta, RunRecord, SavedConfig };
 

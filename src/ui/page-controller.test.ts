@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SystemState } from '../core/system-state';
-import type { SystemSnapshot } from '../system/system-manager';
+import type { SystemSnapshot } from '../system/system-snapshot';
 import { initialPageState, PageController, type PageEnvironment, type PageManager } from './page-controller';
 
 const BASE = 'https://lab.example/app/';
