@@ -3,11 +3,12 @@
 // or tick stream) comes from one source — imports refuse days that are already in the lab —
 // and should two sources ever hold the same day, the first one listed (the bundled file) wins.
 
-import type { ItemColumns } from '../core/item-columns';
-import { BAR_FIELDS, fieldsOf } from '../core/item-columns';
+import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
+import { BAR_FIELDS, fieldsOf, type ItemColumns } from '../core/item-columns';
 import { STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
-import { concatColumns, type CatalogEntry } from './market-data-repository';
+import { concatColumns } from './day-columns';
+import { streamId } from './stream-catalog';
 
 /** Something that answers the repository's queries: a MarketDataRepository or an ImportedDataset. */
 export interface DaySource {
@@ -19,10 +20,6 @@ export interface DaySource {
   getItems(key: StreamKey, from: string, to: string, hours: Hours): ItemColumns | Promise<ItemColumns>;
 }
 
-function entryId(e: { type?: string; symbol: string; interval: string }): string {
-  return `${e.type ?? 'bar'}|${e.symbol}|${e.interval}`;
-}
-
 export class CombinedRepository {
   private readonly catalogs: (readonly CatalogEntry[])[];
   /** Each source's entries by stream (type|symbol|interval): a query finds its stream at once. */
@@ -30,11 +27,11 @@ export class CombinedRepository {
 
   constructor(readonly sources: readonly DaySource[]) {
     this.catalogs = sources.map((s) => s.catalog());
-    this.indexes = this.catalogs.map((entries) => new Map(entries.map((e) => [entryId(e), e])));
+    this.indexes = this.catalogs.map((entries) => new Map(entries.map((e) => [streamId(e), e])));
   }
 
   /** Each source's label and what it holds (for the import's "already in the lab" check). */
-  bySource(): { label: string; entries: readonly CatalogEntry[] }[] {
+  bySource(): SourceCatalog[] {
     return this.sources.map((s, i) => ({ label: s.label, entries: this.catalogs[i] }));
   }
 
@@ -44,8 +41,8 @@ export class CombinedRepository {
     this.catalogs.forEach((entries, i) => {
       const dataset = this.sources[i].datasetName;
       for (const e of entries) {
-        let known = merged.get(entryId(e));
-        if (!known) merged.set(entryId(e), (known = { ...e, days: [...e.days], imported: [] }));
+        let known = merged.get(streamId(e));
+        if (!known) merged.set(streamId(e), (known = { ...e, days: [...e.days], imported: [] }));
         else for (const day of e.days) if (!known.days.includes(day)) known.days.push(day);
         if (dataset !== undefined && !known.imported.includes(dataset)) known.imported.push(dataset);
       }
@@ -74,7 +71,7 @@ export class CombinedRepository {
     fieldCount: number,
     query: (source: DaySource, from: string, to: string) => ItemColumns | Promise<ItemColumns>,
   ): Promise<ItemColumns> {
-    const id = entryId(stream);
+    const id = streamId(stream);
     const owner = new Map<string, number>();
     this.indexes.forEach((index, i) => {
       for (const day of index.get(id)?.days ?? []) if (day >= from && day <= to && !owner.has(day)) owner.set(day, i);

@@ -4,13 +4,10 @@
 import type { ItemColumns } from '../core/item-columns';
 import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
-import type { CatalogEntry } from './market-data-repository';
+import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
 
-/** One source of data and what it holds: the SQLite file, or an imported dataset. */
-export interface SourceCatalog {
-  readonly label: string;
-  readonly entries: readonly CatalogEntry[];
-}
+// The wire types travel with the protocol; they are defined in core so that this file imports nothing else.
+export type { CatalogEntry, SourceCatalog };
 
 export interface DataWorkerApi {
   /** Takes the worker's life lock (core/worker-life.ts); resolves once it is held. */

@@ -7,11 +7,12 @@
 // of upgrade(), never by editing an earlier one.
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CatalogEntry } from '../core/catalog-entry';
 import type { Experiment } from '../core/flaws';
 import type { Interval } from '../core/stream-key';
 import { DataError } from './data-error';
 import type { ChunkKind, DayChunk } from './import-validator';
-import type { CatalogEntry } from './market-data-repository';
+import { storedEntries } from './stream-catalog';
 
 export const DB_NAME = 'bar-replay-lab';
 export const DB_VERSION = 1;
@@ -115,21 +116,9 @@ function chunkBytes(chunk: DayChunk): number {
   return chunk.ts.byteLength + chunk.values.reduce((n, v) => n + v.byteLength, 0);
 }
 
-/** The catalog entries (stored intervals and item streams, with days) of a set of chunks. */
-export function entriesOf(chunks: readonly DayChunk[]): CatalogEntry[] {
-  const entries = new Map<string, { type?: 'quote' | 'tick'; symbol: string; interval: Interval; days: string[] }>();
-  for (const c of chunks) {
-    const id = `${c.kind}|${c.symbol}|${c.interval}`;
-    if (!entries.has(id)) entries.set(id, { ...(c.kind === 'bar' ? {} : { type: c.kind }), symbol: c.symbol, interval: c.interval, days: [] });
-    entries.get(id)!.days.push(c.day);
-  }
-  for (const e of entries.values()) e.days.sort();
-  return [...entries.values()];
-}
-
 /** Stores a dataset and all its chunks in one transaction: all of it, or (on any failure) none. */
 export async function saveDataset(db: LabDb, meta: Omit<DatasetMeta, 'storedBytes' | 'entries'>, chunks: readonly DayChunk[]): Promise<DatasetMeta> {
-  const full: DatasetMeta = { ...meta, storedBytes: chunks.reduce((n, c) => n + chunkBytes(c), 0), entries: entriesOf(chunks) };
+  const full: DatasetMeta = { ...meta, storedBytes: chunks.reduce((n, c) => n + chunkBytes(c), 0), entries: storedEntries(chunks) };
   const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
   try {
     const writes: Promise<unknown>[] = [tx.objectStore('datasets').add(full)];

@@ -22,7 +22,7 @@ import type { BestQuote } from '../core/best-quote';
 import { fieldsOf, type ItemColumns } from '../core/item-columns';
 import { STREAM_TYPE_NAMES, StreamType, type StreamKey } from '../core/stream-key';
 import type { ReplayRequest } from '../core/url-params';
-import type { CatalogEntry } from '../data/market-data-repository';
+import type { CatalogEntry } from '../core/catalog-entry';
 import type { MarketDataSource } from '../data/market-data-client';
 import type { SourceCatalog } from '../data/data-worker-api';
 import type { BatchEvent, CoordinatorEvent } from '../worker/coordinator-api';
