@@ -1,6 +1,6 @@
 // The bundled file and the imported datasets as one repository: one catalog, and each query
-// answered day by day by the source that holds the day. A symbol's day of bars (or of one quote
-// or tick stream) comes from one source — imports refuse days that are already in the lab —
+// answered day by day by the source that holds the day. Runs in the data worker (data-worker.ts).
+// A symbol's day of a stream comes from one source — imports refuse days already in the lab —
 // and should two sources ever hold the same day, the first one listed (the bundled file) wins.
 
 import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
@@ -80,9 +80,10 @@ export class CombinedRepository {
     if (days.length === 0) return this.sources.length > 0 ? await query(this.sources[0], from, to) : concatColumns([], fieldCount);
     const parts: ItemColumns[] = [];
     let start = 0;
+    const ownerOf = (day: string) => owner.get(day) ?? -1; // every day in `days` has one
     for (let i = 1; i <= days.length; i++) {
-      if (i === days.length || owner.get(days[i]) !== owner.get(days[start])) {
-        parts.push(await query(this.sources[owner.get(days[start])!], days[start], days[i - 1]));
+      if (i === days.length || ownerOf(days[i]) !== ownerOf(days[start])) {
+        parts.push(await query(this.sources[ownerOf(days[start])], days[start], days[i - 1]));
         start = i;
       }
     }

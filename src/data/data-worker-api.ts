@@ -1,5 +1,7 @@
 // The data worker's boundary: the one typed interface the page calls through Comlink's wrap().
-// Types only; data-worker.ts implements it with expose(). Errors cross as DataError messages.
+// Types only, so both threads import it: MarketDataClient (main thread) wraps it, data-worker.ts
+// (the data worker) implements it with expose(). Imports core only. Errors cross as DataError
+// messages.
 
 import type { ItemColumns } from '../core/item-columns';
 import type { BarInterval, StreamKey } from '../core/stream-key';

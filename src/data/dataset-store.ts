@@ -1,37 +1,26 @@
 // What the lab keeps in the browser: imported datasets (in the bundled file's day-chunk layout),
 // saved replay configs and run history, in one IndexedDB database through idb. Any thread: the
-// import worker writes datasets, the data worker reads their chunks, the page lists and deletes.
+// import worker writes datasets, the data worker reads their chunks, the page (main thread) lists
+// and deletes them and keeps configs and runs.
 //
 // Each change is one transaction, so a failure (a full disk, a closed tab) leaves nothing half
 // written. The schema is versioned: add a store or an index in a new `if (oldVersion < N)` step
 // of upgrade(), never by editing an earlier one.
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { CatalogEntry } from '../core/catalog-entry';
 import type { Experiment } from '../core/flaws';
+import type { DatasetMeta } from '../core/import-types';
 import type { Interval } from '../core/stream-key';
 import { DataError } from './data-error';
 import type { ChunkKind, DayChunk } from './import-validator';
 import { storedEntries } from './stream-catalog';
 
+export type { DatasetMeta };
+
 export const DB_NAME = 'bar-replay-lab';
 export const DB_VERSION = 1;
 /** Run history keeps the latest runs only. */
 export const MAX_RUNS = 200;
-
-export interface DatasetMeta {
-  readonly id: string;
-  /** The imported file's name. */
-  readonly name: string;
-  readonly format: 'csv' | 'sqlite' | 'generated';
-  readonly fileBytes: number;
-  readonly importedAt: number;
-  readonly rows: number;
-  /** Bytes of the stored chunks. */
-  readonly storedBytes: number;
-  /** What it stores (bars of stored intervals; quote and tick streams), with the days of each. */
-  readonly entries: readonly CatalogEntry[];
-}
 
 export interface StoredChunk extends DayChunk {
   readonly dataset: string;

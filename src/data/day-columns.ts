@@ -4,7 +4,7 @@
 
 import { allocateColumns, type ItemColumns } from '../core/item-columns';
 import type { Interval } from '../core/stream-key';
-import type { ChunkKind } from './import-validator';
+import type { ChunkKind } from '../core/import-types';
 
 /** One stream's rows on one New York day: starts ascending, one array a value column (fieldsOf order). */
 export interface DayColumns {

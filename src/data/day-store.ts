@@ -9,7 +9,7 @@ import { StreamType, type StreamKey } from '../core/stream-key';
 import { fieldsOf } from '../core/item-columns';
 import { DataError } from './data-error';
 import { dayKey, type DayColumns } from './day-columns';
-import type { ChunkKind } from './import-validator';
+import type { ChunkKind } from '../core/import-types';
 import { INTERCHANGE_TABLES, indexInterchange } from './interchange-index';
 import { decodeFloat64 } from './storage-layout';
 import { storedEntries, type StoredDay } from './stream-catalog';

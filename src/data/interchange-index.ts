@@ -9,7 +9,7 @@ import { exchangeDay } from '../core/exchange-time';
 import { BAR_INTERVALS, type Interval } from '../core/stream-key';
 import { DataError } from './data-error';
 import { dayKey, type DayColumns } from './day-columns';
-import type { ChunkKind } from './import-validator';
+import type { ChunkKind } from '../core/import-types';
 import { BAR_VALUE_COLUMNS, ITEM_TABLES, MIN_EPOCH_MS } from './storage-layout';
 import { storedEntries, type StoredDay } from './stream-catalog';
 

@@ -1,4 +1,4 @@
-// The page's handle on the data worker (MarketDataRepository behind Comlink). Main thread.
+// The page's handle on the data worker (MarketDataRepository behind Comlink). Runs on the main thread.
 // It fetches a SQLite file's bytes here — URLs resolve against the page, not the worker script —
 // and transfers them to the worker, which opens them with sql.js.
 

@@ -4,7 +4,7 @@
 
 import type { CatalogEntry } from '../core/catalog-entry';
 import { BAR_INTERVALS, intervalMs, isBarInterval, type BarInterval, type Interval } from '../core/stream-key';
-import type { ChunkKind } from './import-validator';
+import type { ChunkKind } from '../core/import-types';
 
 /** One stored day of one stream: a row of `bar_days`/`item_days`, or an imported day chunk. */
 export interface StoredDay {
