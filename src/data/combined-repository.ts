@@ -76,14 +76,14 @@ export class CombinedRepository {
     this.indexes.forEach((index, i) => {
       for (const day of index.get(id)?.days ?? []) if (day >= from && day <= to && !owner.has(day)) owner.set(day, i);
     });
-    const days = [...owner.keys()].sort();
+    // [day, source] by day.
+    const days = [...owner].sort(([a], [b]) => (a < b ? -1 : 1));
     if (days.length === 0) return this.sources.length > 0 ? await query(this.sources[0], from, to) : concatColumns([], fieldCount);
     const parts: ItemColumns[] = [];
     let start = 0;
-    const ownerOf = (day: string) => owner.get(day) ?? -1; // every day in `days` has one
     for (let i = 1; i <= days.length; i++) {
-      if (i === days.length || ownerOf(days[i]) !== ownerOf(days[start])) {
-        parts.push(await query(this.sources[ownerOf(days[start])], days[start], days[i - 1]));
+      if (i === days.length || days[i][1] !== days[start][1]) {
+        parts.push(await query(this.sources[days[start][1]], days[start][0], days[i - 1][0]));
         start = i;
       }
     }
