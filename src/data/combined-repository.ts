@@ -1,13 +1,14 @@
 // The bundled file and the imported datasets as one repository: one catalog, and each query
-// answered day by day by the source that holds the day. A symbol's day of bars (or of one quote
-// or tick stream) comes from one source — imports refuse days that are already in the lab —
+// answered day by day by the source that holds the day. Runs in the data worker (data-worker.ts).
+// A symbol's day of a stream comes from one source — imports refuse days already in the lab —
 // and should two sources ever hold the same day, the first one listed (the bundled file) wins.
 
-import type { ItemColumns } from '../core/item-columns';
-import { BAR_FIELDS, fieldsOf } from '../core/item-columns';
+import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
+import { BAR_FIELDS, fieldsOf, type ItemColumns } from '../core/item-columns';
 import { STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
-import { concatColumns, type CatalogEntry } from './market-data-repository';
+import { concatColumns } from './day-columns';
+import { streamId } from './stream-catalog';
 
 /** Something that answers the repository's queries: a MarketDataRepository or an ImportedDataset. */
 export interface DaySource {
@@ -19,10 +20,6 @@ export interface DaySource {
   getItems(key: StreamKey, from: string, to: string, hours: Hours): ItemColumns | Promise<ItemColumns>;
 }
 
-function entryId(e: { type?: string; symbol: string; interval: string }): string {
-  return `${e.type ?? 'bar'}|${e.symbol}|${e.interval}`;
-}
-
 export class CombinedRepository {
   private readonly catalogs: (readonly CatalogEntry[])[];
   /** Each source's entries by stream (type|symbol|interval): a query finds its stream at once. */
@@ -30,11 +27,11 @@ export class CombinedRepository {
 
   constructor(readonly sources: readonly DaySource[]) {
     this.catalogs = sources.map((s) => s.catalog());
-    this.indexes = this.catalogs.map((entries) => new Map(entries.map((e) => [entryId(e), e])));
+    this.indexes = this.catalogs.map((entries) => new Map(entries.map((e) => [streamId(e), e])));
   }
 
   /** Each source's label and what it holds (for the import's "already in the lab" check). */
-  bySource(): { label: string; entries: readonly CatalogEntry[] }[] {
+  bySource(): SourceCatalog[] {
     return this.sources.map((s, i) => ({ label: s.label, entries: this.catalogs[i] }));
   }
 
@@ -44,8 +41,8 @@ export class CombinedRepository {
     this.catalogs.forEach((entries, i) => {
       const dataset = this.sources[i].datasetName;
       for (const e of entries) {
-        let known = merged.get(entryId(e));
-        if (!known) merged.set(entryId(e), (known = { ...e, days: [...e.days], imported: [] }));
+        let known = merged.get(streamId(e));
+        if (!known) merged.set(streamId(e), (known = { ...e, days: [...e.days], imported: [] }));
         else for (const day of e.days) if (!known.days.includes(day)) known.days.push(day);
         if (dataset !== undefined && !known.imported.includes(dataset)) known.imported.push(dataset);
       }
@@ -74,18 +71,19 @@ export class CombinedRepository {
     fieldCount: number,
     query: (source: DaySource, from: string, to: string) => ItemColumns | Promise<ItemColumns>,
   ): Promise<ItemColumns> {
-    const id = entryId(stream);
+    const id = streamId(stream);
     const owner = new Map<string, number>();
     this.indexes.forEach((index, i) => {
       for (const day of index.get(id)?.days ?? []) if (day >= from && day <= to && !owner.has(day)) owner.set(day, i);
     });
-    const days = [...owner.keys()].sort();
+    // [day, source] by day.
+    const days = [...owner].sort(([a], [b]) => (a < b ? -1 : 1));
     if (days.length === 0) return this.sources.length > 0 ? await query(this.sources[0], from, to) : concatColumns([], fieldCount);
     const parts: ItemColumns[] = [];
     let start = 0;
     for (let i = 1; i <= days.length; i++) {
-      if (i === days.length || owner.get(days[i]) !== owner.get(days[start])) {
-        parts.push(await query(this.sources[owner.get(days[start])!], days[start], days[i - 1]));
+      if (i === days.length || days[i][1] !== days[start][1]) {
+        parts.push(await query(this.sources[days[start][1]], days[start][0], days[i - 1][0]));
         start = i;
       }
     }

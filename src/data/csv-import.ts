@@ -1,6 +1,7 @@
 // CSV import: a file of bars streamed through Papa Parse (a well-kept, streaming RFC 4180
 // parser) a chunk at a time, each row checked by the ImportValidator. Runs in the import worker,
-// so a 50 MB file never blocks the page; unit tests run it under Node on strings.
+// so a 50 MB file never blocks the page (the page reads only DEFAULT_IMPORT_OPTIONS); unit tests
+// run it under Node on strings.
 //
 // The header is read here: common names for each column (ticker, timestamp, o/h/l/c, vol …),
 // a timestamp in one column or a date and a time in two.
@@ -9,17 +10,11 @@ import Papa from 'papaparse';
 import { parseDateAndTime, parseTimestamp, TIMESTAMP_FORMS, type ParsedTime } from '../core/timestamp-text';
 import { isBarInterval, type BarInterval } from '../core/stream-key';
 import { isTimeZone } from '../core/exchange-time';
+import type { ImportOptions } from '../core/import-types';
 import { DataError } from './data-error';
 import { checkSymbol, IMPORT_LIMITS, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport } from './import-validator';
 
-export interface ImportOptions {
-  /** Time zone of timestamps written without an offset (and of date + time columns). */
-  readonly zone: string;
-  /** The symbol of a file without a symbol column. */
-  readonly symbol?: string;
-  /** The interval of a file without an interval column. */
-  readonly interval: BarInterval;
-}
+export type { ImportOptions };
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = { zone: 'America/New_York', interval: '1m' };
 

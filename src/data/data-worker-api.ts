@@ -1,16 +1,15 @@
 // The data worker's boundary: the one typed interface the page calls through Comlink's wrap().
-// Types only; data-worker.ts implements it with expose(). Errors cross as DataError messages.
+// Types only, so both threads import it: MarketDataClient (main thread) wraps it, data-worker.ts
+// (the data worker) implements it with expose(). Imports core only. Errors cross as DataError
+// messages.
 
 import type { ItemColumns } from '../core/item-columns';
 import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
-import type { CatalogEntry } from './market-data-repository';
+import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
 
-/** One source of data and what it holds: the SQLite file, or an imported dataset. */
-export interface SourceCatalog {
-  readonly label: string;
-  readonly entries: readonly CatalogEntry[];
-}
+// The wire types travel with the protocol; they are defined in core so that this file imports nothing else.
+export type { CatalogEntry, SourceCatalog };
 
 export interface DataWorkerApi {
   /** Takes the worker's life lock (core/worker-life.ts); resolves once it is held. */

@@ -1,6 +1,6 @@
-// The data worker: hosts the repositories off the main thread — the SQLite file (sql.js) and the
-// imported datasets (IndexedDB) combined. Module worker, created by the page's MarketDataClient
-// and called through DataWorkerApi (Comlink).
+// The data worker's entry point; runs in the data worker (a module worker). It hosts the
+// repositories off the main thread — the SQLite file (sql.js) and the imported datasets
+// (IndexedDB) combined. Created by the page's MarketDataClient, called through DataWorkerApi (Comlink).
 
 import { expose, transfer } from 'comlink';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';

@@ -1,7 +1,8 @@
 // A stored dataset back out as a SQLite file in the interchange schema (design.md, "Stable
 // hooks"), so it can be replayed with db=, imported elsewhere, or read by any SQLite tool.
-// Pure TypeScript plus sql.js; the import worker runs it.
+// Runs in the import worker (pure TypeScript plus sql.js).
 
+import { assert } from '../core/assert';
 import type { SqlJsStatic, SqlValue } from 'sql.js';
 import { INTERCHANGE_ITEM_SCHEMA, INTERCHANGE_SCHEMA, ITEM_TABLES } from './storage-layout';
 import type { DayChunk } from './import-validator';
@@ -9,7 +10,8 @@ import type { DayChunk } from './import-validator';
 /** The CREATE TABLE statement of one interchange item table. */
 function itemSchema(table: string): string {
   const statement = INTERCHANGE_ITEM_SCHEMA.split(/(?=CREATE TABLE)/).find((s) => s.includes(`CREATE TABLE ${table} `));
-  return statement!;
+  assert(statement !== undefined, `INTERCHANGE_ITEM_SCHEMA has a CREATE TABLE ${table}`);
+  return statement;
 }
 
 export function exportInterchange(SQL: SqlJsStatic, chunks: readonly DayChunk[]): Uint8Array {

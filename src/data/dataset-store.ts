@@ -1,6 +1,7 @@
 // What the lab keeps in the browser: imported datasets (in the bundled file's day-chunk layout),
 // saved replay configs and run history, in one IndexedDB database through idb. Any thread: the
-// import worker writes datasets, the data worker reads their chunks, the page lists and deletes.
+// import worker writes datasets, the data worker reads their chunks, the page (main thread) lists
+// and deletes them and keeps configs and runs.
 //
 // Each change is one transaction, so a failure (a full disk, a closed tab) leaves nothing half
 // written. The schema is versioned: add a store or an index in a new `if (oldVersion < N)` step
@@ -8,29 +9,18 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Experiment } from '../core/flaws';
+import type { DatasetMeta } from '../core/import-types';
 import type { Interval } from '../core/stream-key';
 import { DataError } from './data-error';
 import type { ChunkKind, DayChunk } from './import-validator';
-import type { CatalogEntry } from './market-data-repository';
+import { storedEntries } from './stream-catalog';
+
+export type { DatasetMeta };
 
 export const DB_NAME = 'bar-replay-lab';
 export const DB_VERSION = 1;
 /** Run history keeps the latest runs only. */
 export const MAX_RUNS = 200;
-
-export interface DatasetMeta {
-  readonly id: string;
-  /** The imported file's name. */
-  readonly name: string;
-  readonly format: 'csv' | 'sqlite' | 'generated';
-  readonly fileBytes: number;
-  readonly importedAt: number;
-  readonly rows: number;
-  /** Bytes of the stored chunks. */
-  readonly storedBytes: number;
-  /** What it stores (bars of stored intervals; quote and tick streams), with the days of each. */
-  readonly entries: readonly CatalogEntry[];
-}
 
 export interface StoredChunk extends DayChunk {
   readonly dataset: string;
@@ -115,21 +105,9 @@ function chunkBytes(chunk: DayChunk): number {
   return chunk.ts.byteLength + chunk.values.reduce((n, v) => n + v.byteLength, 0);
 }
 
-/** The catalog entries (stored intervals and item streams, with days) of a set of chunks. */
-export function entriesOf(chunks: readonly DayChunk[]): CatalogEntry[] {
-  const entries = new Map<string, { type?: 'quote' | 'tick'; symbol: string; interval: Interval; days: string[] }>();
-  for (const c of chunks) {
-    const id = `${c.kind}|${c.symbol}|${c.interval}`;
-    if (!entries.has(id)) entries.set(id, { ...(c.kind === 'bar' ? {} : { type: c.kind }), symbol: c.symbol, interval: c.interval, days: [] });
-    entries.get(id)!.days.push(c.day);
-  }
-  for (const e of entries.values()) e.days.sort();
-  return [...entries.values()];
-}
-
 /** Stores a dataset and all its chunks in one transaction: all of it, or (on any failure) none. */
 export async function saveDataset(db: LabDb, meta: Omit<DatasetMeta, 'storedBytes' | 'entries'>, chunks: readonly DayChunk[]): Promise<DatasetMeta> {
-  const full: DatasetMeta = { ...meta, storedBytes: chunks.reduce((n, c) => n + chunkBytes(c), 0), entries: entriesOf(chunks) };
+  const full: DatasetMeta = { ...meta, storedBytes: chunks.reduce((n, c) => n + chunkBytes(c), 0), entries: storedEntries(chunks) };
   const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
   try {
     const writes: Promise<unknown>[] = [tx.objectStore('datasets').add(full)];

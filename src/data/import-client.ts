@@ -1,6 +1,6 @@
-// The page's handle on the import worker. Main thread. Cancelling an import ends the worker (a
-// SQLite file is read in one synchronous stretch, so a message could not interrupt it) and the
-// next import starts a fresh one; nothing was stored, so nothing is lost.
+// The page's handle on the import worker. Runs on the main thread. Cancelling an import ends the
+// worker (a SQLite file is read in one synchronous stretch, so a message could not interrupt it)
+// and the next import starts a fresh one; nothing was stored, so nothing is lost.
 
 import { proxy, wrap, type Remote } from 'comlink';
 import type { ImportOptions } from './csv-import';

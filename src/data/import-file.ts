@@ -1,6 +1,6 @@
 // One entry point for an imported file: refuse it if too large, look at its first bytes, and
-// read it as CSV or as SQLite (by its content, not its name). Used by the import worker, and by
-// the unit tests under Node with the same files.
+// read it as CSV or as SQLite (by its content, not its name). Runs in the import worker
+// (import-worker.ts); the unit tests run it under Node with the same files.
 
 import type { SqlJsStatic } from 'sql.js';
 import { importCsv, notText, sniff, type CsvImportControl, type ImportOptions } from './csv-import';

@@ -1,7 +1,8 @@
 // ImportValidator: every row of a file being imported (CSV or SQLite) passes through here before
 // anything is stored. It checks each row, counts and keeps examples of the problems, and groups
 // the valid rows into the storage layout's day chunks (one Float64 array a column, as the bundled
-// file's bar_days). Pure TypeScript: the import worker runs it, unit tests run it under Node.
+// file's bar_days). Any thread (pure TypeScript): the import worker runs the validator, the page
+// (main thread) calls existingData() and reads the limits, unit tests run it under Node.
 //
 // Nothing here writes anywhere: finish() hands back the report and the chunks, and the caller
 // stores them in one transaction only if the person chooses to.
@@ -11,10 +12,11 @@ import { exchangeDay, exchangeWallToUtc, formatExchangeTime } from '../core/exch
 import { marketDay } from '../core/market-calendar';
 import type { BarInterval, Interval } from '../core/stream-key';
 import { REGULAR_OPEN_MINUTE, tradingSession } from '../core/trading-hours';
+import type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind } from '../core/import-types';
 import { DataError } from './data-error';
 
-/** What a chunk holds: bars, quotes (1m quote bars or quote updates), or trade prints. */
-export type ChunkKind = 'bar' | 'quote' | 'tick';
+// The import's wire types are defined in core (the import worker's protocol imports only core).
+export type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind };
 
 /** One symbol's rows of one kind and interval on one New York day: the storage layout's unit. */
 export interface DayChunk {
@@ -28,27 +30,10 @@ export interface DayChunk {
   readonly values: Float64Array[];
 }
 
-/** Where a chunk of data lives, by `chunkKey`: "bar|SPY|2013-10-07" → "the bundled data". */
-export type ExistingData = ReadonlyMap<string, string>;
-
 /** Bars of any interval share one key a day: a symbol-day's bars come from one source. */
 export function chunkKey(kind: ChunkKind, symbol: string, interval: Interval, day: string): string {
   return kind === 'bar' ? `bar|${symbol}|${day}` : `${kind}|${symbol}|${interval}|${day}`;
 }
-
-export type ProblemKind =
-  | 'columns'
-  | 'fields'
-  | 'symbol'
-  | 'interval'
-  | 'timestamp'
-  | 'number'
-  | 'ohlc'
-  | 'volume'
-  | 'grid'
-  | 'closed'
-  | 'duplicate'
-  | 'overlap';
 
 export const PROBLEM_TITLES: Record<ProblemKind, string> = {
   columns: 'columns not imported',
@@ -64,28 +49,6 @@ export const PROBLEM_TITLES: Record<ProblemKind, string> = {
   duplicate: 'duplicate rows',
   overlap: 'rows already in the lab',
 };
-
-/** A problem on one row; rows are numbered as a spreadsheet shows them (the CSV header is row 1). */
-export interface Problem {
-  readonly row: number;
-  readonly message: string;
-}
-
-export interface ImportReport {
-  readonly file: string;
-  readonly format: 'csv' | 'sqlite' | 'generated';
-  readonly bytes: number;
-  readonly rowsRead: number;
-  readonly rowsValid: number;
-  /** Problem counts by kind, each with its first examples. */
-  readonly problems: readonly { readonly kind: ProblemKind; readonly title: string; readonly count: number; readonly examples: readonly Problem[] }[];
-  /** The first problems in row order, across kinds. */
-  readonly firstProblems: readonly Problem[];
-  /** What the valid rows hold. */
-  readonly contents: readonly { readonly kind: ChunkKind; readonly symbol: string; readonly interval: Interval; readonly days: number; readonly rows: number }[];
-  /** How the file was read (columns found, time zone used). */
-  readonly notes: readonly string[];
-}
 
 /** Limits, stated in messages and the README. */
 export const IMPORT_LIMITS = {
@@ -260,7 +223,7 @@ export class ImportValidator {
       entry.rows += kept.length;
       contents.set(id, entry);
     }
-    const problems = [...this.counts].map(([kind, count]) => ({ kind, title: PROBLEM_TITLES[kind], count, examples: this.examples.get(kind)!.slice(0, IMPORT_LIMITS.examples) }));
+    const problems = [...this.counts].map(([kind, count]) => ({ kind, title: PROBLEM_TITLES[kind], count, examples: (this.examples.get(kind) ?? []).slice(0, IMPORT_LIMITS.examples) }));
     const firstProblems = [...this.examples.values()]
       .flat()
       .sort((a, b) => a.row - b.row)

@@ -1,8 +1,7 @@
-// The import worker's boundary (Comlink). Types only; import-worker.ts implements it.
+// The import worker's boundary (Comlink). Types only, so both threads import it: ImportClient
+// (main thread) wraps it, import-worker.ts (the import worker) implements it with expose().
 
-import type { ImportOptions } from './csv-import';
-import type { DatasetMeta } from './dataset-store';
-import type { ExistingData, ImportReport } from './import-validator';
+import type { DatasetMeta, ExistingData, ImportOptions, ImportReport } from '../core/import-types';
 
 export interface ImportWorkerApi {
   /** Takes the worker's life lock (core/worker-life.ts); resolves once it is held. */

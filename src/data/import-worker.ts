@@ -1,6 +1,7 @@
 // The import worker: reads a person's file (CSV through Papa Parse, or SQLite through sql.js),
 // checks every row, and on request stores the valid rows in IndexedDB — all off the main thread,
-// so a 50 MB file never freezes the page. Module worker; the page talks to it through ImportClient.
+// so a 50 MB file never freezes the page. Runs in the import worker (a module worker, this is its
+// entry point); the page talks to it through ImportClient.
 
 import { expose, transfer } from 'comlink';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';

@@ -1,4 +1,4 @@
-// The page's handle on the data worker (MarketDataRepository behind Comlink). Main thread.
+// The page's handle on the data worker (MarketDataRepository behind Comlink). Runs on the main thread.
 // It fetches a SQLite file's bytes here — URLs resolve against the page, not the worker script —
 // and transfers them to the worker, which opens them with sql.js.
 
@@ -8,8 +8,8 @@ import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import { DataError } from './data-error';
 import { lifeLockName, watchLifeLock } from '../core/worker-life';
-import type { DataWorkerApi, SourceCatalog } from './data-worker-api';
-import type { CatalogEntry } from './market-data-repository';
+import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
+import type { DataWorkerApi } from './data-worker-api';
 
 /** What the SystemManager needs of a data source: MarketDataClient, or an in-process one in tests. */
 export interface MarketDataSource {

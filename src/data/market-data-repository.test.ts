@@ -178,4 +178,19 @@ describe('CombinedRepository catalog', () => {
     expect(combined.catalog()).toEqual([{ symbol: 'LABX', interval: '1m', days: ['2014-06-02', '2014-06-03', '2014-06-04', '2014-06-05'], imported: ['a', 'b'] }]);
     expect(new CombinedRepository([source('data/bars.sqlite', ['2014-06-02'])]).catalog()[0]).not.toHaveProperty('imported');
   });
+
+  it('asks each source for its runs of consecutive days, the first source winning a shared day', async () => {
+    const calls: string[] = [];
+    const asked = (label: string, days: string[]): DaySource => ({
+      ...source(label, days),
+      getBarsBySymbol: (_symbol, _interval, from, to) => {
+        calls.push(`${label} ${from}..${to}`);
+        return { tsStart: Float64Array.of(calls.length), tsEmit: Float64Array.of(calls.length), fields: [0, 1, 2, 3, 4].map(() => Float64Array.of(0)) };
+      },
+    });
+    const combined = new CombinedRepository([asked('a', ['2014-06-02', '2014-06-03', '2014-06-05', '2014-06-06']), asked('b', ['2014-06-04', '2014-06-05'])]);
+    const bars = await combined.getBarsBySymbol('LABX', '1m', '2014-06-03', '2014-06-05', 'regular');
+    expect(calls).toEqual(['a 2014-06-03..2014-06-03', 'b 2014-06-04..2014-06-04', 'a 2014-06-05..2014-06-05']);
+    expect(Array.from(bars.tsStart)).toEqual([1, 2, 3]);
+  });
 });

@@ -1,6 +1,6 @@
 // How bars are stored in SQLite: the interchange schema (design.md, "Stable hooks") that `db=`
-// files use, and the bundled file's faster columnar layout beside it. Pure TypeScript, used by
-// the data worker and by scripts/build-data.ts under Node.
+// files use, and the bundled file's faster columnar layout beside it. Any thread (pure
+// TypeScript): the data worker and the import worker use it, scripts/build-data.ts under Node.
 //
 // Why a second layout: reading rows one `step()` at a time costs ~2 µs a row in sql.js. The
 // `bar_days` table stores one row per (symbol, interval, day) whose columns are Float64 arrays

@@ -1,14 +1,16 @@
 // A deterministic synthetic bar generator (seeded): any number of symbols and days of one-minute
-// regular-hours bars, as a random walk. Pure TypeScript (plus sql.js for the file writer). The
-// benchmark reads it from a SQLite file; the page offers it as a "stress" dataset, stored like an
-// import. Days are consecutive trading days from 2013-10-07; symbols are S0000, S0001 …
+// regular-hours bars, as a random walk. Any thread (pure TypeScript, plus sql.js for the file
+// writer): the import worker generates the page's "stress" dataset, stored like an import; the
+// page reads STRESS_LIMITS; the benchmark writes it to a SQLite file.
 
+import { assert } from '../core/assert';
 import type { Database } from 'sql.js';
 import { RandomWalk, symbolSeed } from '../core/random-walk';
 import { tradingSession } from '../core/trading-hours';
 import type { DayChunk } from './import-validator';
 import { encodeFloat64 } from './storage-layout';
 
+/** Consecutive trading days from 2013-10-07 (symbols are S0000, S0001 …). */
 export function syntheticDays(count: number): string[] {
   const days: string[] = [];
   for (let t = Date.parse('2013-10-07T12:00:00Z'); days.length < count; t += 86_400_000) {
@@ -30,7 +32,8 @@ export function* syntheticChunks(symbols: number, days: number, seed: number): G
     const symbol = syntheticSymbol(s);
     const walk = new RandomWalk(symbolSeed(symbol, seed), 50 + (s % 200));
     for (const day of dayList) {
-      const session = tradingSession(day, 'regular')!;
+      const session = tradingSession(day, 'regular');
+      assert(session !== null, `${day} is a trading day (syntheticDays lists only those)`);
       const n = (session.close - session.open) / 60_000;
       const ts = new Float64Array(n);
       const values = [0, 1, 2, 3, 4].map(() => new Float64Array(n));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntry } from '../data/market-data-repository';
+import type { CatalogEntry } from '../core/catalog-entry';
 import { toCatalog, toItemCatalog } from './catalog-view';
 
 const entries: CatalogEntry[] = [

@@ -3,7 +3,7 @@
 
 import { assert } from '../core/assert';
 import type { Catalog, ItemCatalog } from '../core/replay-config';
-import type { CatalogEntry } from '../data/market-data-repository';
+import type { CatalogEntry } from '../core/catalog-entry';
 
 /** Bars by symbol and interval. */
 export function toCatalog(entries: readonly CatalogEntry[]): Catalog {

@@ -5,7 +5,7 @@
 // one ORDER BY over the SQLite file), so none of them was copied from the program's own output.
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundledDb, expectedOverSessions } from '../../tests/e2e/expected-export';
+import { bundledDb, expectedOverSessions } from '../testing/expected-export';
 import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
 import { createInProcessManager } from '../testing/in-process-engine';

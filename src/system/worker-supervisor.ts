@@ -2,7 +2,7 @@
 // first start, kept across runs) and the data worker (created on first use, replaced after it has
 // failed) — and which database file a replay reads. Main thread; owned by the SystemManager.
 
-import type { CatalogEntry } from '../data/market-data-repository';
+import type { CatalogEntry } from '../core/catalog-entry';
 import type { MarketDataSource } from '../data/market-data-client';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
 import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';

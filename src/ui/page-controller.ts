@@ -7,7 +7,7 @@
 import { ConfigError, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
 import { SystemState } from '../core/system-state';
 import { parseReplayUrl, type ReplayRequest } from '../core/url-params';
-import type { CatalogEntry } from '../system/catalog-entry';
+import type { CatalogEntry } from '../core/catalog-entry';
 import { listBundledConfigs, loadBundledConfig } from '../system/config-loader';
 import { buildRunRecord, exportFileName, hashRunExport } from '../system/run-record';
 import type { SystemManager } from '../system/system-manager';

@@ -5,7 +5,7 @@
 import initSqlJs from 'sql.js';
 import { seededRandom } from '../../src/core/stats';
 import { expect, test } from './fixtures';
-import { expectedOverSessions } from './expected-export';
+import { expectedOverSessions } from '../../src/testing/expected-export';
 import { readFileSync } from 'node:fs';
 
 const MINUTE = 60_000;

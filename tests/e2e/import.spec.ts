@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { tradingSession } from '../../src/core/trading-hours';
 import { expect, test } from './fixtures';
-import { expectedExport, HEADER } from './expected-export';
+import { expectedExport, HEADER } from '../../src/testing/expected-export';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const fixture = (path: string) => new URL(path, FIXTURES).pathname;

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import initSqlJs from 'sql.js';
 import { PLAIN_URL } from '../../playwright.config';
-import { bundledDb, expectedExport, expectedMixedFromCsv, expectedOneAndFive } from './expected-export';
+import { bundledDb, expectedExport, expectedMixedFromCsv, expectedOneAndFive } from '../../src/testing/expected-export';
 
 const FOUR = ['AIG', 'BAC', 'IBM', 'SPY'];
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { bundledDb, expectedExport } from './expected-export';
+import { bundledDb, expectedExport } from '../../src/testing/expected-export';
 import { PORT as PREVIEW_PORT } from '../../playwright.config';
 
 const PORT = PREVIEW_PORT + 7;

@@ -1,6 +1,6 @@
 // An ordering computed independently of the app: straight from a SQLite file with one ORDER BY
 // under the documented emit-time rule and tie-break, formatted as the run export. Node side of
-// the browser tests.
+// the browser tests and of determinism.test.ts (Node only: it reads files).
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import initSqlJs from 'sql.js';
