@@ -1,8 +1,8 @@
 // The SystemManager as the page builds it: the real coordinator and data workers, the page's
 // clock and fetch. Main thread. Used by the app (ui/main.ts) and by the browser fuzz harness.
 
-import { MarketDataClient } from '../data/market-data-client';
-import { CoordinatorClient } from '../worker/coordinator-client';
+import { MarketDataClient } from './market-data-client';
+import { CoordinatorClient } from './coordinator-client';
 import type { FrameClock } from './frame-budget';
 import { SystemManager } from './system-manager';
 

@@ -3,6 +3,6 @@
 // calls it, so the UI reaches the import worker through the system layer only.
 
 export { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../data/csv-import';
-export { ImportClient } from '../data/import-client';
+export { ImportClient } from './import-client';
 export { existingData, IMPORT_LIMITS, megabytes, type ExistingData, type ImportReport } from '../data/import-validator';
 export { STRESS_LIMITS } from '../data/synthetic-bars';

@@ -6,7 +6,7 @@
 import { anyFlaw } from '../core/flaws';
 import { SystemState, type SystemAction } from '../core/system-state';
 import type { BatchEvent, CoordinatorEvent } from '../worker/coordinator-api';
-import type { PageGate } from '../worker/page-gate';
+import type { PageGate } from './page-gate';
 import { FrameBudget, type FrameClock } from './frame-budget';
 import type { ReplayRun } from './replay-run';
 

@@ -2,7 +2,7 @@
 // has opened, as a slow feed's would. Main thread; SystemManager.start() calls it once the gate
 // is open, with the items DataManager held back.
 
-import type { CoordinatorHandle } from '../worker/coordinator-client';
+import type { CoordinatorHandle } from './coordinator-client';
 import type { LateFeed } from './data-manager';
 import type { ReplayRun } from './replay-run';
 

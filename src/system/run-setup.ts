@@ -5,8 +5,8 @@
 
 import { ConfigError, validateReplayConfig, type ReplayConfig, type Speed } from '../core/replay-config';
 import type { ReplayRequest } from '../core/url-params';
-import type { MarketDataSource } from '../data/market-data-client';
-import type { CoordinatorHandle } from '../worker/coordinator-client';
+import type { MarketDataSource } from './market-data-client';
+import type { CoordinatorHandle } from './coordinator-client';
 import { loadBundledConfig } from './config-loader';
 import type { ReplayRun } from './replay-run';
 

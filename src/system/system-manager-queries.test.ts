@@ -7,7 +7,7 @@ import { Slot } from '../core/control-block';
 import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
 import { createInProcessCoordinator, createInProcessManager } from '../testing/in-process-engine';
-import type { CoordinatorHandle } from '../worker/coordinator-client';
+import type { CoordinatorHandle } from './coordinator-client';
 import type { SystemManager } from './system-manager';
 
 const managers: SystemManager[] = [];

@@ -4,7 +4,7 @@ import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
 import { createInProcessCoordinator, createInProcessData, createInProcessManager, TEST_BASE_URL } from '../testing/in-process-engine';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
-import type { CoordinatorHandle } from '../worker/coordinator-client';
+import type { CoordinatorHandle } from './coordinator-client';
 import { LIVE_STEP_MS } from './live-feed';
 import type { SystemManager } from './system-manager';
 

@@ -10,7 +10,7 @@ import { canTransition, SystemState, transition, type SystemAction } from '../co
 import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../core/catalog-entry';
 import type { SourceCatalog } from '../core/catalog-entry';
-import type { GateKind } from '../worker/page-gate';
+import type { GateKind } from './page-gate';
 import { toCatalog, toItemCatalog } from './catalog-view';
 import { EventIntake, type IntakeHost } from './event-intake';
 import type { FrameClock } from './frame-budget';

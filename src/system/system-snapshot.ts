@@ -11,7 +11,7 @@ import type { ReplayConfig, Speed } from '../core/replay-config';
 import { STREAM_TYPE_NAMES, type Interval } from '../core/stream-key';
 import { SystemState, type SystemAction } from '../core/system-state';
 import type { TradingSession } from '../core/trading-hours';
-import type { GateKind } from '../worker/page-gate';
+import type { GateKind } from './page-gate';
 import type { ReplayRun } from './replay-run';
 import type { StreamItems } from './session-data';
 import type { SetupContext, SetupStep } from './setup-log';

@@ -3,9 +3,9 @@
 // failed) — and which database file a replay reads. Main thread; owned by the SystemManager.
 
 import type { CatalogEntry } from '../core/catalog-entry';
-import type { MarketDataSource } from '../data/market-data-client';
+import type { MarketDataSource } from './market-data-client';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
-import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';
+import type { CoordinatorClientOptions, CoordinatorHandle } from './coordinator-client';
 import { abortable } from './abortable';
 
 export const BUNDLED_DB = 'data/bars.sqlite';

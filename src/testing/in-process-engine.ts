@@ -6,14 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import initSqlJs from 'sql.js';
 import { ControlBlock } from '../core/control-block';
-import type { MarketDataSource } from '../data/market-data-client';
+import type { MarketDataSource } from '../system/market-data-client';
 import { MarketDataRepository } from '../data/market-data-repository';
 import { DataError } from '../data/data-error';
 import { BacktestStreamCoordinator } from '../worker/backtest-stream-coordinator';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
-import type { CoordinatorClientOptions, CoordinatorHandle } from '../worker/coordinator-client';
+import type { CoordinatorClientOptions, CoordinatorHandle } from '../system/coordinator-client';
 import { SystemManager, type SystemManagerDeps } from '../system/system-manager';
-import { MessagePageGate } from '../worker/page-gate';
+import { MessagePageGate } from '../system/page-gate';
 import { createTaskYield, MessageWorkerGate } from '../worker/worker-gate';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));

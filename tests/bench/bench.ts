@@ -2,7 +2,7 @@
 // the results to scripts/bench.ts through window.bench. Not part of the app.
 import { wrap } from 'comlink';
 import { median, p99 } from '../../src/core/stats';
-import { measureGateLatency } from '../../src/worker/gate-latency-lab';
+import { measureGateLatency } from '../../src/system/gate-latency-lab';
 import { FIXED, NO_FLAWS, type Experiment } from '../../src/core/flaws';
 import { SystemState } from '../../src/core/system-state';
 import { createBrowserSystem } from '../../src/system/browser-system';
@@ -12,7 +12,7 @@ import type { BenchWorkerApi } from './bench-worker';
 
 const worker = wrap<BenchWorkerApi>(new Worker(new URL('./bench-worker.ts', import.meta.url), { type: 'module' }));
 // The app's SystemManager on the real workers; the app's data is two levels up.
-const manager: SystemManager = createBrowserSystem(true, new URL('../../', location.href).href);
+const manager: SystemManager = createBrowserSystem(true, new URL('../..', location.href).href);
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

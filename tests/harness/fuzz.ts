@@ -8,7 +8,7 @@ import { runControlFuzz, type FuzzResult } from '../../src/testing/control-fuzz'
 // The app's data lives at the site root, two levels above this page. With ?draws the manager keeps
 // the frame budget the app keeps (acknowledgements held past a frame's deadline).
 const draws = new URLSearchParams(location.search).has('draws');
-const manager = createBrowserSystem(crossOriginIsolated, new URL('../../', location.href).href, draws);
+const manager = createBrowserSystem(crossOriginIsolated, new URL('../..', location.href).href, draws);
 
 declare global {
   interface Window {

@@ -8,7 +8,7 @@ import { StreamType } from '../../src/core/stream-key';
 import { SystemState } from '../../src/core/system-state';
 import { tradingSession } from '../../src/core/trading-hours';
 import type { BatchEvent, CoordinatorEvent } from '../../src/worker/coordinator-api';
-import { CoordinatorClient } from '../../src/worker/coordinator-client';
+import { CoordinatorClient } from '../../src/system/coordinator-client';
 
 const DAY = '2013-10-07';
 const SESSION = tradingSession(DAY, 'regular')!;

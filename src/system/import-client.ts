@@ -3,12 +3,12 @@
 // and the next import starts a fresh one; nothing was stored, so nothing is lost.
 
 import { proxy, wrap, type Remote } from 'comlink';
-import type { ImportOptions } from './csv-import';
-import type { DatasetMeta } from './dataset-store';
-import { DataError } from './data-error';
+import type { ImportOptions } from '../data/csv-import';
+import type { DatasetMeta } from '../data/dataset-store';
+import { DataError } from '../data/data-error';
 import { lifeLockName, watchLifeLock } from '../core/worker-life';
-import type { ExistingData, ImportReport } from './import-validator';
-import type { ImportWorkerApi } from './import-worker-api';
+import type { ExistingData, ImportReport } from '../data/import-validator';
+import type { ImportWorkerApi } from '../data/import-worker-api';
 
 export class ImportClient {
   private worker: Worker | null = null;
@@ -19,7 +19,7 @@ export class ImportClient {
 
   private connect(): Remote<ImportWorkerApi> {
     if (this.remote) return this.remote;
-    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'import' });
+    const worker = new Worker(new URL('../data/import-worker.ts', import.meta.url), { type: 'module', name: 'import' });
     worker.onerror = (event) => {
       event.preventDefault();
       this.end(new DataError(`the import worker failed: ${event.message || 'it could not be loaded'}`));

@@ -6,7 +6,7 @@ import { transfer, wrap, type Remote } from 'comlink';
 import { ControlBlock } from '../core/control-block';
 import { columnBuffers, type ItemColumns } from '../core/item-columns';
 import type { StreamKey } from '../core/stream-key';
-import type { CoordinatorApi, CoordinatorEvent, RunPlan } from './coordinator-api';
+import type { CoordinatorApi, CoordinatorEvent, RunPlan } from '../worker/coordinator-api';
 import { MessagePageGate, SharedPageGate, type PageGate } from './page-gate';
 import { lifeLockName, watchLifeLock } from '../core/worker-life';
 
@@ -47,7 +47,7 @@ export class CoordinatorClient implements CoordinatorHandle {
   ) {}
 
   static async create(options: CoordinatorClientOptions): Promise<CoordinatorClient> {
-    const worker = new Worker(new URL('./coordinator-worker.ts', import.meta.url), { type: 'module', name: 'coordinator' });
+    const worker = new Worker(new URL('../worker/coordinator-worker.ts', import.meta.url), { type: 'module', name: 'coordinator' });
     const remote = wrap<CoordinatorApi>(worker);
     const events = new MessageChannel();
     const control = ControlBlock.create(options.shared);

@@ -5,7 +5,7 @@
 import { ControlBlock, Slot } from '../core/control-block';
 import { seededRandom } from '../core/stats';
 import { SystemState } from '../core/system-state';
-import type { GateStrategy, LabReply, LabRequest } from './gate-latency-lab-protocol';
+import type { GateStrategy, LabReply, LabRequest } from '../worker/gate-latency-lab-protocol';
 
 export type { GateStrategy };
 
@@ -26,7 +26,7 @@ export async function measureGateLatency(
   seed: number,
   onProgress: (done: number, total: number) => void,
 ): Promise<Record<GateStrategy, number[]>> {
-  const worker = new Worker(new URL('./gate-latency-lab-worker.ts', import.meta.url), { type: 'module', name: 'gate-latency-lab' });
+  const worker = new Worker(new URL('../worker/gate-latency-lab-worker.ts', import.meta.url), { type: 'module', name: 'gate-latency-lab' });
   const shared = strategies.some((s) => s !== 'message');
   const control = shared ? ControlBlock.create(true) : null;
   const random = seededRandom(seed);

@@ -6,10 +6,10 @@ import { transfer, wrap, type Remote } from 'comlink';
 import type { ItemColumns } from '../core/item-columns';
 import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
-import { DataError } from './data-error';
+import { DataError } from '../data/data-error';
 import { lifeLockName, watchLifeLock } from '../core/worker-life';
 import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
-import type { DataWorkerApi } from './data-worker-api';
+import type { DataWorkerApi } from '../data/data-worker-api';
 
 /** What the SystemManager needs of a data source: MarketDataClient, or an in-process one in tests. */
 export interface MarketDataSource {
@@ -54,7 +54,7 @@ export class MarketDataClient implements MarketDataSource {
 
   /** `onFailure` hears when the worker itself breaks: calls in flight will then never settle. */
   static create(onFailure: (message: string) => void): MarketDataClient {
-    const worker = new Worker(new URL('./data-worker.ts', import.meta.url), { type: 'module', name: 'data' });
+    const worker = new Worker(new URL('../data/data-worker.ts', import.meta.url), { type: 'module', name: 'data' });
     return new MarketDataClient(worker, wrap<DataWorkerApi>(worker), onFailure);
   }
 
