@@ -7,6 +7,7 @@ import { isCalendarDay } from './exchange-time';
 import type { GapPolicy } from './fill-forward';
 import { BAR_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
 import { HOURS, type Hours } from './trading-hours';
+import { ensureDefined } from './assert';
 
 export type Speed = number | 'max';
 /** backtest: replay recorded data through the gate; live: a simulated feed on the wall clock, no gate. */
@@ -261,14 +262,14 @@ export function checkAgainstCatalog(config: ReplayConfig, catalog: Catalog): Map
   if (config.mode === 'live') {
     // Live: each symbol starts from its last recorded day.
     for (const symbol of config.symbols) {
-      const days = catalog.get(symbol)!.get('1m') ?? [];
+      const days = ensureDefined(catalog.get(symbol), `the catalog entry of ${symbol}`).get('1m') ?? [];
       daysBySymbol.set(symbol, days.slice(-1));
     }
     return daysBySymbol;
   }
   const empty: string[] = [];
   for (const symbol of config.symbols) {
-    const byInterval = catalog.get(symbol)!;
+    const byInterval = ensureDefined(catalog.get(symbol), `the catalog entry of ${symbol}`);
     for (const interval of config.intervals) {
       const days = byInterval.get(interval);
       if (days === undefined) {

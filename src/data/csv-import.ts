@@ -13,6 +13,7 @@ import { isTimeZone } from '../core/exchange-time';
 import type { ImportOptions } from '../core/import-types';
 import { DataError } from './data-error';
 import { checkSymbol, IMPORT_LIMITS, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport } from './import-validator';
+import { ensureDefined } from '../core/assert';
 
 export type { ImportOptions };
 
@@ -106,14 +107,14 @@ export function readHeader(cells: readonly string[], name: string, options: Impo
     layout = { time: (c) => parseDateAndTime(c[d], c[t], zone), timeText: (c) => `${c[d]} ${c[t]}` };
     validator.note(`Dates and times are read as ${zone} wall-clock time.`);
   } else if (at.date !== undefined || at.time !== undefined) {
-    const i = (at.date ?? at.time)!;
+    const i = ensureDefined(at.date ?? at.time, 'the date or time column');
     layout = { time: (c) => parseTimestamp(c[i], zone), timeText: (c) => c[i] };
   } else {
     throw new DataError(`${name}: the header has no timestamp column (ts, timestamp, datetime, or date and time). Found: ${cells.map((c) => c.trim()).join(', ')}.`);
   }
   if (extra.length > 0) validator.problem('columns', 1, `${extra.length === 1 ? 'column' : 'columns'} ${extra.map((e) => quote(e)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of a bar and will not be imported`);
-  validator.note(`Columns: ${(Object.keys(at) as Column[]).map((c) => `${c} ← ${quote(cells[at[c]!].trim())}`).join(', ')}.`);
-  if (at.symbol === undefined) validator.note(`Every row is ${options.symbol!.toUpperCase()} (the symbol typed for this file).`);
+  validator.note(`Columns: ${(Object.keys(at) as Column[]).map((c) => `${c} ← ${quote(cells[ensureDefined(at[c], c)].trim())}`).join(', ')}.`);
+  if (at.symbol === undefined) validator.note(`Every row is ${ensureDefined(options.symbol, 'the symbol typed for this file').toUpperCase()} (the symbol typed for this file).`);
   if (at.interval === undefined) validator.note(`Every row is a ${options.interval} bar (the interval chosen for this file).`);
   validator.note(`Timestamps without an offset are read as ${zone} time.`);
   return { width: cells.length, at, ...layout };
@@ -131,7 +132,7 @@ function readRow(cells: readonly string[], row: number, layout: Layout, options:
     return;
   }
   const { at } = layout;
-  const symbol = at.symbol === undefined ? options.symbol!.trim().toUpperCase() : checkSymbol(validator, row, cells[at.symbol]);
+  const symbol = at.symbol === undefined ? ensureDefined(options.symbol, 'the symbol typed for this file').trim().toUpperCase() : checkSymbol(validator, row, cells[at.symbol]);
   if (symbol === null) return;
   let interval: BarInterval | null = options.interval;
   if (at.interval !== undefined) {

@@ -35,7 +35,8 @@ export function shipping(): Plugin {
       handler(html, context) {
         if (!context.filename.endsWith('/index.html') || context.filename.includes('/tests/')) return html;
         const template = readFileSync(TEMPLATE, 'utf8');
-        const policy = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]/.exec(template)![1];
+        const policy = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]/.exec(template)?.[1];
+        if (policy === undefined) throw new Error('service-worker.js has no CONTENT_SECURITY_POLICY = [...] to read the policy from');
         // frame-ancestors is ignored in <meta>; the service worker sends it as a header.
         const meta = [...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; ');
         return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`);

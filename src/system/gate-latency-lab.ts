@@ -6,6 +6,7 @@ import { ControlBlock, Slot } from '../core/control-block';
 import { seededRandom } from '../core/stats';
 import { SystemState } from '../core/system-state';
 import type { GateStrategy, LabReply, LabRequest } from '../worker/gate-latency-lab-protocol';
+import { ensureDefined } from '../core/assert';
 
 export type { GateStrategy };
 
@@ -49,9 +50,10 @@ export async function measureGateLatency(
         const opened = performance.timeOrigin + performance.now();
         if (strategy === 'message') send({ kind: 'open' });
         else {
-          control!.store(Slot.STATE, SystemState.RUNNING);
-          control!.add(Slot.DOORBELL, 1);
-          Atomics.notify(control!.int32, Slot.DOORBELL);
+          const cell = ensureDefined(control, 'the shared control block of a shared-memory strategy');
+          cell.store(Slot.STATE, SystemState.RUNNING);
+          cell.add(Slot.DOORBELL, 1);
+          Atomics.notify(cell.int32, Slot.DOORBELL);
         }
         const reply = await woke;
         if (reply.kind === 'woke') results[strategy].push(Math.max(0, reply.wallTime - opened));

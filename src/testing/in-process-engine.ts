@@ -15,6 +15,7 @@ import type { CoordinatorClientOptions, CoordinatorHandle } from '../system/coor
 import { SystemManager, type SystemManagerDeps } from '../system/system-manager';
 import { MessagePageGate } from '../system/page-gate';
 import { createTaskYield, MessageWorkerGate } from '../worker/worker-gate';
+import { ensureDefined } from '../core/assert';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 export const TEST_BASE_URL = 'http://lab.test/';
@@ -84,10 +85,10 @@ export function createInProcessData(): MarketDataSource {
       return repository ? [{ label: repository.label, entries: repository.catalog() }] : [];
     },
     async getBarsBySymbol(symbol, interval, from, to, hours) {
-      return repository!.getBarsBySymbol(symbol, interval, from, to, hours);
+      return ensureDefined(repository, 'the repository (open() first)').getBarsBySymbol(symbol, interval, from, to, hours);
     },
     async getItems(key, from, to, hours) {
-      return repository!.getItems(key, from, to, hours);
+      return ensureDefined(repository, 'the repository (open() first)').getItems(key, from, to, hours);
     },
     terminate() {
       repository?.close();

@@ -7,10 +7,11 @@ import { createBrowserSystem } from '../system/browser-system';
 import App from './App.svelte';
 import './app.css';
 import { prepareIsolation } from './isolation';
+import { ensureDefined } from '../core/assert';
 
 // Nothing starts before this: on a first visit to a static host the page reloads once here.
 const isolation = await prepareIsolation();
 
 const manager = createBrowserSystem(isolation.isolated, document.baseURI, true);
 
-mount(App, { target: document.getElementById('app')!, props: { manager, isolation } });
+mount(App, { target: ensureDefined(document.getElementById('app'), 'the #app element of index.html'), props: { manager, isolation } });

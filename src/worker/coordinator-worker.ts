@@ -3,7 +3,7 @@
 
 import { expose } from 'comlink';
 import { ControlBlock } from '../core/control-block';
-import { assert } from '../core/assert';
+import { assert, ensureDefined } from '../core/assert';
 import { holdLifeLock } from '../core/worker-life';
 import { BacktestStreamCoordinator } from './backtest-stream-coordinator';
 import type { CoordinatorApi } from './coordinator-api';
@@ -27,7 +27,7 @@ const api: CoordinatorApi = {
     assert(!coordinator, 'the coordinator worker is already initialised');
     const gate = control
       ? new AtomicsWorkerGate(new ControlBlock(control), () => mailTaken, yieldTask)
-      : new MessageWorkerGate(controlPort!, yieldTask);
+      : new MessageWorkerGate(ensureDefined(controlPort, 'the control port of the fallback gate'), yieldTask);
     coordinator = new BacktestStreamCoordinator(
       gate,
       (event, list) => events.postMessage(event, list ?? []),

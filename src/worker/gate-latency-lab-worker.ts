@@ -6,6 +6,7 @@
 import { Slot } from '../core/control-block';
 import { SystemState } from '../core/system-state';
 import type { LabReply, LabRequest } from './gate-latency-lab-protocol';
+import { ensureDefined } from '../core/assert';
 
 const POLL_MS = 100;
 let control: Int32Array | null = null;
@@ -34,7 +35,7 @@ onmessage = async (event: MessageEvent<LabRequest>) => {
     reply({ kind: 'woke', trial, wallTime: now() });
     return;
   }
-  const cell = control!;
+  const cell = ensureDefined(control, 'the shared control block (the page sends one for shared-memory strategies)');
   if (strategy === 'poll') {
     reply({ kind: 'armed', trial });
     // The design note's loop: while not is_running(): time.sleep(0.1)
