@@ -18,44 +18,27 @@ const PROTOCOL_FILES = [
 
 const pathsOf = (files) => `^(${files.map((f) => f.replace(/[.]/g, '[.]')).join('|')})$`;
 
+/** The layers, one row each: a file in `from` may not import from `mayNot` (core ← data ← worker ← system ← ui). */
+const LAYERS = [
+  ['core-imports-no-layer', 'core', 'data|worker|system|ui|shipping|testing', 'core is pure TypeScript that every layer and thread may use: it imports no other layer.'],
+  ['data-imports-only-core', 'data', 'worker|system|ui', 'data (sql.js, IndexedDB, import) sits on core alone: it never reaches up to worker, system or ui.'],
+  ['worker-not-to-system-or-ui', 'worker', 'system|ui', 'The coordinator side never reaches up to the system layer or the page.'],
+  ['system-not-to-ui', 'system', 'ui', 'The system layer serves the page and never imports it.'],
+  ['ui-not-to-data-or-worker', 'ui', 'data|worker', 'The UI reaches storage, import and the workers through the system layer, never data/ or worker/ directly.'],
+];
+
+const layerRule = ([name, from, mayNot, comment]) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: `^src/${from}/` },
+  to: { path: `^src/(${mayNot})/` },
+});
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'core-imports-no-layer',
-      comment: 'core is pure TypeScript that every layer and thread may use: it imports no other layer.',
-      severity: 'error',
-      from: { path: '^src/core/' },
-      to: { path: '^src/(data|worker|system|ui|shipping|testing)/' },
-    },
-    {
-      name: 'data-imports-only-core',
-      comment: 'data (sql.js, IndexedDB, import) sits on core alone: it never reaches up to worker, system or ui.',
-      severity: 'error',
-      from: { path: '^src/data/' },
-      to: { path: '^src/(worker|system|ui)/' },
-    },
-    {
-      name: 'worker-not-to-system-or-ui',
-      comment: 'The coordinator side never reaches up to the system layer or the page.',
-      severity: 'error',
-      from: { path: '^src/worker/' },
-      to: { path: '^src/(system|ui)/' },
-    },
-    {
-      name: 'system-not-to-ui',
-      comment: 'The system layer serves the page and never imports it.',
-      severity: 'error',
-      from: { path: '^src/system/' },
-      to: { path: '^src/ui/' },
-    },
-    {
-      name: 'ui-not-to-data-or-worker',
-      comment: 'The UI reaches storage, import and the workers through the system layer, never data/ or worker/ directly.',
-      severity: 'error',
-      from: { path: '^src/ui/' },
-      to: { path: '^src/(data|worker)/' },
-    },
+    ...LAYERS.map(layerRule),
     {
       name: 'protocol-imports-only-core',
       comment: 'A thread boundary (worker API, control block) is types both sides share: it may import core only.',

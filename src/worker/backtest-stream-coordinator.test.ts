@@ -2,7 +2,7 @@
 // waits, in-memory bars, and a gate whose waits return on the next macrotask.
 import { describe, expect, it } from 'vitest';
 import { ControlBlock, CONTROL_BLOCK_BYTES, Slot, speedToCell, WorkerPhase } from '../core/control-block';
-import { NO_FLAWS } from '../core/flaws';
+import { NO_FLAWS, type Flaws } from '../core/flaws';
 import { allocateColumns } from '../core/item-columns';
 import { StreamType } from '../core/stream-key';
 import { SystemState } from '../core/system-state';
@@ -248,16 +248,22 @@ describe('BacktestStreamCoordinator', () => {
     await t.stop();
   });
 
-  it('the late-gate-check flaw emits the item it took at the gate first, compared with nothing', async () => {
+  /** AAA's 09:35 bar waits at the gate; then IBM (09:30) is set up late, and the gate opens. */
+  async function lateStreamAtGate(flaws: Flaws) {
     const t = setup();
-    t.coordinator.clearStreams({ runId: 3, sessions: [day2], startTime: day2.open, flaws: { ...NO_FLAWS, lateGateCheck: true }, stateSeq: 0 });
+    t.coordinator.clearStreams({ runId: 3, sessions: [day2], startTime: day2.open, flaws, stateSeq: 0 });
     const a = t.coordinator.registerStream(bar('AAA'));
     t.coordinator.feedStream(a, minuteBars(day2.open, [5]), true);
     await t.until(() => t.gate.control.load(Slot.WORKER_PHASE) === WorkerPhase.AT_GATE);
-    // A stream set up after the item was taken: its older bar is never compared with the held one.
     const late = t.coordinator.registerStream(bar('IBM'));
     t.coordinator.feedStream(late, minuteBars(day2.open, [0]), true);
     t.gate.setState(SystemState.RUNNING);
+    return t;
+  }
+
+  it('the late-gate-check flaw emits the item it took at the gate first, compared with nothing', async () => {
+    // A stream set up after the item was taken: its older bar is never compared with the held one.
+    const t = await lateStreamAtGate({ ...NO_FLAWS, lateGateCheck: true });
     await t.until(() => t.has('error'));
     expect(t.emitted().map((e) => `${e.slot}@${(e.t - day2.open) / MIN}`)).toEqual(['0@6']);
     expect(t.events.find((e) => e.event.kind === 'error')!.event).toMatchObject({ runId: 3, message: expect.stringMatching(/bar:IBM:1m .* older than the backtest time/) });
@@ -265,14 +271,7 @@ describe('BacktestStreamCoordinator', () => {
   });
 
   it('the fixed gate compares every stream set up before the gate opens', async () => {
-    const t = setup();
-    t.coordinator.clearStreams({ runId: 3, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
-    const a = t.coordinator.registerStream(bar('AAA'));
-    t.coordinator.feedStream(a, minuteBars(day2.open, [5]), true);
-    await t.until(() => t.gate.control.load(Slot.WORKER_PHASE) === WorkerPhase.AT_GATE);
-    const late = t.coordinator.registerStream(bar('IBM'));
-    t.coordinator.feedStream(late, minuteBars(day2.open, [0]), true);
-    t.gate.setState(SystemState.RUNNING);
+    const t = await lateStreamAtGate(NO_FLAWS);
     await t.until(() => t.has('complete'));
     expect(t.emitted().map((e) => `${e.slot}@${(e.t - day2.open) / MIN}`)).toEqual(['1@1', '0@6']);
     expect(t.has('error')).toBe(false);
