@@ -2,7 +2,8 @@
 // VERSION and PRECACHE). It runs in the browser's service-worker thread and does three jobs:
 //  1. cross-origin isolation on hosts that send no headers: it re-serves every same-origin response
 //     with COOP/COEP (and CORP), so SharedArrayBuffer exists after one reload;
-//  2. offline: the app, the sql.js wasm, the bundled SQLite file and the configs are cached at
+//  2. offline: the app, the sql.js wasm, the bundled SQLite file, the configs and the web app
+//     manifest with its icons (so the installed app opens offline) are cached at
 //     install, in a cache named after the deploy's VERSION; a new deploy replaces it cleanly;
 //  3. a content security policy as a header on what it serves (a <meta> policy does not govern workers).
 /* eslint-disable no-restricted-globals */

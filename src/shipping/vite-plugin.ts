@@ -22,6 +22,12 @@ function publicFiles(dir: string): string[] {
   return out;
 }
 
+/** The web app manifest (public/manifest.webmanifest) and the icons it lists, as precache paths. */
+export function installFiles(publicDir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(publicDir, 'manifest.webmanifest'), 'utf8')) as { icons?: { src: string }[] };
+  return ['manifest.webmanifest', ...(manifest.icons ?? []).map((icon) => icon.src)];
+}
+
 export function shipping(): Plugin {
   let publicDir = '';
   return {
@@ -55,6 +61,10 @@ export function shipping(): Plugin {
       }
       const version = hash.digest('hex').slice(0, 16);
       const precache = ['./', ...files.filter((name) => name !== 'index.html' && !name.endsWith('.map'))];
+      // The installed app opens offline: its manifest and every icon it lists must be cached too.
+      for (const name of installFiles(publicDir)) {
+        if (!precache.includes(name)) throw new Error(`${name} (the web app manifest or one of its icons) is not in the service worker's precache`);
+      }
       const source = readFileSync(TEMPLATE, 'utf8')
         .replace("'__VERSION__'", JSON.stringify(version))
         .replace('__PRECACHE__', JSON.stringify(precache))
