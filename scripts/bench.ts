@@ -11,13 +11,15 @@ import initSqlJs from 'sql.js';
 import { quantile } from '../src/core/stats';
 import { syntheticDays, writeSyntheticBars } from '../src/data/synthetic-bars';
 import { COLUMNAR_SCHEMA, INTERCHANGE_SCHEMA } from '../src/data/storage-layout';
+import { lighthouseFigure } from './bench-lighthouse';
 
 const SQL = await initSqlJs();
-/** `npm run bench -- merge frames` measures only those figures (gate, merge, setup, pause, e2e, frames, js); none: all. */
+/** `npm run bench -- merge frames` measures only those figures (gate, merge, setup, pause, e2e, frames, js, lighthouse); none: all. */
 const only = process.argv.slice(2);
 const want = (figure: string) => only.length === 0 || only.includes(figure);
 
-const PORT = 4185; // not 4190: fetch refuses that port (ManageSieve is on the "bad ports" list)
+// not 4190: fetch refuses that port (ManageSieve is on the "bad ports" list); BRL_BENCH_PORT moves it.
+const PORT = Number(process.env.BRL_BENCH_PORT ?? 4185);
 const root = new URL('..', import.meta.url).pathname;
 const server = spawn(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 server.on('exit', (code) => code !== null && code !== 0 && console.error(`vite preview exited with ${code}`));
@@ -251,6 +253,25 @@ if (want('js')) {
 }
 
 await browser.close();
+
+if (want('lighthouse')) {
+  // Its own Chromium, after the bench's browser has closed: nothing else competes for the cores.
+  const lh = await lighthouseFigure(`http://127.0.0.1:${PORT}/`);
+  results.lighthouse = lh;
+  const worst = Math.min(...Object.values(lh.scores));
+  const runs = lh.calibrated;
+  rows.push({
+    figure: `Lighthouse 12.2.3, mobile: performance / accessibility / best practices (median of ${runs.length})`,
+    value: Object.values(lh.scores).join(' / '),
+    baseline: `uncalibrated 4× CPU: ${Object.values(lh.uncalibrated.scores).join(' / ')}`,
+    ratio: `CPU ${runs.map((r) => `${r.cpuSlowdownMultiplier}×`).join(', ')} (benchmark index ${[lh.uncalibrated, ...runs].map((r) => r.benchmarkIndex.toFixed(0)).join(', ')}); performance ${runs.map((r) => r.scores.performance).join(', ')}`,
+    target: '≥ 95 each',
+    met: worst >= 95,
+  });
+  // What keeps a score below 100, from the run whose performance score is the median.
+  const medianRun = runs.find((r) => r.scores.performance === lh.scores.performance) ?? runs[0];
+  for (const finding of medianRun.findings) console.log(`lighthouse (CPU ${medianRun.cpuSlowdownMultiplier}×): ${finding}`);
+}
 stop();
 
 const widths = ['figure', 'value', 'baseline', 'ratio', 'target'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k as keyof Row]).length)));
