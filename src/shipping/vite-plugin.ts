@@ -54,7 +54,9 @@ export function shipping(): Plugin {
         else hash.update(readFileSync(join(publicDir, name)));
       }
       const version = hash.digest('hex').slice(0, 16);
-      const precache = ['./', ...files.filter((name) => name !== 'index.html' && !name.endsWith('.map'))];
+      // data/bars.sqlite (both layouts, 6.5 MB) is only the Download link's: the page reads the
+      // columnar tables from bars-replay.sqlite.gz, so the cache holds that and not the big file twice.
+      const precache = ['./', ...files.filter((name) => name !== 'index.html' && name !== 'data/bars.sqlite' && !name.endsWith('.map'))];
       const source = readFileSync(TEMPLATE, 'utf8')
         .replace("'__VERSION__'", JSON.stringify(version))
         .replace('__PRECACHE__', JSON.stringify(precache))
