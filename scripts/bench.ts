@@ -255,7 +255,7 @@ if (want('coldload')) {
   // Today's build before the cold-load work (commit 8d7ce5e), measured with this same server;
   // BRL_COLDLOAD_BEFORE=<a dist/ directory> measures an older build beside this one instead.
   const before = process.env.BRL_COLDLOAD_BEFORE;
-  const recorded: Record<string, string> = { true: 'before (8d7ce5e): 18.3 s, 7.74 MB, 8 files twice', false: 'before (8d7ce5e): 17.2 s, 7.74 MB, 7 files twice' };
+  const recorded: Record<string, string> = { true: 'before (8d7ce5e): 17.9 s, 14.27 MB, 10 files twice', false: 'before (8d7ce5e): 13.3 s, 7.74 MB, 7 files twice, not isolated' };
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
   const describe = (c: ColdLoad) => `${(c.firstBarMs / 1000).toFixed(2)} s, ${mb(c.bytesByFirstBar)}`;
   for (const headers of [false, true]) {

@@ -29,8 +29,10 @@ export async function coldLoad(browser: Browser, dist: string, isolationHeaders:
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   try {
     const page = await context.newPage();
-    let loads = 0; // documents loaded (an address-bar update is a navigation too, but loads nothing)
-    page.on('domcontentloaded', () => loads++);
+    // Documents requested (an address-bar update is a navigation too, but requests nothing; a
+    // page may reload before its DOMContentLoaded, so load events would miss it).
+    let loads = 0;
+    page.on('request', (request) => request.isNavigationRequest() && request.frame() === page.mainFrame() && loads++);
     server.reset();
     const started = performance.now();
     await page.goto(`http://127.0.0.1:${port}/${COLDLOAD_URL}`, { waitUntil: 'commit' });
