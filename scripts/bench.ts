@@ -12,9 +12,10 @@ import { quantile } from '../src/core/stats';
 import { syntheticDays, writeSyntheticBars } from '../src/data/synthetic-bars';
 import { COLUMNAR_SCHEMA, INTERCHANGE_SCHEMA } from '../src/data/storage-layout';
 import { lighthouseFigure } from './bench-lighthouse';
+import { coldLoad, type ColdLoad } from '../tests/bench/coldload';
 
 const SQL = await initSqlJs();
-/** `npm run bench -- merge frames` measures only those figures (gate, merge, setup, pause, e2e, frames, js, lighthouse); none: all. */
+/** `npm run bench -- merge frames` measures only those figures (gate, merge, setup, pause, e2e, frames, js, coldload, lighthouse); none: all. */
 const only = process.argv.slice(2);
 const want = (figure: string) => only.length === 0 || only.includes(figure);
 
@@ -250,6 +251,28 @@ if (want('js')) {
   const js = firstLoadJsGzip();
   results.firstLoadJsGzip = js;
   rows.push({ figure: 'first-load JavaScript (gzip, no wasm or data)', value: `${(js / 1024).toFixed(1)} KB`, baseline: '–', ratio: '–', target: '≤ 150 KB', met: js <= 150 * 1024 });
+}
+
+if (want('coldload')) {
+  // Today's build before the cold-load work (commit 8d7ce5e), measured with this same server;
+  // BRL_COLDLOAD_BEFORE=<a dist/ directory> measures an older build beside this one instead.
+  const before = process.env.BRL_COLDLOAD_BEFORE;
+  const recorded: Record<string, string> = { true: 'before (8d7ce5e): 17.9 s, 14.27 MB, 10 files twice', false: 'before (8d7ce5e): 13.3 s, 7.74 MB, 7 files twice, not isolated' };
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+  const describe = (c: ColdLoad) => `${(c.firstBarMs / 1000).toFixed(2)} s, ${mb(c.bytesByFirstBar)}`;
+  for (const headers of [false, true]) {
+    const after = await coldLoad(browser, `${root}dist`, headers, PORT + 2);
+    const old = before ? await coldLoad(browser, before, headers, PORT + 2) : null;
+    (results.coldload ??= [] as unknown[]) && (results.coldload as unknown[]).push({ after, before: old });
+    rows.push({
+      figure: `coldload, 10 Mbps + 40 ms/request, ${headers ? 'host sends COOP/COEP' : 'no COOP/COEP (service worker)'}: first bar, bytes by then`,
+      value: describe(after),
+      baseline: old ? `before: ${describe(old)}, sent twice: ${old.sentTwice.length}` : recorded[String(headers)],
+      ratio: `visit ${mb(after.bytesTotal)} in ${after.requests} answers, ${after.reloads} reload(s), sent twice: ${after.sentTwice.join(', ') || 'none'}`,
+      target: '≤ 3 s, ≤ 2.5 MB, nothing twice, ≤ 1 reload',
+      met: after.firstBarMs <= 3000 && after.bytesByFirstBar <= 2.5e6 && after.sentTwice.length === 0 && after.reloads <= 1,
+    });
+  }
 }
 
 await browser.close();

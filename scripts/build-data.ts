@@ -4,16 +4,18 @@
 // on machines without internet). Run: npm run data
 //
 // The file holds the interchange `bars` table (what db= files use, and what tests query
-// independently) and the columnar `bar_days` layout the app reads (storage-layout.ts).
+// independently) and the columnar `bar_days` layout the app reads (storage-layout.ts); beside it
+// bars-replay.sqlite.gz, the columnar tables alone and gzipped: what the page downloads.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import initSqlJs from 'sql.js';
 import { exchangeDay } from '../src/core/exchange-time';
 import { tradingSession } from '../src/core/trading-hours';
 import { exchangeCode } from '../src/core/best-quote';
-import { COLUMNAR_SCHEMA, encodeFloat64, INTERCHANGE_ITEM_SCHEMA, INTERCHANGE_SCHEMA, ITEM_TABLES } from '../src/data/storage-layout';
+import { COLUMNAR_SCHEMA, encodeFloat64, INTERCHANGE_ITEM_SCHEMA, INTERCHANGE_SCHEMA, ITEM_TABLES, REPLAY_FILE } from '../src/data/storage-layout';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = [
@@ -139,3 +141,11 @@ db.exec('VACUUM');
 const out = `${root}public/data/bars.sqlite`;
 writeFileSync(out, db.export());
 console.log(`wrote ${out}: ${total} rows (bars, quote bars, trade prints and quote updates)`);
+
+// What the page downloads (storage-layout.ts, REPLAY_FILE): the columnar tables alone — the
+// interchange tables hold the same items again — gzipped, since static hosts compress only text.
+for (const table of ['bars', ...Object.values(ITEM_TABLES).map((t) => t.table)]) db.exec(`DROP TABLE ${table}`);
+db.exec('VACUUM');
+const replay = `${root}public/data/${REPLAY_FILE}`;
+writeFileSync(replay, gzipSync(db.export(), { level: 9 }));
+console.log(`wrote ${replay}: the columnar tables, gzipped`);

@@ -11,10 +11,13 @@ import { CombinedRepository } from './combined-repository';
 import type { DataWorkerApi } from './data-worker-api';
 import { DataError } from './data-error';
 import { listDatasets, openLabDb } from './dataset-store';
+import { inflateIfGzip } from './gzip-file';
 import { ImportedDataset } from './imported-dataset';
 import { MarketDataRepository } from './market-data-repository';
 
-let sqlJs: Promise<SqlJsStatic> | null = null;
+// Started at once, so the wasm downloads while the page is still fetching the data file.
+const sqlJs: Promise<SqlJsStatic> = initSqlJs({ locateFile: () => wasmUrl });
+void sqlJs.catch(() => {}); // reported by the open() that needs it
 let file: MarketDataRepository | null = null;
 let combined: CombinedRepository | null = null;
 
@@ -26,8 +29,8 @@ function current(): CombinedRepository {
 const api: DataWorkerApi = {
   holdLife: holdLifeLock,
   async open(bytes, label) {
-    sqlJs ??= initSqlJs({ locateFile: () => wasmUrl });
-    const next = MarketDataRepository.open(await sqlJs, new Uint8Array(bytes), label);
+    const sqlite = await inflateIfGzip(new Uint8Array(bytes), label);
+    const next = MarketDataRepository.open(await sqlJs, sqlite, label);
     file?.close();
     file = next;
     combined = new CombinedRepository([file]);

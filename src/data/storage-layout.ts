@@ -41,6 +41,14 @@ export const ITEM_TABLES = {
   'tick:tick': { table: 'trade_ticks', columns: ['price', 'size', 'exchange'] },
 } as const;
 
+/**
+ * The bundled data as the page downloads it, beside data/bars.sqlite (which keeps both layouts,
+ * for the Download link and the tests' independent queries): the columnar tables alone, gzipped
+ * (static hosts compress only text types; the page inflates it with DecompressionStream). The
+ * bars are the same bytes as in bars.sqlite's bar_days.
+ */
+export const REPLAY_FILE = 'bars-replay.sqlite.gz';
+
 export const COLUMNAR_SCHEMA = `
 CREATE TABLE bar_days (
   symbol TEXT NOT NULL,

@@ -2,9 +2,10 @@
 // VERSION and PRECACHE). It runs in the browser's service-worker thread and does three jobs:
 //  1. cross-origin isolation on hosts that send no headers: it re-serves every same-origin response
 //     with COOP/COEP (and CORP), so SharedArrayBuffer exists after one reload;
-//  2. offline: the app, the sql.js wasm, the bundled SQLite file, the configs and the web app
-//     manifest with its icons (so the installed app opens offline) are cached at
-//     install, in a cache named after the deploy's VERSION; a new deploy replaces it cleanly;
+//  2. offline: the app, the sql.js wasm, the bundled data (bars-replay.sqlite.gz), the configs and
+//     the web app manifest with its icons (so the installed app opens offline) are cached at
+//     install, in a cache named after the deploy's VERSION (reusing what the page's HTTP cache
+//     already holds); a new deploy replaces it cleanly;
 //  3. a content security policy as a header on what it serves (a <meta> policy does not govern workers).
 /* eslint-disable no-restricted-globals */
 
@@ -28,10 +29,40 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 self.addEventListener('install', (event) => {
-  // cache: 'reload' skips the browser's HTTP cache, so a new deploy never caches an old file.
-  const requests = PRECACHE.map((path) => new Request(new URL(path, self.registration.scope), { cache: 'reload' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const page = await pageAddress();
+      await Promise.all([
+        cache.addAll(PRECACHE.filter((path) => path !== './').map(precacheRequest)),
+        // The page itself, fetched at the address the visitor opened (a link with a query), so
+        // that the HTTP cache answers; stored as './', which serves every query (see serve()).
+        fetch(new Request(page, { cache: 'no-cache' })).then((response) => {
+          if (!response.ok) throw new Error(`the page answered ${response.status}`);
+          return cache.put(new URL('./', self.registration.scope), response);
+        }),
+      ]);
+    })(),
+  );
 });
+
+/** The address of an open page of the app (the one that registered this worker), else './'. */
+async function pageAddress() {
+  const root = new URL('./', self.registration.scope);
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.map((client) => new URL(client.url)).find((url) => url.origin === root.origin && (url.pathname === root.pathname || url.pathname === `${root.pathname}index.html`));
+  return open ? open.href.replace(/#.*$/, '') : root.href;
+}
+
+/**
+ * How a file is fetched for the cache, so that no body crosses the network twice in a visit: a
+ * content-hashed asset (assets/…) never changes under its name, so the copy the page already has
+ * in the HTTP cache is taken as it is; any other file is revalidated (`no-cache`), so the page's
+ * copy comes back as a 304 when unchanged and a new deploy never caches an old file.
+ */
+function precacheRequest(path) {
+  return new Request(new URL(path, self.registration.scope), { cache: path.startsWith('assets/') ? 'default' : 'no-cache' });
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

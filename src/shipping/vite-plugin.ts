@@ -60,7 +60,9 @@ export function shipping(): Plugin {
         else hash.update(readFileSync(join(publicDir, name)));
       }
       const version = hash.digest('hex').slice(0, 16);
-      const precache = ['./', ...files.filter((name) => name !== 'index.html' && !name.endsWith('.map'))];
+      // data/bars.sqlite (both layouts, 6.5 MB) is only the Download link's: the page reads the
+      // columnar tables from bars-replay.sqlite.gz, so the cache holds that and not the big file twice.
+      const precache = ['./', ...files.filter((name) => name !== 'index.html' && name !== 'data/bars.sqlite' && !name.endsWith('.map'))];
       // The installed app opens offline: its manifest and every icon it lists must be cached too.
       for (const name of installFiles(publicDir)) {
         if (!precache.includes(name)) throw new Error(`${name} (the web app manifest or one of its icons) is not in the service worker's precache`);

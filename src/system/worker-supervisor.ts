@@ -7,8 +7,12 @@ import type { MarketDataSource } from './market-data-client';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
 import type { CoordinatorClientOptions, CoordinatorHandle } from './coordinator-client';
 import { abortable } from './abortable';
+import { REPLAY_FILE } from '../data/storage-layout';
 
+/** The bundled data's name in messages and the catalog (the file with both layouts, offered for download). */
 export const BUNDLED_DB = 'data/bars.sqlite';
+/** What the page downloads of it: the columnar tables alone, gzipped (storage-layout.ts). */
+const BUNDLED_DOWNLOAD = `data/${REPLAY_FILE}`;
 
 /** How to make the workers: the real ones in the page, in-process ones in Node tests. */
 export interface WorkerFactories {
@@ -88,6 +92,6 @@ export class WorkerSupervisor {
   }
 
   private dbSource(dbUrl?: string): { url: string; label: string } {
-    return dbUrl ? { url: dbUrl, label: `db file ${new URL(dbUrl).pathname}` } : { url: new URL(BUNDLED_DB, this.factories.baseUrl).href, label: BUNDLED_DB };
+    return dbUrl ? { url: dbUrl, label: `db file ${new URL(dbUrl).pathname}` } : { url: new URL(BUNDLED_DOWNLOAD, this.factories.baseUrl).href, label: BUNDLED_DB };
   }
 }

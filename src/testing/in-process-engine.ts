@@ -9,6 +9,7 @@ import { ControlBlock } from '../core/control-block';
 import type { MarketDataSource } from '../system/market-data-client';
 import { MarketDataRepository } from '../data/market-data-repository';
 import { DataError } from '../data/data-error';
+import { inflateIfGzip } from '../data/gzip-file';
 import { BacktestStreamCoordinator } from '../worker/backtest-stream-coordinator';
 import type { CoordinatorEvent } from '../worker/coordinator-api';
 import type { CoordinatorClientOptions, CoordinatorHandle } from '../system/coordinator-client';
@@ -76,7 +77,7 @@ export function createInProcessData(): MarketDataSource {
       const bytes = await readFile(path).catch(() => {
         throw new DataError(`could not load ${label}: the server answered 404 Not Found`);
       });
-      repository = MarketDataRepository.open(await initSqlJs(), new Uint8Array(bytes), label);
+      repository = MarketDataRepository.open(await initSqlJs(), await inflateIfGzip(new Uint8Array(bytes), label), label);
       openUrl = url;
       return repository.catalog();
     },

@@ -14,6 +14,9 @@ export interface Isolation {
 const RELOAD_KEY = 'bar-replay-lab:isolation-reload';
 const CONTROL_TIMEOUT_MS = 8000;
 const REGISTER_TIMEOUT_MS = 3000;
+/** The file whose download a first visit waits for before its precache starts (worker-supervisor.ts). */
+const BUNDLED_DATA_PATH = 'data/bars-replay.sqlite.gz';
+const BUNDLED_DATA_WAIT_MS = 15_000;
 
 function session(action: (storage: Storage) => string | null | void): string | null {
   try {
@@ -21,6 +24,24 @@ function session(action: (storage: Storage) => string | null | void): string | n
   } catch {
     return null; // storage blocked: at worst the page reloads once more
   }
+}
+
+/**
+ * Resolves once the page has downloaded the bundled data (a resource timing entry), or after
+ * BUNDLED_DATA_WAIT_MS when it never does (a view that reads no data).
+ */
+function afterBundledData(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      resolve();
+    };
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((entry) => entry.name.includes(BUNDLED_DATA_PATH))) done();
+    });
+    observer.observe({ type: 'resource', buffered: true });
+    setTimeout(done, BUNDLED_DATA_WAIT_MS);
+  });
 }
 
 export async function prepareIsolation(): Promise<Isolation> {
@@ -39,40 +60,51 @@ export async function prepareIsolation(): Promise<Isolation> {
   if (!('serviceWorker' in navigator) || !navigator.serviceWorker) {
     return result('this browser offers no service worker here (an old browser, or a private window that forbids them), and the host sends no isolation headers');
   }
-  let registration: ServiceWorkerRegistration;
-  try {
-    // Some browsers (and automation that blocks service workers) never settle a blocked registration.
-    registration = await Promise.race([
-      navigator.serviceWorker.register('./sw.js', { scope: './' }),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer: service workers seem to be blocked')), REGISTER_TIMEOUT_MS)),
-    ]);
-  } catch (error) {
-    return result(`the service worker that provides isolation could not start (${(error as Error).message || 'blocked'}), and the host sends no isolation headers`);
-  }
-  // A blocked registration may also "succeed" with nothing (seen with automation that blocks them).
-  if (!registration) return result('service workers are blocked here, and the host sends no isolation headers');
+  const register = async (): Promise<ServiceWorkerRegistration | string> => {
+    let registration: ServiceWorkerRegistration;
+    try {
+      // Some browsers (and automation that blocks service workers) never settle a blocked registration.
+      registration = await Promise.race([
+        navigator.serviceWorker.register('./sw.js', { scope: './' }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer: service workers seem to be blocked')), REGISTER_TIMEOUT_MS)),
+      ]);
+    } catch (error) {
+      return `the service worker that provides isolation could not start (${(error as Error).message || 'blocked'}), and the host sends no isolation headers`;
+    }
+    // A blocked registration may also "succeed" with nothing (seen with automation that blocks them).
+    if (!registration) return 'service workers are blocked here, and the host sends no isolation headers';
 
-  // A new deploy: its worker installs beside the running one and waits for the user's go-ahead.
-  const announce = (worker: ServiceWorker) => {
-    const apply = () => {
-      navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-      worker.postMessage('skip-waiting');
+    // A new deploy: its worker installs beside the running one and waits for the user's go-ahead.
+    const announce = (worker: ServiceWorker) => {
+      const apply = () => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        worker.postMessage('skip-waiting');
+      };
+      pendingUpdate = apply;
+      updateCallback?.(apply);
     };
-    pendingUpdate = apply;
-    updateCallback?.(apply);
-  };
-  if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
-  registration.addEventListener('updatefound', () => {
-    const worker = registration.installing;
-    worker?.addEventListener('statechange', () => {
-      if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
+    if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
+      });
     });
-  });
+    return registration;
+  };
 
   if (globalThis.crossOriginIsolated) {
     session((s) => s.removeItem(RELOAD_KEY));
+    // The host sends the headers itself: the worker is for offline use only. A first visit
+    // registers it once the page has its data, so that its precache finds those files in the
+    // HTTP cache instead of racing the page for them on a slow link.
+    if (navigator.serviceWorker.controller) void register();
+    else void afterBundledData().then(register);
     return result(null);
   }
+  const registered = await register();
+  if (typeof registered === 'string') return result(registered);
+
   if (session((s) => s.getItem(RELOAD_KEY))) {
     session((s) => s.removeItem(RELOAD_KEY));
     return result('the page was reloaded under its service worker but is still not cross-origin isolated');

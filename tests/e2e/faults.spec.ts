@@ -34,7 +34,7 @@ async function nextStartWorks(page: Page) {
 async function holdBundledFile(page: Page): Promise<() => void> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/data/bars.sqlite', async (route: Route) => {
+  await page.route('**/data/bars-replay.sqlite.gz', async (route: Route) => {
     await released;
     await route.continue();
   });
@@ -74,7 +74,7 @@ for (const name of ['coordinator-worker', 'data-worker'] as const) {
 test('a missing or corrupt data file is reported; STOPPED; once it loads, the next start works', async ({ page }) => {
   // One handler whose answer the test switches, so no request slips through between two routes.
   let serve: 'missing' | 'corrupt' | 'real' = 'missing';
-  await page.route('**/data/bars.sqlite', (route) => {
+  await page.route('**/data/bars-replay.sqlite.gz', (route) => {
     if (serve === 'missing') return route.fulfill({ status: 404, body: 'gone' });
     if (serve === 'corrupt') return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('SQLite format 3\0 but then nothing a database needs') });
     return route.continue();
