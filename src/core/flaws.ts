@@ -34,12 +34,15 @@ export function anyFlaw(flaws: Flaws): boolean {
   return Object.values(flaws).some(Boolean);
 }
 
-/** Setup timing that lets a flaw show itself, the same every time (no randomness involved). */
+/**
+ * Setup timing that lets a flaw show itself, the same every time: what is held back is released
+ * by an event in the run (the coordinator has taken all it may), never by a timer.
+ */
 export interface Scenario {
-  /** Set this symbol up only after a pause, as if its fetch were slow. */
-  readonly lateSymbol?: { readonly symbol: string; readonly delayMs: number };
-  /** Feed this symbol's first part during setup, and the rest this long after the gate opens. */
-  readonly lagging?: { readonly symbol: string; readonly fraction: number; readonly delayMs: number };
+  /** Set this symbol up last, as if its fetch were slow: once the coordinator has taken all it may. */
+  readonly lateSymbol?: { readonly symbol: string };
+  /** Feed this symbol's first part during setup, and the rest once the running coordinator runs out of items. */
+  readonly lagging?: { readonly symbol: string; readonly fraction: number };
 }
 
 /** A run of the real engine with some flaws switched back on. */

@@ -29,6 +29,8 @@ export interface CoordinatorHandle {
   clearStreams(plan: RunPlan): Promise<void>;
   registerStream(key: StreamKey): Promise<number>;
   feedStream(slot: number, columns: ItemColumns, final: boolean): Promise<void>;
+  /** Teaching scenarios: one 'quiet' event at the loop's next wait with nothing to take (CoordinatorApi). */
+  watchQuiet(afterGate: boolean): Promise<void>;
   shutdown(timeoutMs?: number): Promise<boolean>;
   terminate(): void;
 }
@@ -91,6 +93,10 @@ export class CoordinatorClient implements CoordinatorHandle {
   /** Feeds a chunk; its buffers are transferred (the page keeps no copy of unemitted items). */
   feedStream(slot: number, columns: ItemColumns, final: boolean): Promise<void> {
     return this.call(() => this.remote.feedStream(slot, transfer(columns, columnBuffers(columns)), final));
+  }
+
+  watchQuiet(afterGate: boolean): Promise<void> {
+    return this.call(() => this.remote.watchQuiet(afterGate));
   }
 
   /** Asks the loop to exit and waits for it (bounded), then ends the worker. */

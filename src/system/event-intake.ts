@@ -77,6 +77,10 @@ export class EventIntake {
         if (pauseAfter) void host.pause();
         break;
       }
+      case 'quiet':
+        run.quietWaiter?.();
+        run.quietWaiter = null;
+        break;
       case 'gate-opened':
         run.log.mark('coordinator', 'first item emitted');
         break;
@@ -91,11 +95,18 @@ export class EventIntake {
         run.complete = run.error === null;
         break;
       }
-      case 'error':
-        run.error = `the coordinator reported: ${event.message}`;
-        if (/older than the backtest time/.test(event.message)) run.sessionData.checker.engineRefused(event.message);
+      case 'error': {
+        const stale = /older than the backtest time/.test(event.message);
+        if (stale) run.sessionData.checker.engineRefused(event.message);
+        // With a flaw switched on, a refused stale item is what the experiment shows: the checker's
+        // violations say it; only the fixed engine treats it as an error.
+        if (stale && anyFlaw(run.experiment.flaws)) run.log.mark('coordinator', `(flaw) ${event.message}`);
+        else run.error = `the coordinator reported: ${event.message}`;
         host.endRun();
+        run.quietWaiter?.(); // a scenario waiting for the coordinator learns that the run is over
+        run.quietWaiter = null;
         break;
+      }
     }
   }
 

@@ -18,4 +18,14 @@ describe('teaching experiments', () => {
       expect(fixed.error).toBeNull();
     }, 20_000);
   }
+  for (const experiment of EXPERIMENTS.filter((e) => !e.unavailable)) {
+    it(`${experiment.id}: twice with the flaw on, the same violations at the same items`, async () => {
+      const first = await runExperiment(manager, experiment, 'flawed');
+      const second = await runExperiment(manager, experiment, 'flawed');
+      expect(second.violations).toEqual(first.violations);
+      expect(second.counts).toEqual(first.counts);
+      expect(first.error).toBeNull(); // what the flaw breaks is the checker's to report, never an error
+      if (experiment.id === 'no-gate') expect(first.violations[0]?.message).toMatch(/SPY/);
+    }, 20_000);
+  }
 });

@@ -36,12 +36,12 @@ export const EXPERIMENTS: readonly TeachingExperiment[] = [
     title: 'No gate: stream while setup is still feeding',
     flaws: { noGate: true },
     request: FOUR,
-    scenario: { lateSymbol: { symbol: 'SPY', delayMs: 150 } },
-    setting: 'Four symbols; SPY is set up 150 ms late (a slow fetch).',
+    scenario: { lateSymbol: { symbol: 'SPY' } },
+    setting: 'Four symbols; SPY is set up last, once the coordinator has taken all it may (a slow fetch).',
     expected: ['overtaken', 'time-backwards'],
     explanation:
-      'With no system manager attached, the coordinator does not wait for RUNNING: as soon as AIG is fed it streams the whole day. ' +
-      'When SPY finally arrives, the clock already reads 16:00, and every SPY bar is older than the backtest time. ' +
+      'With no system manager attached, the coordinator does not wait for RUNNING: as soon as AIG, BAC and IBM are fed it streams their whole day. ' +
+      'When SPY finally arrives, the clock already reads 16:00, and its first bar, 09:31, is older than the backtest time. ' +
       'This is the race in the design note ("Coordinator tries to stream → RACE CONDITION"). ' +
       'The gate fixes it: nothing streams until every stream is fed and the state reads RUNNING.',
   },
@@ -50,8 +50,8 @@ export const EXPERIMENTS: readonly TeachingExperiment[] = [
     title: 'Gate checked after the oldest item is chosen',
     flaws: { lateGateCheck: true },
     request: EARLY_BIRDS,
-    scenario: { lateSymbol: { symbol: 'SPY', delayMs: 100 } },
-    setting: 'AIG and SPY, extended hours on 2013-10-04; SPY (first bar 04:06) is fed after AIG (first bar 06:59).',
+    scenario: { lateSymbol: { symbol: 'SPY' } },
+    setting: 'AIG and SPY, extended hours on 2013-10-04; SPY (first bar 04:06) is fed once the coordinator waits at the gate with AIG (first bar 06:59).',
     expected: ['overtaken', 'time-backwards'],
     explanation:
       "The original picks the oldest pending item first and only then waits at the gate. While it waits holding AIG's 06:59 bar, " +
@@ -64,7 +64,7 @@ export const EXPERIMENTS: readonly TeachingExperiment[] = [
     title: 'Stale items silently dropped',
     flaws: { lateGateCheck: true, dropStale: true },
     request: EARLY_BIRDS,
-    scenario: { lateSymbol: { symbol: 'SPY', delayMs: 100 } },
+    scenario: { lateSymbol: { symbol: 'SPY' } },
     setting: 'The late-gate-check scenario, with the original\'s "drop what is older than now".',
     expected: ['dropped'],
     explanation:
@@ -77,8 +77,8 @@ export const EXPERIMENTS: readonly TeachingExperiment[] = [
     title: 'An empty queue taken as "done"',
     flaws: { emptyAsDone: true },
     request: FOUR,
-    scenario: { lagging: { symbol: 'IBM', fraction: 0.5, delayMs: 300 } },
-    setting: "IBM's feed lags: half its bars during setup, the rest 300 ms after the gate opens.",
+    scenario: { lagging: { symbol: 'IBM', fraction: 0.5 } },
+    setting: "IBM's feed lags: half its bars during setup, the rest once the running coordinator has nothing left to take.",
     expected: ['overtaken', 'time-backwards'],
     explanation:
       'When IBM\'s queue runs dry, the original takes "empty" to mean "finished" and lets the other streams run ahead to the close. ' +
@@ -104,11 +104,11 @@ export const EXPERIMENTS: readonly TeachingExperiment[] = [
     flaws: { uninterruptibleSleep: true },
     request: { overrides: { symbols: 'SPY', from: '2013-10-07', speed: 20 }, autostart: false },
     scenario: {},
-    setting: 'SPY at 20x (a one-minute bar every 3 s); pause 0.5 s into the first gap.',
+    setting: 'SPY at 20x (a one-minute bar every 3 s); pause as the first bar arrives, at the start of the next 3 s gap.',
     expected: ['late-pause'],
     explanation:
       'The original paces with time.sleep(gap / speed), which nothing can cut short: a pause waits out the rest of the gap. ' +
-      'At 60x an overnight gap is about 17 minutes of sleeping; here it is the 2.5 s left of a 3 s gap. ' +
+      'At 60x an overnight gap is about 17 minutes of sleeping; here it is the whole 3 s gap after the first bar. ' +
       'The fixed coordinator waits on the doorbell instead, so a pause, a stop or a speed change acts at once.',
     pauseMidGap: true,
   },
@@ -144,7 +144,7 @@ export async function runExperiment(manager: SystemManager, experiment: Teaching
   const started = manager.start(experiment.request, { flaws, scenario: experiment.scenario });
   if (experiment.pauseMidGap) {
     if (await started) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await firstItem(manager); // the coordinator has just begun the gap to the second bar
       await manager.pause();
       await manager.stop();
     }
@@ -167,4 +167,19 @@ export async function runExperiment(manager: SystemManager, experiment: Teaching
   }
   const snap = manager.snapshot();
   return { counts: snap.invariants.counts, total: snap.invariants.total, violations: snap.invariants.violations.slice(0, 6), emitted: snap.emitted, error: snap.error };
+}
+
+/** Resolves when the run's first item has reached SessionData, or the run has stopped. */
+function firstItem(manager: SystemManager): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const check = () => {
+      const snap = manager.snapshot();
+      if (snap.emitted > 0 || (!snap.starting && snap.state === SystemState.STOPPED)) {
+        unsubscribe();
+        resolve();
+      }
+    };
+    const unsubscribe = manager.subscribe(check);
+    check();
+  });
 }

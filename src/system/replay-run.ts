@@ -47,6 +47,8 @@ export class ReplayRun {
   gateOpenLatencyMs: number | null = null;
 
   pauseRequest: PauseRequest | null = null;
+  /** A teaching scenario waits for the coordinator's next quiet wait (late-feed.ts); its 'quiet' or 'error' event calls this. */
+  quietWaiter: (() => void) | null = null;
   seekRequest: { readonly pauseAfter: boolean } | null = null;
 
   constructor(

@@ -8,6 +8,7 @@ import { StreamType, type StreamKey } from '../core/stream-key';
 import { tradingSession, type TradingSession } from '../core/trading-hours';
 import { abortable } from './abortable';
 import { DataManager, type LateFeed } from './data-manager';
+import { coordinatorQuiet } from './late-feed';
 import type { RunSetup } from './run-setup';
 import { TimeProvider } from './time-provider';
 
@@ -44,6 +45,8 @@ export async function setUpReplay(setup: RunSetup, days: ReadonlyMap<string, rea
     },
     run.experiment,
     sessions,
+    (afterGate) => coordinatorQuiet(run, coordinator, afterGate),
+    () => run.taking,
   );
   // The design note's byInterval: one startBarStreams call per interval group.
   for (const interval of config.intervals) {

@@ -243,8 +243,10 @@ export class SystemManager {
       // The note's loop asks is_backtest_mode(): a replay is gated, a live feed is not.
       if (this.isBacktestMode()) {
         const lateFeeds = await setUpReplay(setup, days, toItemCatalog(entries));
+        // The no-gate flaw: the coordinator may already have refused an item and ended the run.
+        if (!run.taking) return false;
         this.openGate(setup, 'state RUNNING: the gate opens');
-        feedLate(run, coordinator, lateFeeds);
+        void feedLate(run, coordinator, lateFeeds);
       } else {
         const streams = await setUpLive(setup, days);
         this.openGate(setup, 'state RUNNING (live mode: no gate, no pacing)');

@@ -54,6 +54,7 @@ export async function createInProcessCoordinator(options: CoordinatorClientOptio
     clearStreams: (plan) => later(() => coordinator.clearStreams(plan)),
     registerStream: (key) => later(() => coordinator.registerStream(key)),
     feedStream: (slot, columns, final) => later(() => coordinator.feedStream(slot, columns, final)),
+    watchQuiet: (afterGate) => later(() => coordinator.watchQuiet(afterGate)),
     async shutdown() {
       const done = new Promise<void>((resolve) => (exited = resolve));
       gate.shutdown();

@@ -166,9 +166,13 @@ export class PageController {
     this.state.catalog = await this.manager.catalog(this.state.dbUrl);
   }
 
-  /** The tour's replay: the first bundled day, at one minute a second. */
+  /** An experiment's replay onto the panel (its symbols, dates, interval), so the panel says what ran. */
+  async showReplay(request: ReplayRequest): Promise<void> {
+    await this.pick(request.configName ?? '', request.overrides);
+  }
+
+  /** The tour's replay: the first bundled day, at one minute a second. The tour stays in view: the lab shows the startup sequence too. */
   async tourReplay(): Promise<void> {
-    this.state.view = 'replay';
     await this.manager.stop();
     await this.pick('spy-aig-bac-ibm-2013-10-07');
     this.state.speed = 60;

@@ -66,6 +66,8 @@ export class BacktestStreamCoordinator {
   /** While set, items due by this time are emitted without pacing ("go to"). */
   private seekTarget: number | null = null;
   private flaws: Flaws = NO_FLAWS;
+  /** A teaching scenario's watchQuiet: which quiet wait to report, once. */
+  private quietWatch: { readonly afterGate: boolean } | null = null;
   /** What the loop sees, filled in place each turn (observe) and read by nextStep. */
   private readonly view = idleView();
 
@@ -94,6 +96,7 @@ export class BacktestStreamCoordinator {
     this.flaws = plan.flaws;
     this.merger.flaws = { emptyAsDone: plan.flaws.emptyAsDone, dropStale: plan.flaws.dropStale };
     this.held = null;
+    this.quietWatch = null;
     this.pacer = new Pacer(plan.sessions);
     this.stepsTaken = this.gate.control.load(Slot.STEP_REQUESTS);
     this.emitted = 0;
@@ -113,6 +116,10 @@ export class BacktestStreamCoordinator {
   feedStream(slot: number, columns: ItemColumns, final: boolean): void {
     this.merger.feed(slot, columns);
     if (final) this.merger.finish(slot);
+  }
+
+  watchQuiet(afterGate: boolean): void {
+    this.quietWatch = { afterGate };
   }
 
   /**
@@ -335,6 +342,7 @@ export class BacktestStreamCoordinator {
 
   private async waitAt(phase: WorkerPhase, seen: number, timeoutMs: number): Promise<void> {
     this.flush();
+    this.reportQuiet(phase);
     this.setPhase(phase);
     await this.gate.wait(seen, timeoutMs);
   }
@@ -358,6 +366,15 @@ export class BacktestStreamCoordinator {
   private setBacktestTime(ms: number): void {
     this.backtestTime = ms;
     this.gate.publishBacktestTime(ms);
+  }
+
+  /** Answers watchQuiet at a wait with nothing to take: at the gate or idle, before or after the gate opened as asked. */
+  private reportQuiet(phase: WorkerPhase): void {
+    const watch = this.quietWatch;
+    if (!watch || !this.plan || (phase !== WorkerPhase.AT_GATE && phase !== WorkerPhase.IDLE)) return;
+    if (watch.afterGate !== (this.state !== SystemState.STOPPED)) return;
+    this.quietWatch = null;
+    this.sink({ kind: 'quiet', runId: this.plan.runId, emitted: this.emitted, backtestTime: this.backtestTime });
   }
 
   private setPhase(phase: WorkerPhase): void {

@@ -45,6 +45,12 @@ export interface CoordinatorApi {
   registerStream(key: StreamKey): number;
   /** Appends items to a stream's queue; `final` is the end-of-stream marker. Out of order throws. */
   feedStream(slot: number, columns: ItemColumns, final: boolean): void;
+  /**
+   * Teaching scenarios only: send one 'quiet' event the next time the loop waits with nothing it
+   * may take — at the gate or idle, while STOPPED (`afterGate` false) or after the gate opened
+   * (`afterGate` true). A late feed released on it meets the same item on every machine.
+   */
+  watchQuiet(afterGate: boolean): void;
 }
 
 /** Items emitted since the last batch, columnar and transferred. */
@@ -82,4 +88,6 @@ export type CoordinatorEvent =
   /** Every stream finished and drained; all batches have been posted. */
   | { readonly kind: 'complete'; readonly runId: number; readonly emitted: number; readonly fed: number; readonly backtestTime: number }
   | { readonly kind: 'error'; readonly runId: number; readonly message: string }
+  /** Asked for by watchQuiet: the loop waits with nothing it may take; every batch before it is posted. */
+  | { readonly kind: 'quiet'; readonly runId: number; readonly emitted: number; readonly backtestTime: number }
   | { readonly kind: 'exited' };

@@ -42,6 +42,7 @@ const api: CoordinatorApi = {
   clearStreams: (plan) => ready().clearStreams(plan),
   registerStream: (key) => ready().registerStream(key),
   feedStream: (slot, columns, final) => ready().feedStream(slot, columns, final),
+  watchQuiet: (afterGate) => ready().watchQuiet(afterGate),
 };
 
 expose(api);

@@ -256,3 +256,17 @@ test('gaps: a minute without trades is a gap by default, or filled forward as a 
   expect(filled.slice(6)).toEqual([before[9], before[9], before[9], before[9], '0']); // flat at the last close, no volume
   await expect(page.getByTestId('invariant-status')).toHaveText('0 violations');
 });
+
+test('at 60x the effective speed reads 60x within 5%, measured over the clock\'s own steps', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=60&autostart=1');
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING', { timeout: 30_000 });
+  // Eight one-minute steps of four symbols: the clock has moved for several seconds.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="emitted-count"]')?.textContent) >= 4 * 8, null, { timeout: 30_000 });
+  const text = (await page.getByTestId('effective-speed').textContent()) ?? '';
+  expect(text).toMatch(/^\d+\.\dx$/);
+  const speed = Number.parseFloat(text);
+  test.info().annotations.push({ type: 'effective speed at 60x', description: text });
+  expect(speed).toBeGreaterThanOrEqual(57);
+  expect(speed).toBeLessThanOrEqual(63);
+  await page.getByTestId('stop').click();
+});

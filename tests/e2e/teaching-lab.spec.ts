@@ -81,3 +81,65 @@ test('the guided tour walks the claims and drives the page', async ({ page }) =>
   await page.getByRole('button', { name: 'Show the latency lab' }).click();
   await expect(page.getByRole('heading', { name: 'Gate latency lab' })).toBeInViewport();
 });
+
+/** The invariant panel's list of offending items, as text, in order. */
+async function violationList(page: Page): Promise<string[]> {
+  return page.getByTestId('violation').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.kind}: ${li.textContent}`));
+}
+
+test('each experiment shows the same violations every run, never an internal error; the panel shows its replay', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openLab(page);
+  for (const experiment of EXPERIMENTS.filter((e) => !e.unavailable)) {
+    const runs: string[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const flawed = page.getByTestId(`experiment-result-${experiment.id}-flawed`);
+      // A second run replaces the first run's result; wait for the new one via the button coming back.
+      await page.getByTestId(`run-flawed-${experiment.id}`).click();
+      await expect(page.getByTestId(`run-flawed-${experiment.id}`)).toBeEnabled({ timeout: 30_000 });
+      await expect(flawed).toHaveAttribute('data-kinds', /./);
+      runs.push(await violationList(page));
+      await expect(page.getByTestId('error')).toHaveCount(0);
+    }
+    expect(runs[0].length, experiment.id).toBeGreaterThan(0);
+    expect(runs[1], experiment.id).toEqual(runs[0]);
+    const symbols = String(experiment.request.overrides.symbols ?? 'SPY,AIG,BAC,IBM').split(',').sort();
+    expect((await page.getByLabel('Symbols', { exact: true }).inputValue()).split(',').map((s) => s.trim()).sort(), experiment.id).toEqual(symbols);
+  }
+  // The headline experiment says what its card says: SPY, overtaken with the clock at 16:00.
+  await page.getByTestId('run-flawed-no-gate').click();
+  await expect(page.getByTestId('run-flawed-no-gate')).toBeEnabled({ timeout: 30_000 });
+  expect((await violationList(page))[0]).toMatch(/SPY/);
+  await expect(page.getByTestId('backtest-clock')).toContainText('16:00');
+});
+
+test('the tour stays in view while it drives the page, and its last step ends it', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openLab(page);
+  const tour = page.getByTestId('tour');
+  await page.getByRole('button', { name: 'Start the four-symbol day' }).click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect(tour).toBeInViewport();
+  await page.getByTestId('stop').click();
+  await page.getByTestId('tour-next').click();
+  await page.getByTestId('tour-next').click();
+  await page.getByRole('button', { name: 'Run the no-gate experiment' }).click();
+  await expect(page.getByTestId('experiment-result-no-gate-flawed')).toHaveAttribute('data-kinds', /overtaken/, { timeout: 30_000 });
+  await expect(page.getByTestId('tour-next')).toBeInViewport();
+  await page.getByTestId('tour-next').click();
+  await page.getByRole('button', { name: 'Show the latency lab' }).click();
+  await expect(page.getByRole('heading', { name: 'Gate latency lab' })).toBeInViewport();
+  await expect(page.getByTestId('tour-next')).toBeInViewport();
+  await page.getByTestId('tour-next').click();
+  await page.getByRole('button', { name: 'Show the experiments' }).click();
+  await expect(page.getByTestId('tour-next')).toBeInViewport();
+  await page.getByTestId('tour-next').click();
+  await expect(tour).toContainText('step 6 of 6');
+  await page.getByRole('button', { name: 'Run the sleep experiment' }).click();
+  await expect(page.getByTestId('experiment-result-uninterruptible-sleep-flawed')).toHaveAttribute('data-kinds', 'late-pause', { timeout: 30_000 });
+  await expect(page.getByTestId('tour-end')).toBeInViewport();
+  await page.getByTestId('tour-end').click();
+  await expect(tour).toHaveCount(0);
+  await page.getByTestId('tour-restart').click();
+  await expect(tour).toContainText('step 1 of 6');
+});
