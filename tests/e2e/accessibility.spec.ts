@@ -88,3 +88,69 @@ for (const size of SIZES) {
     });
   }
 }
+
+test('the views are a tablist: arrow keys, Home and End move between tabs, and the panel is labelled by its tab', async ({ page }) => {
+  await page.goto('./');
+  const tabs = page.getByRole('tablist', { name: 'Views' });
+  await expect(tabs.getByRole('tab')).toHaveText(['Replay', 'Teaching lab', 'Your data']);
+  const selected = tabs.getByRole('tab', { selected: true });
+  await page.getByTestId('view-replay').focus();
+  const moves: [string, string][] = [
+    ['ArrowRight', 'view-lab'],
+    ['ArrowRight', 'view-data'],
+    ['ArrowRight', 'view-replay'],
+    ['ArrowLeft', 'view-data'],
+    ['Home', 'view-replay'],
+    ['End', 'view-data'],
+  ];
+  for (const [key, testid] of moves) {
+    await page.keyboard.press(key);
+    await expect(selected, key).toHaveAttribute('data-testid', testid);
+    await expect(page.getByTestId(testid), key).toBeFocused();
+    await expect(page.getByRole('tabpanel'), key).toHaveAccessibleName(await page.getByTestId(testid).innerText());
+  }
+  // One tab stop for the tablist: the others are reached with the arrows.
+  await expect(tabs.locator('[tabindex="0"]')).toHaveCount(1);
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED'); // → on a tab moved the tab, not the replay
+});
+
+test('the first Tab reaches a skip link, and it leads to the transport: Start is the next stop', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07');
+  await expect(page.getByTestId('start')).toBeEnabled();
+  await page.keyboard.press('Tab');
+  const skip = page.getByTestId('skip-to-transport');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#transport')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('start')).toBeFocused();
+  expect(page.url()).not.toContain('#'); // a shared link stays as it was
+});
+
+test('keys typed into a field never drive the replay; outside a field they do', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&symbols=SPY&speed=60&autostart=1');
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  const time = page.getByLabel('Time (New York)');
+  await time.focus();
+  for (const key of ['Escape', ' ', '+', '-', 'ArrowRight']) await time.press(key);
+  await page.getByLabel('Speed slider (1x to 100000x)').press('Escape');
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect(page.getByTestId('speed-value')).toHaveText('60x');
+  await page.getByRole('heading', { name: 'Bar Replay Lab' }).click(); // focus back on the page itself
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+});
+
+test('each chart has a text alternative with its symbol, interval and latest bar, beside the attribution link', async ({ page }) => {
+  await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&symbols=SPY,IBM&speed=max&autostart=1');
+  await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 60_000 });
+  for (const symbol of ['IBM', 'SPY']) {
+    const bars = await page.locator(`[data-testid="chart"][data-symbol="${symbol}"]`).getAttribute('data-bars');
+    const figure = page.getByRole('figure', { name: new RegExp(`^${symbol} 1m candlestick chart, ${bars} bars\\. Latest bar 2013-10-07 15:59 New York: open \\d+\\.\\d\\d, high`) });
+    await expect(figure).toHaveCount(1);
+  }
+  // lightweight-charts' licence asks for its attribution link: it stays, reachable, in no role=img.
+  await expect(page.locator('[data-testid="chart"] a[href*="tradingview"]')).toHaveCount(2);
+  await expect(page.locator('[role="img"] a')).toHaveCount(0);
+});
