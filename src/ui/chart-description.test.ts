@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { describeChart } from './chart-description';
+
+describe('a chart\'s text alternative', () => {
+  it('names the symbol, the interval, the bars and the latest bar in New York time', () => {
+    // 2013-10-07 13:41 UTC is 09:41 in New York (EDT).
+    const latest = { start: Date.UTC(2013, 9, 7, 13, 41), open: 168.8, high: 169.125, low: 168.7, close: 169, volume: 123456 };
+    expect(describeChart('SPY', '1m', 12, latest)).toBe(
+      'SPY 1m candlestick chart, 12 bars. Latest bar 2013-10-07 09:41 New York: open 168.80, high 169.13, low 168.70, close 169.00, volume 123,456.',
+    );
+  });
+
+  it('says when there is nothing yet, and counts one bar as one', () => {
+    expect(describeChart('IBM', '5m', 0, null)).toBe('IBM 5m candlestick chart, 0 bars. No bars yet.');
+    expect(describeChart('IBM', '1d', 1, { start: Date.UTC(2013, 9, 7, 13, 30), open: 1, high: 2, low: 0.5, close: 1.5, volume: 0 })).toMatch(
+      /^IBM 1d candlestick chart, 1 bar\. Latest bar 2013-10-07 09:30 New York: open 1\.00, high 2\.00, low 0\.50, close 1\.50, volume 0\.$/,
+    );
+  });
+});
