@@ -272,7 +272,8 @@ describe('ChartModel forming bar', () => {
 describe('charts a trader can read', () => {
   it.each([
     // A daily replay's 7 candles on a 600 px chart: spread over at least MIN_SLOTS bars from the left edge.
-    [7, 600, 6, 3, { from: -0.6, to: MIN_SLOTS - 0.4 }],
+    [7, 600, 6, 3, { from: -0.6, to: 6.6 }],
+    [2, 600, 6, 3, { from: -0.6, to: MIN_SLOTS - 0.4 }],
     [30, 600, 6, 3, { from: -0.6, to: 29.6 }],
     // Enough bars to fill the width at the normal spacing: the chart follows its right edge.
     [97, 600, 6, 3, null],

@@ -35,7 +35,7 @@ const NEAR_OLDEST = 10;
  * instead of sitting at the right edge at the library's 6 px spacing; the chart keeps room for at
  * least this many, so that one bar is not a blob the width of the chart.
  */
-export const MIN_SLOTS = 10;
+export const MIN_SLOTS = 5;
 
 /**
  * The visible range (logical: 0 is the first bar the chart holds) that spreads `count` bars

@@ -266,7 +266,7 @@ export class PageController {
     const params = new URLSearchParams(queryFromForm(state.form, state.dbUrl, state.autostart));
     if (!state.ready) return;
     // A bad link stays as it was given until the person changes the panel: a reload names the same errors.
-    if (this.query !== this.linkQuery) this.badParameters = {};
+    if (this.linkQuery !== null && this.query !== this.linkQuery) this.badParameters = {};
     for (const [name, value] of Object.entries(this.badParameters)) params.set(name, value);
     // Where the person is: the view (the replay view is the default) and the lab's experiment.
     if (state.view !== 'replay') params.set('view', state.view);
