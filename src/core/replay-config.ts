@@ -244,20 +244,21 @@ export function checkItemsAgainstCatalog(config: ReplayConfig, items: ItemCatalo
 /** Which days hold data, per symbol and interval: what the repository reports. */
 export type Catalog = ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
 
+/** Every symbol must be in the data: the page checks a link's symbols with this as soon as the catalog arrives. */
+export function checkSymbolsKnown(symbols: readonly string[], catalog: Catalog): void {
+  const unknown = symbols.filter((s) => !catalog.has(s));
+  if (unknown.length === 0) return;
+  const known = [...catalog.keys()].sort();
+  throw new ConfigError('symbols', `unknown symbol${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: the data has ${known.join(', ') || 'no symbols'}`);
+}
+
 /**
  * Checks the config against the data: every symbol must exist and have rows in the range.
  * Returns, per symbol and interval, the days to replay (days without data are skipped).
  */
 export function checkAgainstCatalog(config: ReplayConfig, catalog: Catalog): Map<string, string[]> {
-  const known = [...catalog.keys()].sort();
-  const unknown = config.symbols.filter((s) => !catalog.has(s));
   if (config.symbols.length === 0) return new Map();
-  if (unknown.length > 0) {
-    throw new ConfigError(
-      'symbols',
-      `unknown symbol${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}: the data has ${known.join(', ') || 'no symbols'}`,
-    );
-  }
+  checkSymbolsKnown(config.symbols, catalog);
   const daysBySymbol = new Map<string, string[]>();
   if (config.mode === 'live') {
     // Live: each symbol starts from its last recorded day.

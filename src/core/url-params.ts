@@ -1,5 +1,6 @@
 // The stable URL parameters (design.md, "Stable hooks"): a shared link reproduces a replay.
-// Pure TypeScript. Unknown parameters are ignored; an invalid one is a ConfigError naming it.
+// Pure TypeScript. Unknown parameters are ignored; an invalid one is a ConfigError naming it, and
+// readReplayUrl names every invalid one while keeping the good ones (a link is never lost whole).
 
 import {
   ConfigError,
@@ -47,46 +48,95 @@ export function resolveDbUrl(value: string, baseUrl: string): string {
   return url.href;
 }
 
-/** Parses `location.search` (with or without "?") against the page's base URL. */
-export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
+/** The page's views a link can open (`view=`). */
+export const PAGE_VIEWS = ['replay', 'lab', 'data'] as const;
+export type PageView = (typeof PAGE_VIEWS)[number];
+
+/** A link read whole: every good parameter kept, every bad one named (not only the first). */
+export interface LinkReading {
+  /** The replay the good parameters describe (a bad parameter is left out, as if not given). */
+  readonly request: ReplayRequest;
+  readonly view?: PageView;
+  /** A teaching experiment's id, in the lab's kebab-case (`noGate` and `no_gate` read as `no-gate`). */
+  readonly experiment?: string;
+  /** One error a bad parameter, in the order the link gives them. */
+  readonly errors: readonly ConfigError[];
+  /** The text of each bad parameter as the link gave it, by name: the address bar keeps it. */
+  readonly bad: Readonly<Record<string, string>>;
+}
+
+type Overrides = { -readonly [K in keyof ReplayConfigInput]: ReplayConfigInput[K] };
+
+/** Each replay parameter and what it sets: validated now, so that an error names the parameter, not a config field. */
+const OVERRIDE_PARAMETERS: readonly (readonly [string, (value: string, o: Overrides) => void])[] = [
+  ['symbols', (v, o) => (o.symbols = parseSymbols(v))],
+  ['from', (v, o) => (o.from = parseDay(v, 'from'))],
+  ['to', (v, o) => (o.to = parseDay(v, 'to'))],
+  ['interval', (v, o) => (o.interval = parseIntervals(v))],
+  ['hours', (v, o) => (o.hours = parseHours(v))],
+  ['speed', (v, o) => (o.speed = parseSpeed(v))],
+  ['mode', (v, o) => (o.mode = parseMode(v))],
+  ['adjust', (v, o) => (o.adjust = parseAdjust(v))],
+  ['gaps', (v, o) => (o.gaps = parseGaps(v))],
+  ['quotes', (v, o) => (o.quotes = parseSymbols(v, 'quotes', false))],
+  ['quote_ticks', (v, o) => (o.quote_ticks = parseSymbols(v, 'quote_ticks', false))],
+  ['trades', (v, o) => (o.trades = parseSymbols(v, 'trades', false))],
+];
+
+const EXPERIMENT_PATTERN = /^[a-z0-9][a-z0-9-]{0,60}$/;
+
+/** `noGate`, `no_gate`, `No-Gate` → `no-gate`: the flaw's name in flaws.ts reads as the lab's id. */
+export function experimentId(value: string): string {
+  const id = value.trim().replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+  if (!EXPERIMENT_PATTERN.test(id)) throw new ConfigError('experiment', `experiment "${value}" is not an experiment id such as no-gate`);
+  return id;
+}
+
+function parseView(value: string): PageView {
+  if ((PAGE_VIEWS as readonly string[]).includes(value)) return value as PageView;
+  throw new ConfigError('view', `view must be ${PAGE_VIEWS.join(', ')}; got ${JSON.stringify(value)}`);
+}
+
+/** Reads `location.search` (with or without "?") against the page's base URL; never throws. */
+export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   const params = new URLSearchParams(search);
-  const overrides: ReplayConfigInput = {};
-  const text = (name: string) => params.get(name) ?? undefined;
-  const config = text('config');
-  const symbols = text('symbols');
-  const from = text('from');
-  const to = text('to');
-  const interval = text('interval');
-  const hours = text('hours');
-  const speed = text('speed');
-  const mode = text('mode');
-  const db = text('db');
-  const autostart = text('autostart');
-  const adjust = text('adjust');
-  if (adjust !== undefined) overrides.adjust = parseAdjust(adjust);
-  const gaps = text('gaps');
-  if (gaps !== undefined) overrides.gaps = parseGaps(gaps);
-  for (const field of ['quotes', 'quote_ticks', 'trades'] as const) {
-    const value = text(field);
-    if (value !== undefined) overrides[field] = parseSymbols(value, field, false);
-  }
-  // Each value is validated now so that the error names the parameter, not a config field.
-  if (symbols !== undefined) overrides.symbols = parseSymbols(symbols);
-  if (from !== undefined) overrides.from = parseDay(from, 'from');
-  if (to !== undefined) overrides.to = parseDay(to, 'to');
-  if (interval !== undefined) overrides.interval = parseIntervals(interval);
-  if (hours !== undefined) overrides.hours = parseHours(hours);
-  if (speed !== undefined) overrides.speed = parseSpeed(speed);
-  if (mode !== undefined) overrides.mode = parseMode(mode);
-  if (autostart !== undefined && autostart !== '0' && autostart !== '1') {
-    throw new ConfigError('autostart', `autostart must be 1 or 0; got "${autostart}"`);
-  }
-  return {
-    configName: config === undefined ? undefined : parseConfigName(config),
-    overrides,
-    dbUrl: db === undefined ? undefined : resolveDbUrl(db, baseUrl),
-    autostart: autostart === '1',
+  const errors: ConfigError[] = [];
+  const bad: Record<string, string> = {};
+  /** The parameter's value read by `parse`, or undefined when absent or bad (then it is named). */
+  const read = <T>(name: string, parse: (value: string) => T): T | undefined => {
+    const value = params.get(name);
+    if (value === null) return undefined;
+    try {
+      return parse(value);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      errors.push(e.field === name ? e : new ConfigError(name, e.message));
+      bad[name] = value;
+      return undefined;
+    }
   };
+  const overrides: Overrides = {};
+  for (const [name, apply] of OVERRIDE_PARAMETERS) read(name, (value) => apply(value, overrides));
+  const configName = read('config', parseConfigName);
+  const dbUrl = read('db', (value) => resolveDbUrl(value, baseUrl));
+  const autostart = read('autostart', (value) => {
+    if (value !== '0' && value !== '1') throw new ConfigError('autostart', `autostart must be 1 or 0; got "${value}"`);
+    return value === '1';
+  });
+  const view = read('view', parseView);
+  const experiment = read('experiment', experimentId);
+  // The link's own order, so the message reads like the address bar.
+  const order = [...params.keys()];
+  errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, errors, bad };
+}
+
+/** Parses the replay parameters of a query; the first bad one throws a ConfigError naming it. */
+export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
+  const reading = readReplayUrl(search, baseUrl);
+  const first = reading.errors.find((e) => e.field !== 'view' && e.field !== 'experiment');
+  if (first) throw first;
+  return reading.request;
 }
 
 /** The URL query that reproduces a request (what a "share link" uses). */

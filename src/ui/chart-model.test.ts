@@ -6,7 +6,7 @@ import { StreamType, type BarInterval } from '../core/stream-key';
 import { tradingSession, type TradingSession } from '../core/trading-hours';
 import { StreamItems } from '../system/session-data';
 import { BurstTurns, TURN_GAP_MS } from './burst-turns';
-import { BULK, BURST_EVERY_MS, ChartModel, drawKind, WINDOW, type ChartSource } from './chart-model';
+import { BULK, BURST_EVERY_MS, ChartModel, drawKind, fewBarsRange, legendText, MIN_SLOTS, WINDOW, type ChartSource } from './chart-model';
 
 const MINUTE = 60_000;
 const at = (day: string, hm: string) => Date.parse(`${day}T${hm}:00-04:00`);
@@ -266,5 +266,39 @@ describe('ChartModel forming bar', () => {
     const alone = barStream('5m');
     emit(alone, minutes(at(day, '09:30'), 3));
     expect(chart(alone, { sessions: [session(day)] }).forming()).toBeNull();
+  });
+});
+
+describe('charts a trader can read', () => {
+  it.each([
+    // A daily replay's 7 candles on a 600 px chart: spread over at least MIN_SLOTS bars from the left edge.
+    [7, 600, 6, 3, { from: -0.6, to: 6.6 }],
+    [2, 600, 6, 3, { from: -0.6, to: MIN_SLOTS - 0.4 }],
+    [30, 600, 6, 3, { from: -0.6, to: 29.6 }],
+    // Enough bars to fill the width at the normal spacing: the chart follows its right edge.
+    [97, 600, 6, 3, null],
+    [0, 600, 6, 3, null],
+  ])('%s bars on %s px at %s px a bar', (count, width, spacing, offset, range) => {
+    expect(fewBarsRange(count, width, spacing, offset)).toEqual(range);
+  });
+
+  it('the legend reads one bar in New York time, the day alone for daily bars', () => {
+    const bar = { start: at('2013-10-07', '09:30'), open: 168.41, high: 169, low: 168.3, close: 168.9, volume: 1234567 };
+    expect(legendText(bar, '1m')).toBe('2013-10-07 09:30  O 168.41  H 169.00  L 168.30  C 168.90 (+0.29%)  V 1,234,567');
+    expect(legendText(bar, '1d')).toMatch(/^2013-10-07  O 168\.41 /);
+    expect(legendText({ ...bar, open: 0.5, close: 0.45 }, '1m')).toContain('O 0.5000  H 169.00  L 168.30  C 0.4500 (-10.00%)');
+  });
+
+  it('the bar under the crosshair and the whole run for "fit"', () => {
+    const stream = barStream('1m');
+    const model = new ChartModel({ stream, finer: null, sessions: [session('2013-10-07')] }, new BurstTurns());
+    emit(stream, minutes(at('2013-10-07', '09:30'), 400));
+    model.next(0, () => 100);
+    expect(model.loaded).toBe(100);
+    expect(model.barAt(0)?.start).toBe(at('2013-10-07', '09:30') + 300 * MINUTE);
+    expect(model.barAt(500)).toBeNull();
+    expect(model.loadAll()).toEqual({ from: 0, to: 400, more: 300 });
+    expect(model.barAt(0)?.start).toBe(at('2013-10-07', '09:30'));
+    expect(model.logicalAt(model.timeAt(12.5))).toBeCloseTo(12.5);
   });
 });

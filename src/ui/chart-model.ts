@@ -7,10 +7,12 @@ import { aggregateBars } from '../core/aggregate-bars';
 import { firstAfter, firstAtOrAfter } from '../core/bisect';
 import { isFilled } from '../core/fill-forward';
 import { BAR_FIELDS } from '../core/item-columns';
-import { isBarInterval } from '../core/stream-key';
+import { formatExchangeTime } from '../core/exchange-time';
+import { intervalMs, isBarInterval } from '../core/stream-key';
 import { sessionAt, type TradingSession } from '../core/trading-hours';
 import type { StreamItems } from '../system/session-data';
 import type { BurstTurns } from './burst-turns';
+import { logicalToTime, timeToLogical } from './chart-axis-link';
 
 /** Above this many new bars in one draw, one setData is cheaper than many updates: a burst. */
 export const BULK = 64;
@@ -27,6 +29,36 @@ export const SETTLE_MS = 300;
 export const BURST_EVERY_MS = 200;
 /** Scrolled to within this many bars of the oldest loaded one, older bars load. */
 const NEAR_OLDEST = 10;
+
+/**
+ * Few bars (a daily replay's 6–9 candles, a run's first minutes) are spread across the width
+ * instead of sitting at the right edge at the library's 6 px spacing; the chart keeps room for at
+ * least this many, so that one bar is not a blob the width of the chart.
+ */
+export const MIN_SLOTS = 5;
+
+/**
+ * The visible range (logical: 0 is the first bar the chart holds) that spreads `count` bars
+ * across a chart `width` px wide, or null when they fill it at `barSpacing` (with `rightOffset`
+ * empty bars on the right) already: the chart then follows its right edge as usual.
+ */
+export function fewBarsRange(count: number, width: number, barSpacing: number, rightOffset: number): { from: number; to: number } | null {
+  if (count === 0 || width <= 0 || (count + rightOffset) * barSpacing >= width) return null;
+  return { from: -0.6, to: Math.max(count, MIN_SLOTS) - 0.4 };
+}
+
+const VOLUME = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A price as the legend writes it: cents, or four places below a dollar. */
+const priceText = (price: number) => price.toFixed(Math.abs(price) < 1 ? 4 : 2);
+
+/** The OHLC legend of one bar: its start in New York time (the day alone for daily bars), prices and volume. */
+export function legendText(bar: ChartBar, interval: string): string {
+  const time = formatExchangeTime(bar.start);
+  const when = interval === '1d' ? time.slice(0, 10) : time.slice(0, 16);
+  const change = bar.open === 0 ? '' : ` (${bar.close >= bar.open ? '+' : ''}${(((bar.close - bar.open) / bar.open) * 100).toFixed(2)}%)`;
+  return `${when}  O ${priceText(bar.open)}  H ${priceText(bar.high)}  L ${priceText(bar.low)}  C ${priceText(bar.close)}${change}  V ${VOLUME.format(bar.volume)}`;
+}
 
 /** Where each value sits among a bar stream's columns (BAR_FIELDS' order). */
 export const BAR_COLUMN = Object.fromEntries(BAR_FIELDS.map((name, i) => [name, i])) as Record<(typeof BAR_FIELDS)[number], number>;
@@ -163,6 +195,33 @@ export class ChartModel {
     if (more <= 0) return null;
     this.loadedFrom -= more;
     return { from: this.loadedFrom, to: this.drawnCount, more };
+  }
+
+  /** Every bar emitted so far onto the chart (the "fit" control shows the whole run). */
+  loadAll(): OlderBars | null {
+    return this.loadOlder(this.loadedFrom);
+  }
+
+  /** The bar at the chart's logical index (the forming bar just after the last), or null. */
+  barAt(logical: number): ChartBar | null {
+    const i = this.loadedFrom + Math.round(logical);
+    if (i >= this.loadedFrom && i < this.drawnCount) return this.bar(i);
+    return i === this.drawnCount ? this.forming() : null;
+  }
+
+  /** The instant at a logical position of this chart (past either end, one interval a bar). */
+  timeAt(logical: number): number {
+    return logicalToTime(this.source.stream.tsStart.data, this.loadedFrom, this.drawnCount, logical, this.step());
+  }
+
+  /** The logical position of an instant on this chart: what a chart sharing the time axis scrolls to. */
+  logicalAt(time: number): number {
+    return timeToLogical(this.source.stream.tsStart.data, this.loadedFrom, this.drawnCount, time, this.step());
+  }
+
+  private step(): number {
+    const interval = this.source.stream.key.interval;
+    return isBarInterval(interval) ? intervalMs(interval) : 60_000;
   }
 
   /** Bar `i` of the stream. */

@@ -112,6 +112,75 @@ describe('PageController: the replay on the panel', () => {
   });
 });
 
+describe('PageController: links that keep what they say', () => {
+  it('several bad parameters: every one is named, every good one kept in the panel and the address bar, nothing starts', async () => {
+    const { controller, state, calls, queries } = page('?symbols=SPY&from=2013-13-45&hours=extended&speed=-3&interval=7m&autostart=1');
+    await controller.init();
+    expect(state.urlError?.split('\n')).toEqual([
+      expect.stringMatching(/^URL parameter from: from must be a date/),
+      expect.stringMatching(/^URL parameter speed: speed must be/),
+      expect.stringMatching(/^URL parameter interval: "7m" is not an interval/),
+    ]);
+    expect(state.form).toMatchObject({ config: '', symbols: 'SPY', hours: 'extended' });
+    expect(calls).toEqual([]);
+    controller.syncUrl();
+    const kept = new URLSearchParams(queries.at(-1));
+    expect(Object.fromEntries(['symbols', 'hours', 'from', 'speed', 'interval', 'autostart'].map((k) => [k, kept.get(k)]))).toEqual({
+      symbols: 'SPY',
+      hours: 'extended',
+      from: '2013-13-45',
+      speed: '-3',
+      interval: '7m',
+      autostart: null,
+    });
+    // Once the person changes the panel, the address bar is the panel.
+    state.form.from = '2013-10-07';
+    controller.syncUrl();
+    expect(new URLSearchParams(queries.at(-1)).get('from')).toBe('2013-10-07');
+    expect(new URLSearchParams(queries.at(-1)).get('speed')).toBe('60');
+  });
+
+  it('an unknown symbol is named as soon as the catalog arrives, as the start would name it, and nothing starts', async () => {
+    const { controller, state, calls } = page('?symbols=SPY,NOPE&from=2013-10-07&autostart=1');
+    await controller.init();
+    expect(state.urlError).toBe('symbols: unknown symbol NOPE: the data has SPY');
+    expect(calls).toEqual([]);
+    expect(state.autostart).toBe(false);
+  });
+
+  it('view= opens a view, and the address bar keeps the view and the experiment as tabs change', async () => {
+    const { controller, state, queries } = page('?view=data');
+    await controller.init();
+    expect(state.view).toBe('data');
+    controller.syncUrl();
+    expect(new URLSearchParams(queries.at(-1)).get('view')).toBe('data');
+    state.view = 'lab';
+    controller.experimentStarted('look-ahead');
+    controller.syncUrl();
+    expect(new URLSearchParams(queries.at(-1)).get('view')).toBe('lab');
+    state.view = 'replay';
+    controller.syncUrl();
+    expect(new URLSearchParams(queries.at(-1)).has('view')).toBe(false);
+    expect(new URLSearchParams(queries.at(-1)).get('experiment')).toBe('look-ahead');
+  });
+
+  it('an experiment link selects it in the lab; autostart runs the experiment, not the panel\'s replay', async () => {
+    const { controller, state, calls } = page('?view=lab&experiment=noGate&autostart=1');
+    await controller.init();
+    expect(state).toMatchObject({ view: 'lab', experiment: 'no-gate', experimentAutorun: true, urlError: null });
+    expect(calls).toEqual([]);
+    controller.experimentStarted('no-gate');
+    expect(state.experimentAutorun).toBe(false);
+  });
+
+  it('an experiment the lab does not have is named with the ones it has, and nothing runs', async () => {
+    const { controller, state } = page('?experiment=no-such&autostart=1');
+    await controller.init();
+    expect(state.urlError).toMatch(/^URL parameter experiment: there is no experiment "no-such"; the lab has no-gate, late-gate-check, /);
+    expect(state.experimentAutorun).toBe(false);
+  });
+});
+
 describe('PageController: the run history', () => {
   it('records each run whose gate opened once, when it ends', async () => {
     const { controller, state, recorded, show } = page();

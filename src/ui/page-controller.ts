@@ -6,7 +6,10 @@
 
 import { ConfigError, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
 import { SystemState } from '../core/system-state';
-import { parseReplayUrl, type ReplayRequest } from '../core/url-params';
+import { checkSymbolsKnown } from '../core/replay-config';
+import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type ReplayRequest } from '../core/url-params';
+import { toCatalog } from '../system/catalog-view';
+import { EXPERIMENTS } from '../system/experiments';
 import type { CatalogEntry } from '../core/catalog-entry';
 import { listBundledConfigs, loadBundledConfig } from '../system/config-loader';
 import { buildRunRecord, exportFileName, hashRunExport } from '../system/run-record';
@@ -16,7 +19,7 @@ import type { PageAction } from './key-bindings';
 import { formFromFields, queryFromForm, requestFromForm, type ReplayForm } from './replay-form';
 import { stepSpeed } from './speed-presets';
 
-export type View = 'replay' | 'lab' | 'data';
+export type View = PageView;
 
 /** What App.svelte draws. */
 export interface PageState {
@@ -31,6 +34,10 @@ export interface PageState {
   /** The panel shows the link's replay: until then nothing starts and the URL is left alone. */
   ready: boolean;
   view: View;
+  /** The teaching experiment the link (or the last run) selected: the lab shows it first. */
+  experiment: string | null;
+  /** Run the selected experiment with its flaw on as soon as the lab can: a link's autostart=1, once. */
+  experimentAutorun: boolean;
   helpOpen: boolean;
   aboutOpen: boolean;
   /** Bumped when a run is added to the history, so the Data view lists it. */
@@ -49,6 +56,8 @@ export function initialPageState(): PageState {
     autostart: false,
     ready: false,
     view: 'replay',
+    experiment: null,
+    experimentAutorun: false,
     helpOpen: false,
     aboutOpen: false,
     historyVersion: 0,
@@ -72,6 +81,12 @@ export interface PageEnvironment {
   download(filename: string, text: string, type: string): void;
 }
 
+/** The link's experiment, when the lab has none of that id: named with the ids it has. */
+function unknownExperiment(id: string | undefined): string[] {
+  const ids = EXPERIMENTS.map((e) => e.id);
+  return id === undefined || ids.includes(id) ? [] : [`URL parameter experiment: there is no experiment "${id}"; the lab has ${ids.join(', ')}`];
+}
+
 /** What space does in each state: play/pause as a table. While a start sets up it does nothing. */
 const PLAY_PAUSE: Record<SystemState, (page: PageController, snap: SystemSnapshot) => void> = {
   [SystemState.STOPPED]: (page, snap) => void (snap.starting || page.start()),
@@ -93,6 +108,10 @@ export class PageController {
   /** The snapshot on screen (the frame scheduler's last draw): keys act on what the person sees. */
   private onScreen: SystemSnapshot;
   private recordedRun = 0;
+  /** A bad link's parameters as it gave them: the address bar keeps them until the panel changes. */
+  private badParameters: Readonly<Record<string, string>> = {};
+  /** The panel's query when it first showed the link. */
+  private linkQuery: string | null = null;
 
   constructor(
     readonly state: PageState,
@@ -111,27 +130,70 @@ export class PageController {
     return queryFromForm(this.state.form, this.state.dbUrl, false);
   }
 
-  /** The page loaded: list the bundled configs, read the link, show its replay, start it if asked. */
+  /**
+   * The page loaded: list the bundled configs, read the link, show its replay, start it if asked.
+   * A bad link keeps every good parameter, names every bad one (and its symbols once the catalog
+   * says which exist), and starts nothing.
+   */
   async init(): Promise<void> {
     const state = this.state;
-    state.bundled = await listBundledConfigs(this.env.baseUrl, this.env.fetch);
-    let request: ReplayRequest | null = null;
-    try {
-      request = parseReplayUrl(this.env.search, this.env.baseUrl);
-    } catch (e) {
-      state.urlError = e instanceof ConfigError ? `URL parameter ${e.field}: ${e.message}` : String(e);
-    }
-    state.dbUrl = request?.dbUrl;
-    state.autostart = request?.autostart ?? false;
-    this.manager.catalog(state.dbUrl).then(
-      (entries) => (state.catalog = entries),
-      (e: Error) => (state.urlError ??= e.message),
+    const link = readReplayUrl(this.env.search, this.env.baseUrl);
+    // The view first, before anything is awaited: a lab link never flashes the replay view.
+    state.experiment = link.experiment ?? null;
+    state.view = link.view ?? (link.experiment ? 'lab' : 'replay');
+    const errors = [...link.errors.map((e) => `URL parameter ${e.field}: ${e.message}`), ...unknownExperiment(link.experiment)];
+    this.badParameters = link.bad;
+    const request = link.request;
+    state.urlError = errors.length > 0 ? errors.join('\n') : null;
+    const good = errors.length === 0;
+    state.dbUrl = request.dbUrl;
+    state.autostart = good && request.autostart;
+    const catalog = this.manager.catalog(state.dbUrl).then(
+      (entries) => {
+        state.catalog = entries;
+        return entries;
+      },
+      (e: Error) => {
+        state.urlError ??= e.message;
+        return null;
+      },
     );
+    state.bundled = await listBundledConfigs(this.env.baseUrl, this.env.fetch);
     // A link with its own fields but no config= describes its replay fully: show no bundled config.
-    const inline = request !== null && (Object.keys(request.overrides).length > 0 || request.dbUrl !== undefined);
-    await this.pick(request?.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request?.overrides ?? {});
-    if (request === null) return; // a bad link: the error names the parameter, nothing starts
-    if (request.autostart) void this.manager.start(request);
+    const inline = Object.keys(request.overrides).length > 0 || request.dbUrl !== undefined;
+    await this.pick(request.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request.overrides);
+    this.linkQuery = this.query;
+    const symbolsKnown = this.checkSymbols(await catalog, link);
+    if (!good || !symbolsKnown) {
+      state.autostart = false;
+      return; // a bad link: the error names each bad parameter, nothing starts
+    }
+    if (!request.autostart) return;
+    // An experiment's link runs the experiment (in the lab), not the panel's replay.
+    if (link.experiment) state.experimentAutorun = state.view === 'lab';
+    else void this.manager.start(request);
+  }
+
+  /** The link's symbols against the data, as soon as the catalog arrives; false when some are unknown. */
+  private checkSymbols(entries: readonly CatalogEntry[] | null, link: LinkReading): boolean {
+    const listed = this.state.form.symbols.split(',').filter(Boolean);
+    if (entries === null || link.request.overrides.symbols === undefined || listed.length === 0) return true;
+    try {
+      checkSymbolsKnown(listed, toCatalog(entries));
+      return true;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      // As the start would say it (run-setup's describeSetupFailure): "symbols: unknown symbol …".
+      const message = `${e.field}: ${e.message}`;
+      this.state.urlError = this.state.urlError ? `${this.state.urlError}\n${message}` : message;
+      return false;
+    }
+  }
+
+  /** The lab ran an experiment (a person's click or the link's autostart): it is the selected one now. */
+  experimentStarted(id: string): void {
+    this.state.experiment = id;
+    this.state.experimentAutorun = false;
   }
 
   /** Shows a bundled config's fields (with any overrides) on the panel. */
@@ -205,8 +267,15 @@ export class PageController {
   syncUrl(): void {
     const state = this.state;
     state.form.speed = String(state.speed);
-    const query = queryFromForm(state.form, state.dbUrl, state.autostart);
-    if (state.ready) this.env.replaceQuery(query);
+    const params = new URLSearchParams(queryFromForm(state.form, state.dbUrl, state.autostart));
+    if (!state.ready) return;
+    // A bad link stays as it was given until the person changes the panel: a reload names the same errors.
+    if (this.linkQuery !== null && this.query !== this.linkQuery) this.badParameters = {};
+    for (const [name, value] of Object.entries(this.badParameters)) params.set(name, value);
+    // Where the person is: the view (the replay view is the default) and the lab's experiment.
+    if (state.view !== 'replay') params.set('view', state.view);
+    if (state.experiment !== null) params.set('experiment', state.experiment);
+    this.env.replaceQuery(params.toString());
   }
 
   /** A new snapshot is on screen: every run whose gate opened goes into the history when it ends. */
