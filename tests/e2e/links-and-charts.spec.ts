@@ -70,6 +70,21 @@ test('daily bars fill the width, and the legend follows the crosshair', async ({
   await expect(legend).toHaveText(/^2013-10-(08|09|10) /);
 });
 
+test('more bars than five but fewer than the width holds stay spread: a day of 15m bars fills the chart', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./?symbols=SPY,IBM&from=2013-10-07&interval=15m&speed=3600&autostart=1');
+  await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
+  await expect(chart(page, 'SPY')).toHaveAttribute('data-bars', '26');
+  await chart(page, 'SPY').scrollIntoViewIfNeeded();
+  const box = await chart(page, 'SPY').boundingBox();
+  if (!box) throw new Error('no chart box');
+  // Paced, so the bars arrive one by one: spreading the first few widened the spacing, and the
+  // day's 26 bars must still all be in view:
+  // the left tenth of the chart is the morning, not the last bars of the afternoon.
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
+  await expect(page.locator('[data-testid="chart-legend"][data-symbol="SPY"]')).toHaveText(/^2013-10-07 (09|10):\d\d /);
+});
+
 test('one time axis a run: scrolling one chart moves the other; Fit shows the whole run', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('./?symbols=SPY,IBM&from=2013-10-07&speed=max&autostart=1');
