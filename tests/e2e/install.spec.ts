@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { PORT as PREVIEW_PORT } from '../../playwright.config';
+import { stopChild } from './child-process';
 
 interface Manifest {
   name: string;
@@ -82,10 +83,7 @@ test.describe('on a plain static host', () => {
   });
 
   async function stopServer() {
-    if (!server) return;
-    const exited = new Promise((resolve) => server!.once('exit', resolve));
-    server.kill();
-    await exited;
+    await stopChild(server);
     server = null;
   }
 

@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { bundledDb, expectedExport } from '../../src/testing/expected-export';
 import { PORT as PREVIEW_PORT } from '../../playwright.config';
+import { stopChild } from './child-process';
 
 const PORT = PREVIEW_PORT + 7;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -29,10 +30,7 @@ async function startServer() {
 }
 
 async function stopServer() {
-  if (!server) return;
-  const exited = new Promise((resolve) => server!.once('exit', resolve));
-  server.kill();
-  await exited;
+  await stopChild(server);
   server = null;
 }
 
