@@ -34,12 +34,22 @@ export type ProblemKind =
   | 'grid'
   | 'closed'
   | 'duplicate'
+  | 'mixed'
   | 'overlap';
 
 /** A problem on one row; rows are numbered as a spreadsheet shows them (the CSV header is row 1). */
 export interface Problem {
   readonly row: number;
   readonly message: string;
+}
+
+/** Rows of a file refused for one reason, counted against the symbol-day they belong to. */
+export interface RefusedRows {
+  readonly kind: ChunkKind;
+  readonly symbol: string;
+  readonly day: string;
+  readonly reason: ProblemKind;
+  readonly count: number;
 }
 
 export interface ImportReport {
@@ -56,6 +66,10 @@ export interface ImportReport {
   readonly contents: readonly { readonly kind: ChunkKind; readonly symbol: string; readonly interval: Interval; readonly days: number; readonly rows: number }[];
   /** How the file was read (columns found, time zone used). */
   readonly notes: readonly string[];
+  /** The refused rows whose symbol and day are known, so a replay of that day can count them. */
+  readonly refusedByDay?: readonly RefusedRows[];
+  /** Every timestamp was at midnight and the rows were refused as intraday bars: offer 1d. */
+  readonly looksDaily?: boolean;
 }
 
 /** An imported dataset as the lab keeps it (IndexedDB, data/dataset-store.ts). */
@@ -71,4 +85,6 @@ export interface DatasetMeta {
   readonly storedBytes: number;
   /** What it stores (bars of stored intervals; quote and tick streams), with the days of each. */
   readonly entries: readonly CatalogEntry[];
+  /** The file's refused rows by symbol-day, so a replay counts them as not replayed (absent: none). */
+  readonly refused?: readonly RefusedRows[];
 }

@@ -10,7 +10,8 @@ import { fieldsOf } from '../core/item-columns';
 import { DataError } from './data-error';
 import { dayKey, type DayColumns } from './day-columns';
 import type { ChunkKind } from '../core/import-types';
-import { INTERCHANGE_TABLES, indexInterchange } from './interchange-index';
+import type { ImportReport } from '../core/import-types';
+import { readInterchange } from './sqlite-import';
 import { decodeFloat64 } from './storage-layout';
 import { storedEntries, type StoredDay } from './stream-catalog';
 
@@ -116,6 +117,8 @@ export interface OpenedLayout {
   /** What the file stores (not yet the coarser intervals built from it). */
   readonly stored: readonly CatalogEntry[];
   readonly days: DayStore;
+  /** An interchange file's reading: its refused rows, counted when a replay covers their days. */
+  readonly report?: ImportReport;
 }
 
 /** The storage layouts a SQLite file may have, the first that fits is used (storage-layout.ts). */
@@ -126,13 +129,21 @@ export const STORAGE_LAYOUTS: readonly { readonly name: string; fits(tables: Rea
     open: (db, label, tables) => ({ stored: columnarCatalog(db, tables), days: new ColumnarDays(db, label) }),
   },
   {
-    // Indexed into memory at open, so the file's database is closed at once.
+    // Read at open by the import's own reader (sqlite-import.ts: the same rows kept and refused),
+    // into memory, so the file's database is closed at once. A file none of whose rows can be
+    // replayed is refused with its first problems.
     name: 'interchange',
-    fits: (tables) => INTERCHANGE_TABLES.some((t) => tables.has(t.table)),
-    open: (db, label, tables) => {
-      const { stored, chunks } = indexInterchange(db, label, tables);
+    fits: () => true,
+    open: (db, label) => {
+      const { report, chunks } = readInterchange(db, label, 0, new Map());
       db.close();
-      return { stored, days: new MemoryDays(label, chunks) };
+      if (chunks.length === 0) {
+        const first = report.firstProblems.slice(0, 3).map((p) => p.message).join('; ');
+        throw new DataError(`${label}: none of its ${report.rowsRead.toLocaleString('en-US')} rows can be replayed: ${first}`);
+      }
+      const map = new Map<string, DayColumns>();
+      for (const c of chunks) map.set(dayKey(c.kind, c.symbol, c.interval, c.day), { ts: c.ts, values: c.values });
+      return { stored: storedEntries(chunks), days: new MemoryDays(label, map), report };
     },
   },
 ];

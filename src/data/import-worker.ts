@@ -42,7 +42,16 @@ const api: ImportWorkerApi = {
     if (chunks.length === 0) throw new DataError(`${report.file} has no valid rows to import`);
     const meta = await saveDataset(
       await openLabDb(),
-      { id: crypto.randomUUID(), name: report.file, format: report.format, fileBytes: report.bytes, importedAt: Date.now(), rows: report.rowsValid },
+      {
+        id: crypto.randomUUID(),
+        name: report.file,
+        format: report.format,
+        fileBytes: report.bytes,
+        importedAt: Date.now(),
+        rows: report.rowsValid,
+        // The rows the file's reading refused, so a replay of their days counts them (row-account.ts).
+        ...(report.refusedByDay ? { refused: report.refusedByDay } : {}),
+      },
       chunks,
     );
     pending = null;

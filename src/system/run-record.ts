@@ -84,5 +84,6 @@ export function buildRunRecord(snap: SystemSnapshot, query: string, sha256: stri
       runMs: snap.wallStartedAt !== null && snap.endedAt !== null ? snap.endedAt - snap.wallStartedAt : null,
     },
     output: { file: exportFileName(snap, 'csv'), rows: snap.emitted, sha256 },
+    ...(snap.input ? { input: snap.input } : {}),
   };
 }
