@@ -79,10 +79,6 @@ export function readHeader(cells: readonly string[], name: string, options: Impo
   if (cells.length > MAX_COLUMNS) {
     throw new DataError(`${name}: the header has ${cells.length.toLocaleString('en-US')} columns; a file of bars has at most ${MAX_COLUMNS} (symbol, time, open, high, low, close, volume …). Is this a CSV file of bars?`);
   }
-  if (options.symbol !== undefined && options.symbol.trim() !== '') {
-    const typed = symbolOf(options.symbol);
-    if ('problem' in typed) throw new DataError(`The symbol typed for this file: ${typed.problem}.`);
-  }
   if (cells.length === 1) {
     const only = cells[0];
     if (/[ ;|\t:]/.test(only.trim())) {
@@ -108,6 +104,11 @@ export function readHeader(cells: readonly string[], name: string, options: Impo
   }
   if (at.symbol === undefined && !options.symbol) {
     throw new DataError(`${name} has no symbol column: add one (symbol or ticker), or type the symbol for this file in the import form.`);
+  }
+  if (at.symbol === undefined) {
+    // The typed symbol meets the same rule as a symbol in a file (row-rules.ts).
+    const typed = symbolOf(ensureDefined(options.symbol, 'the typed symbol'));
+    if ('problem' in typed) throw new DataError(`${name} has no symbol column, and the symbol typed for it cannot be one: ${typed.problem}.`);
   }
   if (!isTimeZone(options.zone)) throw new DataError(`"${options.zone}" is not a time zone; use a name such as America/New_York or UTC.`);
   const zone = options.zone;
