@@ -210,10 +210,11 @@ export class MarketDataRepository {
     const type = key.type === StreamType.BAR ? undefined : STREAM_TYPE_NAMES[key.type];
     const entry = this.index.get(streamId({ type, symbol: key.symbol, interval: key.interval }));
     if (entry) return entry;
+    const what = key.type === StreamType.TICK ? 'trade prints' : key.interval === 'tick' ? 'quote updates' : `${key.interval} quote bars`;
     throw new DataError(
       key.type === StreamType.BAR
         ? `${this.label} has no ${key.interval} bars for ${key.symbol}, and nothing finer to build them from`
-        : `${this.label} has no ${type} ${key.interval} data for ${key.symbol}`,
+        : `${this.label} has no ${what} for ${key.symbol}`,
     );
   }
 }
