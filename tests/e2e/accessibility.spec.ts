@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
+/** Daily bars in a CSV, read with the default 1m interval: the report offers 1d (issue 15). */
+const DAILY_CSV = 'symbol,date,open,high,low,close,volume\nLABQ,2013-10-07,10,11,9,10.5,100\nLABQ,2013-10-08,10,11,9,10.5,100\n';
 
 const SIZES = [
   { name: 'laptop', viewport: { width: 1280, height: 720 } },
@@ -56,6 +58,17 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
       await page.getByTestId('view-data').click();
       await page.getByTestId('import-file').setInputFiles(new URL('good/lab-bars.csv', FIXTURES).pathname);
       await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+    },
+  },
+  {
+    name: 'Your data with a daily file read as minutes and a bad typed symbol',
+    reach: async (page) => {
+      await page.goto('./');
+      await page.getByTestId('view-data').click();
+      await page.getByTestId('import-symbol').fill('<b>x</b>');
+      await page.getByTestId('import-file').setInputFiles({ name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(DAILY_CSV) });
+      await expect(page.getByTestId('import-looks-daily')).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByTestId('import-symbol-problem')).toBeVisible();
     },
   },
   {

@@ -143,6 +143,22 @@ for (const device of DEVICES) {
   });
 }
 
+test.describe('phone 390×844: the import report of issue 15', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('a daily file read as minutes and a bad typed symbol: the notice, the 1d button and the symbol message fit, controls ≥ 24 px', async ({ page }) => {
+    await page.goto('./');
+    await openView(page, 'data');
+    await page.getByTestId('import-symbol').fill('<b>x</b>');
+    const csv = 'symbol,date,open,high,low,close,volume\nLABQ,2013-10-07,10,11,9,10.5,100\nLABQ,2013-10-08,10,11,9,10.5,100\n';
+    await page.getByTestId('import-file').setInputFiles({ name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(page.getByTestId('import-as-daily')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('import-symbol-problem')).toBeVisible();
+    await expectNoSidewaysScroll(page, 'import report, daily');
+    expect(await undersizedControls(page), 'controls under 24 px').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}phone-import-daily.png`, fullPage: true });
+  });
+});
+
 test.describe('projector 1280×720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
