@@ -130,7 +130,7 @@ export function checkModel(model: Model, options: CheckOptions = {}): CheckResul
     for (let a = 0; a < actions.length; a++) {
       next.set(state);
       if (!actions[a].apply(state, next)) continue;
-      if (!actions[a].environment) systemMoves++;
+      if (!actions[a].optional) systemMoves++;
       stats.transitions++;
       const to = add(next, id, a, depthOf.data[id] + 1);
       if (keepGraph) {
@@ -162,7 +162,7 @@ export function checkModel(model: Model, options: CheckOptions = {}): CheckResul
       edgeAction: edgeAction.data.subarray(0, edgeAction.length),
       enabledBits: enabledBits.data.subarray(0, enabledBits.length),
       words,
-      fair: actions.map((a) => !a.environment),
+      fair: actions.map((a) => !a.optional),
       depth: depthOf.data.subarray(0, depthOf.length),
     };
     for (const property of liveness) {

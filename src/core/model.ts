@@ -11,10 +11,11 @@ export interface ModelAction {
   /** Who takes it: one column of the trace ("page", "coordinator", "person"…). */
   readonly agent: string;
   /**
-   * A person's button (pause, stop): not under weak fairness — nobody has to press it — and a
-   * state where only such actions are enabled still counts as stuck (the system cannot move on its own).
+   * A person's optional button (pause, stop): not under weak fairness — nobody has to press it —
+   * and a state where only such actions are enabled still counts as stuck (the system cannot move
+   * on its own). Every other action is under weak fairness: enabled forever, it is eventually taken.
    */
-  readonly environment?: boolean;
+  readonly optional?: boolean;
   /** When enabled, writes the next state into `next` (a copy of `state`) and returns true. */
   readonly apply: (state: Int32Array, next: Int32Array) => boolean;
 }
@@ -24,7 +25,7 @@ export type PropertyKind =
   | 'invariant'
   /** No reachable state, unless final, in which the system itself can take no action. */
   | 'deadlock'
-  /** Every fair behaviour reaches a goal state (weak fairness on every action that is not a person's). */
+  /** Every fair behaviour reaches a goal state (weak fairness on every action that is not optional). */
   | 'eventually';
 
 export interface ModelProperty {
@@ -47,6 +48,8 @@ export interface Model {
   readonly properties: readonly ModelProperty[];
   /** A state where stopping is fine (the run is over): not a deadlock. Default: none is. */
   readonly isFinal?: (state: Int32Array) => boolean;
+  /** The trace table's two state columns, in words (the design note's "system state" and "coordinator state"). */
+  readonly describe?: (state: Int32Array) => { readonly system: string; readonly coordinator: string };
   /** How a variable's value reads in a trace (default: the number). */
   readonly formatValue?: (variable: number, value: number) => string;
 }
