@@ -143,7 +143,7 @@ export function gateModel(config: GateModelConfig): Model {
     [Setup.FEED_A, "setup: fetch A's 2 bars, feed them (final)", (n) => feedStep(n, 0, Msg.FEED_A)],
     [Setup.REGISTER_B, 'setup: register B with the coordinator', (n) => call(n, Msg.REGISTER_B)],
     [Setup.FEED_B, "setup: fetch B's bars, feed the first (the last lags)", (n) => feedStep(n, 1, Msg.FEED_B_FIRST)],
-    [Setup.OPEN_GATE, '⚡ setup done: store RUNNING — the gate opens', (n) => {
+    [Setup.OPEN_GATE, 'setup: done, store RUNNING — the gate opens', (n) => {
       if (n[V.FED_A] < 2 || n[V.FED_B] < 1 || n[V.REGISTERED] !== 3) n[V.FLAGS] |= Flag.GATE_EARLY;
       n[V.CELL] = SystemState.RUNNING;
       announce(n, Msg.STATE_RUNNING);
