@@ -75,3 +75,19 @@ test('a phone shows the counterexample without sideways scrolling of the page', 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `${SHOTS}phone-uninterruptible-sleep.png`, fullPage: true });
 });
+
+for (const flaw of ['late-gate-check', 'empty-as-done']) {
+  test(`${flaw}: the model's counterexample played on the real workers is caught as the same property; fixed, clean`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto(`./?view=verify&variant=doorbell&flaws=${flaw}&autostart=1`);
+    expect(await decided(page)).toContain('no-overtaking');
+    await page.getByTestId('verify-play-engine').click();
+    const flawed = page.getByTestId('verify-engine-flawed');
+    await expect(flawed).toHaveAttribute('data-kinds', /./, { timeout: 30_000 });
+    expect((await flawed.getAttribute('data-kinds'))?.split(',')).toContain('overtaken');
+    const fixed = page.getByTestId('verify-engine-fixed');
+    await expect(fixed).toHaveAttribute('data-kinds', '', { timeout: 30_000 });
+    await expect(fixed).toContainText('no violations');
+    await page.screenshot({ path: `${SHOTS}engine-${flaw}.png`, fullPage: true });
+  });
+}
