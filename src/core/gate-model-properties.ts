@@ -4,10 +4,14 @@
 
 import type { Flaws } from './flaws';
 import type { ModelProperty } from './model';
-import { Flag, Pc, Person, Setup, STEP_NAMES, V as VARIABLES, formatGateValue, stateName, trueEnd } from './gate-model-state';
+import { Flag as FlagEnum, Pc, Person as PersonEnum, Setup as SetupEnum, STEP_NAMES, V as VARIABLES, formatGateValue, stateName, trueEnd } from './gate-model-state';
 
 /** A module-local copy: bundlers may turn an imported object's reads into getter calls, and this is the hot loop. */
 const V = VARIABLES;
+const Flag = FlagEnum;
+type Flag = FlagEnum;
+const Person = PersonEnum;
+const Setup = SetupEnum;
 
 /** The stable names, in the order the page lists them (data-property). */
 export const GATE_PROPERTY_IDS = ['no-deadlock', 'gate-after-setup', 'no-overtaking', 'nothing-dropped', 'no-look-ahead', 'pause-at-once', 'clean-stop', 'completes'] as const;

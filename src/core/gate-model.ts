@@ -8,13 +8,25 @@
 import { nextStep, idleView, type CoordinatorStep } from './coordinator-step';
 import { NO_FLAWS, type Flaws } from './flaws';
 import type { Model, ModelAction } from './model';
-import { MergeStatus } from './stream-merger';
-import { SystemState } from './system-state';
+import { MergeStatus as MergeStatusEnum } from './stream-merger';
+import { SystemState as SystemStateEnum } from './system-state';
 import { gateDescription, gateProperties } from './gate-model-properties';
-import { V as VARIABLES, Pc, Setup, Msg, Flag, Person, STREAMS, STEP_NAMES, itemEmit, mailLength, mailPush, mailHas, VARIABLE_NAMES, formatGateValue } from './gate-model-state';
+import { V as VARIABLES, Pc as PcEnum, Setup as SetupEnum, Msg as MsgEnum, Flag as FlagEnum, Person as PersonEnum, STREAMS, STEP_NAMES, itemEmit, mailLength, mailPush, mailHas, VARIABLE_NAMES, formatGateValue } from './gate-model-state';
 
-/** A module-local copy: bundlers may turn an imported object's reads into getter calls, and this is the hot loop. */
+/** Module-local copies: some bundlers (tsx's) turn reads of an imported object into getter calls, and this is the hot loop. */
 const V = VARIABLES;
+const Pc = PcEnum;
+type Pc = PcEnum;
+const Setup = SetupEnum;
+type Setup = SetupEnum;
+const Msg = MsgEnum;
+const Flag = FlagEnum;
+const Person = PersonEnum;
+type Person = PersonEnum;
+const MergeStatus = MergeStatusEnum;
+type MergeStatus = MergeStatusEnum;
+const SystemState = SystemStateEnum;
+type SystemState = SystemStateEnum;
 
 /** How the coordinator waits and hears about new work (design.md, "The gate"). */
 export type GateVariant = 'sleep-poll' | 'naive-atomics' | 'doorbell' | 'fallback';
