@@ -18,13 +18,13 @@ describe('readReplayUrl: a link read whole', () => {
     expect(reading).toMatchObject({ view: 'lab', experiment: 'no-gate', request: { configName: 'spy-aig-bac-ibm-2013-10-07', autostart: true } });
   });
 
-  it.each(['replay', 'lab', 'data'])('view=%s opens that view', (view) => {
+  it.each(['replay', 'lab', 'data', 'verify'])('view=%s opens that view', (view) => {
     expect(readReplayUrl(`view=${view}`, base).view).toBe(view);
   });
 
   it('a view that does not exist is named', () => {
     const reading = readReplayUrl('view=charts&symbols=SPY', base);
-    expect(reading.errors.map((e) => `${e.field}: ${e.message}`)).toEqual(['view: view must be replay, lab, data; got "charts"']);
+    expect(reading.errors.map((e) => `${e.field}: ${e.message}`)).toEqual(['view: view must be replay, lab, data, verify; got "charts"']);
     expect(reading.view).toBeUndefined();
     expect(reading.request.overrides).toEqual({ symbols: ['SPY'] });
   });

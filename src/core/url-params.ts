@@ -49,7 +49,7 @@ export function resolveDbUrl(value: string, baseUrl: string): string {
 }
 
 /** The page's views a link can open (`view=`). */
-export const PAGE_VIEWS = ['replay', 'lab', 'data'] as const;
+export const PAGE_VIEWS = ['replay', 'lab', 'data', 'verify'] as const;
 export type PageView = (typeof PAGE_VIEWS)[number];
 
 /** A link read whole: every good parameter kept, every bad one named (not only the first). */

@@ -70,6 +70,18 @@ describe('PageController: the replay on the panel', () => {
     expect(calls).toEqual(['start']);
   });
 
+  it('a Verify link with autostart runs the model check, not a replay, and the address bar keeps its parameters', async () => {
+    const { controller, state, calls, queries } = page('?view=verify&variant=naive-atomics&autostart=1');
+    await controller.init();
+    expect(state.view).toBe('verify');
+    expect(state.verifyAutorun).toBe(true);
+    expect(calls).toEqual([]);
+    state.verifyQuery = 'variant=naive-atomics&trace=no-deadlock&path=0.3&step=1';
+    controller.syncUrl();
+    const last = new URLSearchParams(queries.at(-1));
+    expect([last.get('view'), last.get('variant'), last.get('trace'), last.get('path'), last.get('autostart')]).toEqual(['verify', 'naive-atomics', 'no-deadlock', '0.3', '1']);
+  });
+
   it('a link with its own fields and no config= shows no bundled config', async () => {
     const { controller, state } = page('?symbols=IBM&from=2013-10-08');
     await controller.init();

@@ -38,6 +38,10 @@ export interface PageState {
   experiment: string | null;
   /** Run the selected experiment with its flaw on as soon as the lab can: a link's autostart=1, once. */
   experimentAutorun: boolean;
+  /** The Verify view's own query (variant, flaws, the trace shown): kept in the address bar while it shows. */
+  verifyQuery: string;
+  /** Run the model check as soon as the Verify view shows: a `view=verify` link's autostart=1. */
+  verifyAutorun: boolean;
   helpOpen: boolean;
   aboutOpen: boolean;
   /** Bumped when a run is added to the history, so the Data view lists it. */
@@ -58,6 +62,8 @@ export function initialPageState(): PageState {
     view: 'replay',
     experiment: null,
     experimentAutorun: false,
+    verifyQuery: '',
+    verifyAutorun: false,
     helpOpen: false,
     aboutOpen: false,
     historyVersion: 0,
@@ -141,6 +147,8 @@ export class PageController {
     // The view first, before anything is awaited: a lab link never flashes the replay view.
     state.experiment = link.experiment ?? null;
     state.view = link.view ?? (link.experiment ? 'lab' : 'replay');
+    // A Verify link's autostart runs the model check at once: it needs no data and no valid replay.
+    state.verifyAutorun = state.view === 'verify' && new URLSearchParams(this.env.search).get('autostart') === '1';
     const errors = [...link.errors.map((e) => `URL parameter ${e.field}: ${e.message}`), ...unknownExperiment(link.experiment)];
     this.badParameters = link.bad;
     const request = link.request;
@@ -169,6 +177,8 @@ export class PageController {
       return; // a bad link: the error names each bad parameter, nothing starts
     }
     if (!request.autostart) return;
+    // A Verify link's autostart ran the model check (above), not a replay.
+    if (state.view === 'verify') return;
     // An experiment's link runs the experiment (in the lab), not the panel's replay.
     if (link.experiment) state.experimentAutorun = state.view === 'lab';
     else void this.manager.start(request);
@@ -275,6 +285,7 @@ export class PageController {
     // Where the person is: the view (the replay view is the default) and the lab's experiment.
     if (state.view !== 'replay') params.set('view', state.view);
     if (state.experiment !== null) params.set('experiment', state.experiment);
+    if (state.view === 'verify') for (const [name, value] of new URLSearchParams(state.verifyQuery)) params.set(name, value);
     this.env.replaceQuery(params.toString());
   }
 

@@ -72,6 +72,14 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'Verify view with a counterexample',
+    reach: async (page) => {
+      await page.goto('./?view=verify&variant=naive-atomics&autostart=1');
+      await expect(page.getByTestId('verify-trace-step').first()).toBeVisible({ timeout: 30_000 });
+      await page.getByText('Every variable at').click(); // the variables list open too
+    },
+  },
+  {
     name: 'help dialog',
     reach: async (page) => {
       await page.goto('./');
@@ -105,16 +113,17 @@ for (const size of SIZES) {
 test('the views are a tablist: arrow keys, Home and End move between tabs, and the panel is labelled by its tab', async ({ page }) => {
   await page.goto('./');
   const tabs = page.getByRole('tablist', { name: 'Views' });
-  await expect(tabs.getByRole('tab')).toHaveText(['Replay', 'Teaching lab', 'Your data']);
+  await expect(tabs.getByRole('tab')).toHaveText(['Replay', 'Teaching lab', 'Your data', 'Verify']);
   const selected = tabs.getByRole('tab', { selected: true });
   await page.getByTestId('view-replay').focus();
   const moves: [string, string][] = [
     ['ArrowRight', 'view-lab'],
     ['ArrowRight', 'view-data'],
+    ['ArrowRight', 'view-verify'],
     ['ArrowRight', 'view-replay'],
-    ['ArrowLeft', 'view-data'],
+    ['ArrowLeft', 'view-verify'],
     ['Home', 'view-replay'],
-    ['End', 'view-data'],
+    ['End', 'view-verify'],
   ];
   for (const [key, testid] of moves) {
     await page.keyboard.press(key);

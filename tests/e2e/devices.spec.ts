@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 
 const SHOTS = 'test-results/devices/';
 const REPLAY = './?config=spy-aig-bac-ibm-2013-10-07&speed=60';
-const VIEWS = ['replay', 'lab', 'data'] as const;
+const VIEWS = ['replay', 'lab', 'data', 'verify'] as const;
 
 /** Sets the theme (and projector mode) before the page loads, as a returning visitor's preferences. */
 async function preferences(page: Page, theme: 'light' | 'dark', projector = false) {
