@@ -43,6 +43,8 @@ export interface PageState {
   /** Bumped when a run is added to the history, so the Data view lists it. */
   historyVersion: number;
   historyError: string | null;
+  /** Why the last bar step or step back was refused (nothing changed), until the next one is taken. */
+  stepMessage: string | null;
 }
 
 export function initialPageState(): PageState {
@@ -62,11 +64,12 @@ export function initialPageState(): PageState {
     aboutOpen: false,
     historyVersion: 0,
     historyError: null,
+    stepMessage: null,
   };
 }
 
 /** The manager, as far as the page drives it. */
-export type PageManager = Pick<SystemManager, 'catalog' | 'start' | 'stop' | 'pause' | 'resume' | 'step' | 'setSpeed' | 'snapshot' | 'exportCsv' | 'sessionData'>;
+export type PageManager = Pick<SystemManager, 'catalog' | 'start' | 'stop' | 'pause' | 'resume' | 'step' | 'stepBar' | 'stepBack' | 'setSpeed' | 'snapshot' | 'exportCsv' | 'sessionData'>;
 
 /** The browser, as far as the page uses it. */
 export interface PageEnvironment {
@@ -99,6 +102,8 @@ const KEY_ACTIONS: Record<PageAction, (page: PageController) => void> = {
   stop: (page) => void page.manager.stop(),
   playPause: (page) => PLAY_PAUSE[page.drawn.state](page, page.drawn),
   step: (page) => void page.manager.step(),
+  stepBar: (page) => page.stepBar(),
+  stepBack: (page) => page.stepBack(),
   faster: (page) => page.setSpeed(stepSpeed(page.state.speed, 1)),
   slower: (page) => page.setSpeed(stepSpeed(page.state.speed, -1)),
   help: (page) => void (page.state.helpOpen = true),
@@ -290,6 +295,16 @@ export class PageController {
         this.state.historyVersion++;
       })
       .catch((e: Error) => (this.state.historyError = `The last run was not added to the history: ${e.message}`));
+  }
+
+  /** A bar step (button or key): the reason shows when it is refused. */
+  stepBar(): void {
+    this.state.stepMessage = this.manager.stepBar();
+  }
+
+  /** A step back (button or key): the reason shows when it is refused. */
+  stepBack(): void {
+    this.state.stepMessage = this.manager.stepBack();
   }
 
   /** A key's action (key-bindings.ts chose it). */
