@@ -12,6 +12,8 @@ import {
   parseAdjust,
   parseGaps,
   parseSymbols,
+  parseStartTime,
+  checkStartInSession,
   type ReplayConfigInput,
 } from './replay-config';
 
@@ -81,6 +83,7 @@ const OVERRIDE_PARAMETERS: readonly (readonly [string, (value: string, o: Overri
   ['quotes', (v, o) => (o.quotes = parseSymbols(v, 'quotes', false))],
   ['quote_ticks', (v, o) => (o.quote_ticks = parseSymbols(v, 'quote_ticks', false))],
   ['trades', (v, o) => (o.trades = parseSymbols(v, 'trades', false))],
+  ['start', (v, o) => (o.start = parseStartTime(v))],
 ];
 
 const EXPERIMENT_PATTERN = /^[a-z0-9][a-z0-9-]{0,60}$/;
@@ -118,6 +121,13 @@ export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   const overrides: Overrides = {};
   for (const [name, apply] of OVERRIDE_PARAMETERS) read(name, (value) => apply(value, overrides));
   const configName = read('config', parseConfigName);
+  // A start outside the session is named now when the link says which hours (or none, and no
+  // config could say otherwise: regular); a named config's hours are checked when it starts.
+  if (typeof overrides.start === 'string') {
+    const hours = overrides.hours ?? (configName === undefined ? 'regular' : 'extended');
+    read('start', () => checkStartInSession(overrides.start as string, hours as 'regular' | 'extended'));
+    if (bad.start !== undefined) delete overrides.start;
+  }
   const dbUrl = read('db', (value) => resolveDbUrl(value, baseUrl));
   const autostart = read('autostart', (value) => {
     if (value !== '0' && value !== '1') throw new ConfigError('autostart', `autostart must be 1 or 0; got "${value}"`);
@@ -156,6 +166,7 @@ export function formatReplayQuery(request: ReplayRequest): string {
     const list = ([] as unknown[]).concat(typeof o[field] === 'string' ? (o[field] as string).split(',').filter(Boolean) : (o[field] ?? []));
     if (list.length > 0) params.set(field, list.join(','));
   }
+  if (o.start !== undefined && o.start !== '') params.set('start', String(o.start));
   if (o.speed !== undefined) params.set('speed', String(o.speed));
   if (request.dbUrl !== undefined) params.set('db', request.dbUrl);
   if (request.autostart) params.set('autostart', '1');

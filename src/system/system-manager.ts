@@ -4,7 +4,7 @@
 // and renders its snapshot(); each run's own data lives in a ReplayRun made by start().
 
 import { speedToCell } from '../core/control-block';
-import { checkAgainstCatalog, type Speed } from '../core/replay-config';
+import { checkAgainstCatalog, startInstant, type Speed } from '../core/replay-config';
 import { ensureDefined } from '../core/assert';
 import { anyFlaw, FIXED, type Experiment } from '../core/flaws';
 import { canTransition, SystemState, transition, type SystemAction } from '../core/system-state';
@@ -309,8 +309,19 @@ export class SystemManager {
     }
   }
 
-  /** Everything is in the queues: only now does the state cell read RUNNING. */
+  /**
+   * Everything is in the queues: only now does the state cell read RUNNING. A config's `start`
+   * is a "go to" its time on the first day, asked for before the gate opens: the coordinator
+   * emits the items before it unpaced, as history, and paces from there.
+   */
   private openGate({ run, coordinator }: RunSetup, label: string): void {
+    const start = run.config?.start;
+    const first = run.sessions[0];
+    if (start !== undefined && first !== undefined) {
+      run.seekRequest = { pauseAfter: false };
+      coordinator.gate.seek(startInstant(first.day, start));
+      run.log.mark('system', `start at ${start} New York: the items before it are history`);
+    }
     this.move('start');
     run.gateOpened(this.deps.clock());
     coordinator.gate.setState(SystemState.RUNNING);
