@@ -4,7 +4,7 @@
 // and draws it; the Node test passes a plain one — and fetch, the address bar and storage are
 // injected, so nothing here touches the DOM.
 
-import { ConfigError, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
+import { checkStartInSession, ConfigError, parseHours, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
 import { SystemState } from '../core/system-state';
 import { checkSymbolsKnown } from '../core/replay-config';
 import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type ReplayRequest } from '../core/url-params';
@@ -169,7 +169,8 @@ export class PageController {
     await this.pick(request.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request.overrides);
     this.linkQuery = this.query;
     const symbolsKnown = this.checkSymbols(await catalog, link);
-    if (!good || !symbolsKnown) {
+    const startInSession = this.checkStart(link);
+    if (!good || !symbolsKnown || !startInSession) {
       state.autostart = false;
       return; // a bad link: the error names each bad parameter, nothing starts
     }
@@ -191,6 +192,25 @@ export class PageController {
       // As the start would say it (run-setup's describeSetupFailure): "symbols: unknown symbol …".
       const message = `${e.field}: ${e.message}`;
       this.state.urlError = this.state.urlError ? `${this.state.urlError}\n${message}` : message;
+      return false;
+    }
+  }
+
+  /**
+   * The link's start against the hours of the replay it shows (a named config's hours are known
+   * only now); false when it falls outside them, named like the link's other bad parameters.
+   */
+  private checkStart(link: LinkReading): boolean {
+    const start = link.request.overrides.start;
+    if (typeof start !== 'string') return true;
+    try {
+      checkStartInSession(start, parseHours(this.state.form.hours));
+      return true;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      const message = `URL parameter start: ${e.message}`;
+      this.state.urlError = this.state.urlError ? `${this.state.urlError}\n${message}` : message;
+      this.badParameters = { ...this.badParameters, start };
       return false;
     }
   }
