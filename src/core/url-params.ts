@@ -16,6 +16,7 @@ import {
   checkStartInSession,
   type ReplayConfigInput,
 } from './replay-config';
+import { parseBlindSeed } from './blind-pick';
 
 export interface ReplayRequest {
   /** A bundled config name: `public/data/configs/NAME.json`. */
@@ -61,6 +62,8 @@ export interface LinkReading {
   readonly view?: PageView;
   /** A teaching experiment's id, in the lab's kebab-case (`noGate` and `no_gate` read as `no-gate`). */
   readonly experiment?: string;
+  /** Blind practice's seed (`blind=`): the page picks a hidden symbol-day with it (blind-pick.ts). */
+  readonly blind?: number;
   /** One error a bad parameter, in the order the link gives them. */
   readonly errors: readonly ConfigError[];
   /** The text of each bad parameter as the link gave it, by name: the address bar keeps it. */
@@ -135,16 +138,17 @@ export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   });
   const view = read('view', parseView);
   const experiment = read('experiment', experimentId);
+  const blind = read('blind', parseBlindSeed);
   // The link's own order, so the message reads like the address bar.
   const order = [...params.keys()];
   errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, errors, bad };
+  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, blind, errors, bad };
 }
 
 /** Parses the replay parameters of a query; the first bad one throws a ConfigError naming it. */
 export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
   const reading = readReplayUrl(search, baseUrl);
-  const first = reading.errors.find((e) => e.field !== 'view' && e.field !== 'experiment');
+  const first = reading.errors.find((e) => e.field !== 'view' && e.field !== 'experiment' && e.field !== 'blind');
   if (first) throw first;
   return reading.request;
 }

@@ -18,6 +18,7 @@ import type { SystemSnapshot } from '../system/system-snapshot';
 import type { PageAction } from './key-bindings';
 import { formFromFields, queryFromForm, requestFromForm, type ReplayForm } from './replay-form';
 import { stepSpeed } from './speed-presets';
+import { blindForm, blindQuery, endsBlind, type BlindState } from './blind-practice';
 
 export type View = PageView;
 
@@ -45,6 +46,8 @@ export interface PageState {
   historyError: string | null;
   /** Why the last bar step or step back was refused (nothing changed), until the next one is taken. */
   stepMessage: string | null;
+  /** Blind practice (`blind=SEED`), or null. */
+  blind: BlindState | null;
 }
 
 export function initialPageState(): PageState {
@@ -65,6 +68,7 @@ export function initialPageState(): PageState {
     historyVersion: 0,
     historyError: null,
     stepMessage: null,
+    blind: null,
   };
 }
 
@@ -151,6 +155,7 @@ export class PageController {
     const request = link.request;
     state.urlError = errors.length > 0 ? errors.join('\n') : null;
     const good = errors.length === 0;
+    state.blind = link.blind === undefined ? null : { seed: link.blind, day: null, revealed: false };
     state.dbUrl = request.dbUrl;
     state.autostart = good && request.autostart;
     const catalog = this.manager.catalog(state.dbUrl).then(
@@ -163,6 +168,7 @@ export class PageController {
         return null;
       },
     );
+    if (state.blind) return this.initBlind(state.blind, await catalog, link, good);
     state.bundled = await listBundledConfigs(this.env.baseUrl, this.env.fetch);
     // A link with its own fields but no config= describes its replay fully: show no bundled config.
     const inline = Object.keys(request.overrides).length > 0 || request.dbUrl !== undefined;
@@ -178,6 +184,27 @@ export class PageController {
     // An experiment's link runs the experiment (in the lab), not the panel's replay.
     if (link.experiment) state.experimentAutorun = state.view === 'lab';
     else void this.manager.start(request);
+  }
+
+  /** Blind practice: the seed's day onto the panel (which stays hidden), started if the link says so. */
+  private async initBlind(blind: BlindState, entries: readonly CatalogEntry[] | null, link: LinkReading, good: boolean): Promise<void> {
+    if (entries === null) return;
+    try {
+      this.state.form = blindForm(entries, blind, link.request.overrides);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      this.state.urlError = `URL parameter blind: ${e.message}`;
+      return;
+    }
+    this.state.speed = this.state.form.speed === 'max' ? 'max' : Number(this.state.form.speed) || 60;
+    this.state.ready = true;
+    this.linkQuery = this.query;
+    if (good && link.request.autostart) void this.manager.start(requestFromForm(this.state.form));
+  }
+
+  /** Shows the hidden day: symbol, date and prices. */
+  reveal(): void {
+    if (this.state.blind) this.state.blind.revealed = true;
   }
 
   /** The link's symbols against the data, as soon as the catalog arrives; false when some are unknown. */
@@ -294,6 +321,7 @@ export class PageController {
     state.form.speed = String(state.speed);
     const params = new URLSearchParams(queryFromForm(state.form, state.dbUrl, state.autostart));
     if (!state.ready) return;
+    if (state.blind) return this.env.replaceQuery(blindQuery(state.blind, state.form, state.autostart));
     // A bad link stays as it was given until the person changes the panel: a reload names the same errors.
     if (this.linkQuery !== null && this.query !== this.linkQuery) this.badParameters = {};
     for (const [name, value] of Object.entries(this.badParameters)) params.set(name, value);
@@ -306,6 +334,7 @@ export class PageController {
   /** A new snapshot is on screen: every run whose gate opened goes into the history when it ends. */
   drew(snapshot: SystemSnapshot): void {
     this.onScreen = snapshot;
+    if (this.state.blind && !this.state.blind.revealed && endsBlind(snapshot)) this.state.blind.revealed = true;
     if (snapshot.endedAt === null || snapshot.wallStartedAt === null || snapshot.runId === this.recordedRun) return;
     this.recordedRun = snapshot.runId;
     void this.env

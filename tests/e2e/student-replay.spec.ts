@@ -123,3 +123,44 @@ test('a bad start is named with every other bad parameter, and nothing starts', 
   await page.goto('./?symbols=SPY&from=2013-10-07&start=9h30');
   await expect(page.getByTestId('error')).toContainText('URL parameter start: start must be a New York time written HH:MM');
 });
+
+/** Blind practice with `seed`: the page's whole markup and address while the day is hidden, then the day revealed. */
+async function blindRun(page: Page, seed: number) {
+  await page.goto(`./?blind=${seed}&speed=60&autostart=1`);
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING', { timeout: 20_000 });
+  await expect.poll(() => emitted(page), { timeout: 20_000 }).toBeGreaterThan(2);
+  await expect(page.getByTestId('backtest-clock')).toHaveText(/^\d\d:\d\d:\d\d$/);
+  const markup = await page.evaluate(() => document.documentElement.outerHTML);
+  const address = page.url();
+  await page.getByTestId('blind-reveal').click();
+  const revealed = (await page.getByTestId('blind-revealed').textContent()) ?? '';
+  const [, symbol, day] = /was (\S+) on (\d{4}-\d\d-\d\d)/.exec(revealed) ?? [];
+  // Revealed: the charts name the symbol again, and the export holds that symbol's day.
+  await expect(page.locator(`[data-testid="chart"][data-symbol="${symbol}"]`)).toHaveCount(1);
+  await expect(page.getByTestId('backtest-clock')).toHaveText(new RegExp(`^${day} `));
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  const exported = rows(await exportCsv(page));
+  expect(new Set(exported.map((row) => row.split(',')[2]))).toEqual(new Set([symbol]));
+  const firstOpen = Number(exported[0].split(',')[6]);
+  return { markup, address, symbol, day, firstOpen };
+}
+
+test('blind=SEED: the same hidden day twice, and nothing of it in the page before Reveal', async ({ page }) => {
+  const first = await blindRun(page, 7);
+  const second = await blindRun(page, 7);
+  expect([second.symbol, second.day]).toEqual([first.symbol, first.day]);
+  expect(first.symbol).toMatch(/^[A-Z]+$/);
+  for (const { markup, address, symbol, day, firstOpen } of [first, second]) {
+    expect(markup).not.toContain(symbol);
+    expect(markup).not.toContain(day);
+    expect(markup).not.toContain(day.slice(5)); // MM-DD, as session markers write it
+    expect(markup).not.toContain(firstOpen.toFixed(2)); // no absolute price
+    expect(address).not.toContain(symbol);
+    expect(address).not.toContain(day);
+    expect(markup).toContain('Hidden symbol');
+  }
+  // Another seed may pick another day, but always one the page can replay: a bad seed is named.
+  await page.goto('./?blind=soon');
+  await expect(page.getByTestId('error')).toContainText('URL parameter blind: blind must be a whole number');
+});
