@@ -31,6 +31,8 @@ function page(search = '', recordRun: PageEnvironment['recordRun'] = async () =>
     pause: async () => (calls.push('pause'), true),
     resume: () => (calls.push('resume'), true),
     step: () => (calls.push('step'), true),
+    stepBar: () => (calls.push('stepBar'), null),
+    stepBack: () => (calls.push('stepBack'), 'Cannot step back now: step back works while the replay is paused. Press Pause first.'),
     setSpeed: (speed: unknown) => void calls.push(`setSpeed ${String(speed)}`),
     snapshot: () => current,
     exportCsv: () => '',
@@ -252,5 +254,14 @@ describe('PageController: key actions', () => {
     controller.perform('help');
     expect(calls).toEqual(['stop', 'step']);
     expect(state.helpOpen).toBe(true);
+  });
+
+  it('. steps a bar, "," steps back; a refusal shows its reason until the next step is taken', async () => {
+    const { controller, state, calls } = page();
+    controller.perform('stepBack');
+    expect(state.stepMessage).toMatch(/paused/);
+    controller.perform('stepBar');
+    expect(state.stepMessage).toBeNull();
+    expect(calls).toEqual(['stepBack', 'stepBar']);
   });
 });

@@ -36,6 +36,21 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'Replay view, blind practice, after a step back, a refusal shown',
+    reach: async (page) => {
+      await page.goto('./?blind=7&speed=600&autostart=1');
+      await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(3);
+      await page.getByTestId('pause').click();
+      await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+      await page.getByTestId('step-back').click();
+      await page.getByTestId('resume').click();
+      await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+      await page.keyboard.press(','); // refused while running: the reason shows
+      await expect(page.getByTestId('step-message')).toBeVisible();
+      await expect(page.getByTestId('blind-reveal')).toBeVisible();
+    },
+  },
+  {
     name: 'Replay view, complete',
     reach: async (page) => {
       await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&speed=max&autostart=1');

@@ -124,7 +124,7 @@ for (const device of DEVICES) {
           // Scrolled to the end of the page, the transport is still on screen and usable.
           await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
           await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
-          for (const id of ['pause', 'stop', 'start', 'resume', 'step']) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+          for (const id of ['pause', 'stop', 'start', 'resume', 'step', 'step-back', 'step-bar']) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
           await expect(page.getByTestId('speed-value')).toBeInViewport();
           await page.screenshot({ path: `${SHOTS}${tag}-running-${view}.png` });
           await page.evaluate(() => window.scrollTo(0, 0));
