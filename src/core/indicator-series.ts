@@ -41,7 +41,7 @@ const KINDS: Record<IndicatorSpec['kind'], { lines: (spec: IndicatorSpec) => str
       const ema = new EMA(s.period);
       return (src, i) => {
         const value = ema.add(src.fields[CLOSE].data[i]);
-        return [ema.isStable ? value : NaN];
+        return [ema.isStable && value !== null ? value : NaN];
       };
     },
   },
