@@ -14,6 +14,7 @@ import {
   parseSymbols,
   type ReplayConfigInput,
 } from './replay-config';
+import { parseIndicators, type IndicatorSpec } from './indicator-spec';
 
 export interface ReplayRequest {
   /** A bundled config name: `public/data/configs/NAME.json`. */
@@ -59,6 +60,8 @@ export interface LinkReading {
   readonly view?: PageView;
   /** A teaching experiment's id, in the lab's kebab-case (`noGate` and `no_gate` read as `no-gate`). */
   readonly experiment?: string;
+  /** The charts' indicators (`indicators=sma20,ema50,vwap,bb20,rsi14`): each chart starts with them. */
+  readonly indicators?: readonly IndicatorSpec[];
   /** One error a bad parameter, in the order the link gives them. */
   readonly errors: readonly ConfigError[];
   /** The text of each bad parameter as the link gave it, by name: the address bar keeps it. */
@@ -125,16 +128,17 @@ export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   });
   const view = read('view', parseView);
   const experiment = read('experiment', experimentId);
+  const indicators = read('indicators', parseIndicators);
   // The link's own order, so the message reads like the address bar.
   const order = [...params.keys()];
   errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, errors, bad };
+  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, indicators, errors, bad };
 }
 
 /** Parses the replay parameters of a query; the first bad one throws a ConfigError naming it. */
 export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
   const reading = readReplayUrl(search, baseUrl);
-  const first = reading.errors.find((e) => e.field !== 'view' && e.field !== 'experiment');
+  const first = reading.errors.find((e) => e.field !== 'view' && e.field !== 'experiment' && e.field !== 'indicators');
   if (first) throw first;
   return reading.request;
 }

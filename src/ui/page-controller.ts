@@ -11,6 +11,8 @@ import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type Re
 import { toCatalog } from '../system/catalog-view';
 import { EXPERIMENTS } from '../system/experiments';
 import type { CatalogEntry } from '../core/catalog-entry';
+import type { TradesRecord } from '../core/trades-export';
+import { formatIndicators, type IndicatorSpec } from '../core/indicator-spec';
 import { listBundledConfigs, loadBundledConfig } from '../system/config-loader';
 import { buildRunRecord, exportFileName, hashRunExport } from '../system/run-record';
 import type { SystemManager } from '../system/system-manager';
@@ -40,6 +42,8 @@ export interface PageState {
   experimentAutorun: boolean;
   helpOpen: boolean;
   aboutOpen: boolean;
+  /** The link's `indicators=`: every chart starts with them (each chart then has its own picker). */
+  indicators: readonly IndicatorSpec[];
   /** Bumped when a run is added to the history, so the Data view lists it. */
   historyVersion: number;
   historyError: string | null;
@@ -60,6 +64,7 @@ export function initialPageState(): PageState {
     experimentAutorun: false,
     helpOpen: false,
     aboutOpen: false,
+    indicators: [],
     historyVersion: 0,
     historyError: null,
   };
@@ -79,6 +84,8 @@ export interface PageEnvironment {
   /** Adds an ended run to the run history (lab-storage's recordRun). */
   recordRun(ended: SystemSnapshot, query: string): Promise<void>;
   download(filename: string, text: string, type: string): void;
+  /** The run's paper trades for its record (null: none were made). */
+  trades?(): Promise<TradesRecord | null>;
 }
 
 /** The link's experiment, when the lab has none of that id: named with the ids it has. */
@@ -141,6 +148,7 @@ export class PageController {
     // The view first, before anything is awaited: a lab link never flashes the replay view.
     state.experiment = link.experiment ?? null;
     state.view = link.view ?? (link.experiment ? 'lab' : 'replay');
+    state.indicators = link.indicators ?? [];
     const errors = [...link.errors.map((e) => `URL parameter ${e.field}: ${e.message}`), ...unknownExperiment(link.experiment)];
     this.badParameters = link.bad;
     const request = link.request;
@@ -275,6 +283,7 @@ export class PageController {
     // Where the person is: the view (the replay view is the default) and the lab's experiment.
     if (state.view !== 'replay') params.set('view', state.view);
     if (state.experiment !== null) params.set('experiment', state.experiment);
+    if (state.indicators.length > 0) params.set('indicators', formatIndicators(state.indicators));
     this.env.replaceQuery(params.toString());
   }
 
@@ -302,7 +311,8 @@ export class PageController {
   }
 
   async exportRun(): Promise<void> {
-    const record = buildRunRecord(this.manager.snapshot(), this.query, await hashRunExport(this.manager.sessionData));
+    const trades = (await this.env.trades?.()) ?? undefined;
+    const record = buildRunRecord(this.manager.snapshot(), this.query, await hashRunExport(this.manager.sessionData), trades);
     this.env.download(exportFileName(this.drawn, 'json'), JSON.stringify(record, null, 2) + '\n', 'application/json');
   }
 }
