@@ -35,10 +35,10 @@ export class ChartIndicators {
       if (this.drawn.some((d) => d.name === indicatorName(spec))) continue;
       const values = new IndicatorSeries(spec);
       const pane = INDICATOR_KINDS[spec.kind].pane === 'oscillator' ? 1 : 0;
-      const lines = values.names.map((title, k) =>
+      const lines = values.names.map((_, k) =>
         this.chart.addSeries(
           LineSeries,
-          { color: COLORS[spec.kind], lineWidth: spec.kind === 'bb' && k !== 1 ? 1 : 2, title, lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false },
+          { color: COLORS[spec.kind], lineWidth: spec.kind === 'bb' && k !== 1 ? 1 : 2, title: values.names.length > 1 && k !== 1 ? '' : indicatorName(spec), lastValueVisible: false, priceLineVisible: false, crosshairMarkerVisible: false },
           pane,
         ),
       );

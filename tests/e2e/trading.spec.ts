@@ -12,6 +12,8 @@ const SPY: CsvBar[] = Papa.parse<Record<string, string>>(readFileSync(new URL('.
   .data.map((r) => ({ ts: Date.parse(r.ts), open: Number(r.open), close: Number(r.close) }))
   .filter((b) => b.ts >= Date.parse('2013-10-07T09:30:00-04:00') && b.ts < Date.parse('2013-10-07T16:00:00-04:00'));
 
+const SPY_OPEN = SPY.map((b) => b.open);
+
 /** The fill model's market fill: the open of the first bar starting at or after the order's time. */
 const firstBarFrom = (t: number) => SPY.find((b) => b.ts >= t);
 
@@ -113,4 +115,30 @@ test('an unknown indicator in the link is named, and nothing starts', async ({ p
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await expect(page.getByTestId('emitted-count')).toHaveText('0');
   expect(new URL(page.url()).searchParams.get('indicators')).toBe('sma20,macd');
+});
+
+test('the look-ahead lesson in money: the flawed run earns what seeing each bar from its start allows; the fixed one does not', async ({ page }) => {
+  await page.goto('./?view=lab');
+  await page.getByTestId('lesson-money-run').click();
+  const flawed = page.getByTestId('lesson-pnl-flawed');
+  await expect(flawed).toBeVisible({ timeout: 30_000 });
+  // Independently, from the CSV: holding bar i means buying at its open (and selling at the next
+  // change's open); the flawed rule holds the bars that close up, the fixed rule the bars after one.
+  const up = SPY.map((b, i) => b.close > SPY_OPEN[i]);
+  const pnl = (holds: (i: number) => boolean) => {
+    let cash = 0;
+    let position = 0;
+    SPY.forEach((_, i) => {
+      const want = holds(i) ? 100 : 0;
+      if (want !== position) cash -= (want - position) * SPY_OPEN[i] + Math.abs(want - position) * 0.005;
+      position = want;
+    });
+    return cash + position * SPY[SPY.length - 1].close;
+  };
+  const expectedFlawed = pnl((i) => up[i]);
+  const expectedFixed = pnl((i) => i > 0 && up[i - 1]);
+  expect(Math.abs(Number(await flawed.textContent()) - expectedFlawed)).toBeLessThan(0.011);
+  expect(Math.abs(Number(await page.getByTestId('lesson-pnl-fixed').textContent()) - expectedFixed)).toBeLessThan(0.011);
+  expect(expectedFlawed).toBeGreaterThan(expectedFixed + 100);
+  await expect(page.getByTestId('lesson-equity').locator('path')).toHaveCount(2);
 });
