@@ -142,3 +142,22 @@ test('the look-ahead lesson in money: the flawed run earns what seeing each bar 
   expect(expectedFlawed).toBeGreaterThan(expectedFixed + 100);
   await expect(page.getByTestId('lesson-equity').locator('path')).toHaveCount(2);
 });
+
+test('pointing at one chart moves the others\' crosshairs to the same instant; the legend gives OHLC and volume', async ({ page }) => {
+  await page.goto('./?symbols=SPY,IBM&from=2013-10-07&interval=1m,5m&speed=max&autostart=1');
+  await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
+  const chart = page.locator('[data-testid="chart"][data-symbol="SPY"]').first();
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('no SPY chart');
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.3);
+  const spy = page.locator('[data-testid="chart-legend"][data-symbol="SPY"]').first();
+  await expect(spy).toHaveText(/^2013-10-07 \d\d:\d\d  O \S+  H \S+  L \S+  C \S+ .* V [\d,]+$/);
+  const minute = (await spy.textContent())?.slice(0, 16) ?? '';
+  const [hh, mm] = minute.slice(11).split(':').map(Number);
+  // IBM's 1-minute chart on the same minute; each 5-minute chart on the bar holding it.
+  const bucket = `2013-10-07 ${String(hh).padStart(2, '0')}:${String(mm - ((mm - 30 + 60) % 5)).padStart(2, '0')}`;
+  await expect(page.locator('[data-testid="chart-legend"][data-symbol="IBM"]').first()).toHaveText(new RegExp(`^${minute} `));
+  await expect(page.locator('[data-testid="chart-legend"][data-symbol="IBM"]').nth(1)).toHaveText(new RegExp(`^${bucket} `));
+  await expect(page.locator('[data-testid="chart-legend"][data-symbol="SPY"]').nth(1)).toHaveText(new RegExp(`^${bucket} `));
+});
