@@ -19,6 +19,9 @@ interface Drawn {
 
 export class ChartIndicators {
   private drawn: Drawn[] = [];
+  /** The bars the lines hold: `from` … `to` − 1 (as the chart's candles). */
+  private from = 0;
+  private to = 0;
 
   constructor(
     private readonly chart: IChartApi,
@@ -52,6 +55,8 @@ export class ChartIndicators {
   /** The lines over bars `from` … `to` − 1 (what the chart holds), replacing what they showed. */
   load(from: number, to: number): void {
     const source = this.source();
+    this.from = from;
+    this.to = to;
     for (const d of this.drawn) {
       d.values.sync(source);
       d.lines.forEach((line, k) => {
@@ -67,6 +72,9 @@ export class ChartIndicators {
 
   /** Bar `i`, just handed to the chart after the others. */
   append(i: number): void {
+    // Not the next bar (the chart was rewound by a step back): the lines over the bars it holds, afresh.
+    if (i < this.to) return this.load(Math.min(this.from, i), i + 1);
+    this.to = i + 1;
     const source = this.source();
     for (const d of this.drawn) {
       d.values.sync(source);
