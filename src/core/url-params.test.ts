@@ -46,4 +46,13 @@ describe('readReplayUrl: a link read whole', () => {
     expect(() => parseReplayUrl('speed=-3&from=2013-13-45', base)).toThrow(/^speed must be/);
     expect(parseReplayUrl('view=nope&experiment=%3F&symbols=SPY', base).overrides).toEqual({ symbols: ['SPY'] });
   });
+
+  it('indicators=… gives every chart its indicators; an unknown one is named and the good parameters stay', () => {
+    expect(readReplayUrl('symbols=SPY&indicators=sma20,ema50,vwap,bb20,rsi14', base).indicators?.map((s) => `${s.kind}${s.period}`)).toEqual(['sma20', 'ema50', 'vwap0', 'bb20', 'rsi14']);
+    const bad = readReplayUrl('symbols=SPY&indicators=sma20,macd&autostart=1', base);
+    expect(bad.errors.map((e) => `${e.field}: ${e.message}`)).toEqual(['indicators: unknown indicator "macd"; known: sma, ema, bb, rsi, vwap (e.g. sma20,ema50,vwap,bb20,rsi14)']);
+    expect(bad.indicators).toBeUndefined();
+    expect(bad.bad).toEqual({ indicators: 'sma20,macd' });
+    expect(bad.request.overrides).toEqual({ symbols: ['SPY'] });
+  });
 });

@@ -17,6 +17,7 @@ import {
   type ReplayConfigInput,
 } from './replay-config';
 import { parseBlindSeed } from './blind-pick';
+import { parseIndicators, type IndicatorSpec } from './indicator-spec';
 
 export interface ReplayRequest {
   /** A bundled config name: `public/data/configs/NAME.json`. */
@@ -64,6 +65,8 @@ export interface LinkReading {
   readonly experiment?: string;
   /** Blind practice's seed (`blind=`): the page picks a hidden symbol-day with it (blind-pick.ts). */
   readonly blind?: number;
+  /** The charts' indicators (`indicators=sma20,ema50,vwap,bb20,rsi14`): each chart starts with them. */
+  readonly indicators?: readonly IndicatorSpec[];
   /** One error a bad parameter, in the order the link gives them. */
   readonly errors: readonly ConfigError[];
   /** The text of each bad parameter as the link gave it, by name: the address bar keeps it. */
@@ -139,16 +142,20 @@ export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   const view = read('view', parseView);
   const experiment = read('experiment', experimentId);
   const blind = read('blind', parseBlindSeed);
+  const indicators = read('indicators', parseIndicators);
   // The link's own order, so the message reads like the address bar.
   const order = [...params.keys()];
   errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, blind, errors, bad };
+  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, blind, indicators, errors, bad };
 }
+
+/** The link's parameters of the page rather than of the replay: a bad one never stops a replay. */
+const PAGE_FIELDS: ReadonlySet<string> = new Set(['view', 'experiment', 'blind', 'indicators']);
 
 /** Parses the replay parameters of a query; the first bad one throws a ConfigError naming it. */
 export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
   const reading = readReplayUrl(search, baseUrl);
-  const first = reading.errors.find((e) => e.field !== 'view' && e.field !== 'experiment' && e.field !== 'blind');
+  const first = reading.errors.find((e) => !PAGE_FIELDS.has(e.field));
   if (first) throw first;
   return reading.request;
 }

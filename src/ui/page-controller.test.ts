@@ -178,6 +178,21 @@ describe('PageController: links that keep what they say', () => {
     expect(new URLSearchParams(queries.at(-1)).get('experiment')).toBe('look-ahead');
   });
 
+  it('indicators= gives the charts their indicators and stays in the address bar; an unknown one is named and nothing starts', async () => {
+    const good = page('?config=week&indicators=SMA20,vwap,rsi14&autostart=1');
+    await good.controller.init();
+    expect(good.state.indicators.map((s) => s.kind)).toEqual(['sma', 'vwap', 'rsi']);
+    expect(good.calls).toEqual(['start']);
+    good.controller.syncUrl();
+    expect(new URLSearchParams(good.queries.at(-1)).get('indicators')).toBe('sma20,vwap,rsi14');
+    const bad = page('?config=week&indicators=sma20,macd&autostart=1');
+    await bad.controller.init();
+    expect(bad.state.urlError).toMatch(/^URL parameter indicators: unknown indicator "macd"/);
+    expect(bad.calls).toEqual([]);
+    bad.controller.syncUrl();
+    expect(new URLSearchParams(bad.queries.at(-1)).get('indicators')).toBe('sma20,macd');
+  });
+
   it('an experiment link selects it in the lab; autostart runs the experiment, not the panel\'s replay', async () => {
     const { controller, state, calls } = page('?view=lab&experiment=noGate&autostart=1');
     await controller.init();

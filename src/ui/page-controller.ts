@@ -11,6 +11,8 @@ import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type Re
 import { toCatalog } from '../system/catalog-view';
 import { EXPERIMENTS } from '../system/experiments';
 import type { CatalogEntry } from '../core/catalog-entry';
+import type { TradesRecord } from '../core/trades-export';
+import { formatIndicators, type IndicatorSpec } from '../core/indicator-spec';
 import { listBundledConfigs, loadBundledConfig } from '../system/config-loader';
 import { buildRunRecord, exportFileName, hashRunExport } from '../system/run-record';
 import type { SystemManager } from '../system/system-manager';
@@ -45,6 +47,8 @@ export interface PageState {
   verifyAutorun: boolean;
   helpOpen: boolean;
   aboutOpen: boolean;
+  /** The link's `indicators=`: every chart starts with them (each chart then has its own picker). */
+  indicators: readonly IndicatorSpec[];
   /** Bumped when a run is added to the history, so the Data view lists it. */
   historyVersion: number;
   historyError: string | null;
@@ -71,6 +75,7 @@ export function initialPageState(): PageState {
     verifyAutorun: false,
     helpOpen: false,
     aboutOpen: false,
+    indicators: [],
     historyVersion: 0,
     historyError: null,
     stepMessage: null,
@@ -92,6 +97,8 @@ export interface PageEnvironment {
   /** Adds an ended run to the run history (lab-storage's recordRun). */
   recordRun(ended: SystemSnapshot, query: string): Promise<void>;
   download(filename: string, text: string, type: string): void;
+  /** The run's paper trades for its record (null: none were made). */
+  trades?(): Promise<TradesRecord | null>;
 }
 
 /** The link's experiment, when the lab has none of that id: named with the ids it has. */
@@ -158,6 +165,7 @@ export class PageController {
     state.view = link.view ?? (link.experiment ? 'lab' : 'replay');
     // A Verify link's autostart runs the model check at once: it needs no data and no valid replay.
     state.verifyAutorun = state.view === 'verify' && new URLSearchParams(this.env.search).get('autostart') === '1';
+    state.indicators = link.indicators ?? [];
     const errors = [...link.errors.map((e) => `URL parameter ${e.field}: ${e.message}`), ...unknownExperiment(link.experiment)];
     this.badParameters = link.bad;
     const request = link.request;
@@ -339,6 +347,7 @@ export class PageController {
     if (state.view !== 'replay') params.set('view', state.view);
     if (state.experiment !== null) params.set('experiment', state.experiment);
     if (state.view === 'verify') for (const [name, value] of new URLSearchParams(state.verifyQuery)) params.set(name, value);
+    if (state.indicators.length > 0) params.set('indicators', formatIndicators(state.indicators));
     this.env.replaceQuery(params.toString());
   }
 
@@ -377,7 +386,8 @@ export class PageController {
   }
 
   async exportRun(): Promise<void> {
-    const record = buildRunRecord(this.manager.snapshot(), this.query, await hashRunExport(this.manager.sessionData));
+    const trades = (await this.env.trades?.()) ?? undefined;
+    const record = buildRunRecord(this.manager.snapshot(), this.query, await hashRunExport(this.manager.sessionData), trades);
     this.env.download(exportFileName(this.drawn, 'json'), JSON.stringify(record, null, 2) + '\n', 'application/json');
   }
 }

@@ -95,6 +95,33 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'Replay view paused with indicators, an open order and a trade',
+    reach: async (page) => {
+      await page.goto('./?symbols=SPY&from=2013-10-07&speed=600&indicators=sma20,bb20,vwap,rsi14&autostart=1');
+      await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(25);
+      await page.getByTestId('pause').click();
+      await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+      await page.getByTestId('order-buy').click();
+      await page.getByTestId('order-price').fill('1');
+      await page.getByTestId('order-place').click();
+      await page.getByTestId('step').click();
+      await expect(page.getByTestId('trade-row')).toHaveCount(1);
+      await expect(page.getByTestId('open-order')).toHaveCount(1);
+      await page.getByTestId('order-qty').fill('0');
+      await page.getByTestId('order-sell').click();
+      await expect(page.getByTestId('order-message')).toBeVisible();
+      await page.getByTestId('chart-indicators').locator('summary').click();
+    },
+  },
+  {
+    name: 'Teaching lab after the look-ahead lesson in money',
+    reach: async (page) => {
+      await page.goto('./?view=lab');
+      await page.getByTestId('lesson-money-run').click();
+      await expect(page.getByTestId('lesson-equity')).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  {
     name: 'help dialog',
     reach: async (page) => {
       await page.goto('./');

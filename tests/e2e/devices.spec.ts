@@ -31,8 +31,8 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
  * Every visible control at least 24×24 px, or (WCAG 2.2's spacing exception) a 24 px circle on
  * its centre that meets no other control and no other small control's circle.
  */
-async function undersizedControls(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+async function undersizedControls(page: Page, scope?: string): Promise<string[]> {
+  return page.evaluate((scope) => {
     const selector = 'button, input, select, textarea, a[href], summary, [tabindex]:not([tabindex="-1"])';
     const open = document.querySelector('dialog[open]');
     const controls = [...(open ?? document).querySelectorAll<HTMLElement>(selector)].filter((e) => {
@@ -47,7 +47,7 @@ async function undersizedControls(page: Page): Promise<string[]> {
       Math.hypot(Math.max(b.left - p.x, 0, p.x - b.right), Math.max(b.top - p.y, 0, p.y - b.bottom));
     return controls.flatMap((e, i) => {
       const b = boxes[i];
-      if (!small(b)) return [];
+      if (!small(b) || (scope && !e.closest(scope))) return [];
       const c = centre(b);
       const spaced = boxes.every((other, j) => {
         if (j === i || controls[j].contains(e) || e.contains(controls[j])) return true;
@@ -60,7 +60,7 @@ async function undersizedControls(page: Page): Promise<string[]> {
       const name = `${e.tagName.toLowerCase()}${e.getAttribute('type') ? `[${e.getAttribute('type')}]` : ''} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 30)}"`;
       return spaced ? [] : [`${name} ${Math.round(b.width)}×${Math.round(b.height)}`];
     });
-  });
+  }, scope);
 }
 
 async function openView(page: Page, view: (typeof VIEWS)[number]) {
@@ -227,3 +227,49 @@ test.describe('projector 1280×720', () => {
     });
   }
 });
+
+// Issue 17's controls at every size and theme: the trading panel with a trade and an open order,
+// indicators on the chart with the picker open, and the money lesson; nothing scrolls sideways and
+// every control is large enough to tap.
+const SIZES = [
+  { width: 390, height: 844, mobile: true },
+  { width: 820, height: 1180, mobile: true },
+  { width: 1280, height: 720, mobile: false },
+  { width: 1920, height: 1080, mobile: false },
+] as const;
+for (const size of SIZES) {
+  test.describe(`trading and indicators ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, hasTouch: size.mobile, isMobile: size.mobile });
+    for (const theme of ['light', 'dark'] as const) {
+      test(`the trading panel, indicators and the money lesson fit; controls ≥ 24 px (${theme})`, async ({ page }) => {
+        await preferences(page, theme);
+        await page.goto('./?symbols=SPY,IBM&from=2013-10-07&speed=600&indicators=sma20,ema50,vwap,bb20,rsi14&autostart=1');
+        await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(60);
+        await page.getByTestId('pause').click();
+        await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+        await page.getByTestId('order-buy').click();
+        await page.getByTestId('order-price').fill('1');
+        await page.getByTestId('order-place').click();
+        await page.getByTestId('step').click();
+        await page.getByTestId('step').click();
+        await expect(page.getByTestId('trade-row')).toHaveCount(1);
+        for (const picker of await page.getByTestId('chart-indicators').all()) await picker.locator('summary').click();
+        await expect(page.getByTestId('chart-indicator-legend').first()).toContainText('sma20');
+        await expectNoSidewaysScroll(page, 'trading');
+        // Issue 17's controls: the charts' pickers and the trading panel (the replay panel's own are issue 14's).
+        expect(await undersizedControls(page, '.charts, .trading'), 'controls under 24 px (trading)').toEqual([]);
+        await page.getByTestId('position').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}trading-${size.width}-${theme}.png`, fullPage: true });
+
+        await openView(page, 'lab');
+        await page.getByTestId('lesson-money-run').click();
+        await expect(page.getByTestId('lesson-equity')).toBeVisible({ timeout: 30_000 });
+        await expectNoSidewaysScroll(page, 'money lesson');
+        expect(await undersizedControls(page, '.lesson'), 'controls under 24 px (money lesson)').toEqual([]);
+        await page.getByTestId('lesson-money').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}lesson-${size.width}-${theme}.png` });
+      });
+    }
+  });
+}
+
