@@ -12,6 +12,7 @@ import { dayKey, type DayColumns } from './day-columns';
 import type { ChunkKind } from '../core/import-types';
 import type { ImportReport } from '../core/import-types';
 import { readInterchange } from './sqlite-import';
+import { bounded, MESSAGE_LIMIT } from '../core/row-rules';
 import { decodeFloat64 } from './storage-layout';
 import { storedEntries, type StoredDay } from './stream-catalog';
 
@@ -139,7 +140,7 @@ export const STORAGE_LAYOUTS: readonly { readonly name: string; fits(tables: Rea
       db.close();
       if (chunks.length === 0) {
         const first = report.firstProblems.slice(0, 3).map((p) => p.message).join('; ');
-        throw new DataError(`${label}: none of its ${report.rowsRead.toLocaleString('en-US')} rows can be replayed: ${first}`);
+        throw new DataError(bounded(`${label}: none of its ${report.rowsRead.toLocaleString('en-US')} rows can be replayed: ${first}`, 2 * MESSAGE_LIMIT));
       }
       const map = new Map<string, DayColumns>();
       for (const c of chunks) map.set(dayKey(c.kind, c.symbol, c.interval, c.day), { ts: c.ts, values: c.values });
