@@ -1,6 +1,6 @@
 // Where a repository's day chunks come from: the storage layout as a small strategy. The bundled
 // file's columnar tables are read a day (one row) at a time with sql.js; an interchange file
-// (indexed once at open) and an imported dataset (its days read from IndexedDB) are held in
+// (read at open by the import’s reader, sqlite-import.ts) and an imported dataset (its days read from IndexedDB) are held in
 // memory. Runs in the data worker; MarketDataRepository picks the layout when it opens a file.
 
 import type { Database, SqlValue, Statement } from 'sql.js';
