@@ -1,6 +1,6 @@
 // Where a repository's day chunks come from: the storage layout as a small strategy. The bundled
 // file's columnar tables are read a day (one row) at a time with sql.js; an interchange file
-// (indexed once at open) and an imported dataset (its days read from IndexedDB) are held in
+// (read at open by the import’s reader, sqlite-import.ts) and an imported dataset (its days read from IndexedDB) are held in
 // memory. Runs in the data worker; MarketDataRepository picks the layout when it opens a file.
 
 import type { Database, SqlValue, Statement } from 'sql.js';
@@ -12,6 +12,7 @@ import { dayKey, type DayColumns } from './day-columns';
 import type { ChunkKind } from '../core/import-types';
 import type { ImportReport } from '../core/import-types';
 import { readInterchange } from './sqlite-import';
+import { bounded, MESSAGE_LIMIT } from '../core/row-rules';
 import { decodeFloat64 } from './storage-layout';
 import { storedEntries, type StoredDay } from './stream-catalog';
 
@@ -139,7 +140,7 @@ export const STORAGE_LAYOUTS: readonly { readonly name: string; fits(tables: Rea
       db.close();
       if (chunks.length === 0) {
         const first = report.firstProblems.slice(0, 3).map((p) => p.message).join('; ');
-        throw new DataError(`${label}: none of its ${report.rowsRead.toLocaleString('en-US')} rows can be replayed: ${first}`);
+        throw new DataError(bounded(`${label}: none of its ${report.rowsRead.toLocaleString('en-US')} rows can be replayed: ${first}`, 2 * MESSAGE_LIMIT));
       }
       const map = new Map<string, DayColumns>();
       for (const c of chunks) map.set(dayKey(c.kind, c.symbol, c.interval, c.day), { ts: c.ts, values: c.values });
