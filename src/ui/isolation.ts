@@ -93,6 +93,11 @@ export async function prepareIsolation(): Promise<Isolation> {
     return registration;
   };
 
+  // A first visit's worker cached only what a first replay needs: it caches the rest once it controls a page.
+  const askFill = () => navigator.serviceWorker.controller?.postMessage('fill');
+  if (navigator.serviceWorker.controller) askFill();
+  else navigator.serviceWorker.addEventListener('controllerchange', askFill, { once: true });
+
   if (globalThis.crossOriginIsolated) {
     session((s) => s.removeItem(RELOAD_KEY));
     // The host sends the headers itself: the worker is for offline use only. A first visit
