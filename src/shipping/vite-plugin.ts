@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { OutputBundle } from 'rollup';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 import { preloadHints, splitPrecache } from './cold-start.ts';
 
 const TEMPLATE = new URL('./service-worker.js', import.meta.url);
@@ -35,7 +34,7 @@ export function installFiles(publicDir: string): string[] {
 }
 
 /** The entry chunk `main` with every chunk and stylesheet it imports statically: what the page runs before any click. */
-function firstReplayChunks(bundle: OutputBundle): Set<string> {
+function firstReplayChunks(bundle: Rolldown.OutputBundle): Set<string> {
   const out = new Set<string>();
   const visit = (name: string) => {
     const chunk = bundle[name];

@@ -10,6 +10,9 @@ export interface Preferences {
 
 const KEY = 'bar-replay-lab:preferences';
 
+/** The browser's chrome colour for each theme: app.css's --bg (index.html starts from the system's scheme). */
+export const THEME_COLOR: Record<Theme, string> = { light: '#f4f6f9', dark: '#0f141b' };
+
 export function loadPreferences(): Preferences {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const fallback: Preferences = { theme: dark ? 'dark' : 'light', projector: false };
@@ -27,6 +30,8 @@ export function loadPreferences(): Preferences {
 export function applyPreferences(preferences: Preferences): void {
   document.documentElement.dataset.theme = preferences.theme;
   document.documentElement.toggleAttribute('data-projector', preferences.projector);
+  // The app's own Dark toggle wins over the system's scheme: every theme-color tag follows it.
+  for (const meta of document.querySelectorAll('meta[name="theme-color"]')) meta.setAttribute('content', THEME_COLOR[preferences.theme]);
   try {
     localStorage.setItem(KEY, JSON.stringify(preferences));
   } catch {

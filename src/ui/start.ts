@@ -10,5 +10,6 @@ import { ensureDefined } from '../core/assert';
 
 export function start(isolation: Isolation): void {
   const manager = createBrowserSystem(isolation.isolated, document.baseURI, true);
+  manager.prepare();
   mount(App, { target: ensureDefined(document.getElementById('app'), 'the #app element of index.html'), props: { manager, isolation } });
 }
