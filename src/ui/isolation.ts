@@ -84,12 +84,13 @@ export async function prepareIsolation(): Promise<Isolation> {
       updateCallback?.(apply);
     };
     if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
-    registration.addEventListener('updatefound', () => {
-      const worker = registration.installing;
+    const watch = (worker: ServiceWorker | null) =>
       worker?.addEventListener('statechange', () => {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
       });
-    });
+    // One may be installing already (its updatefound came before this page's script ran).
+    watch(registration.installing);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
     return registration;
   };
 
