@@ -60,21 +60,8 @@ export async function prepareIsolation(): Promise<Isolation> {
   if (!('serviceWorker' in navigator) || !navigator.serviceWorker) {
     return result('this browser offers no service worker here (an old browser, or a private window that forbids them), and the host sends no isolation headers');
   }
-  const register = async (): Promise<ServiceWorkerRegistration | string> => {
-    let registration: ServiceWorkerRegistration;
-    try {
-      // Some browsers (and automation that blocks service workers) never settle a blocked registration.
-      registration = await Promise.race([
-        navigator.serviceWorker.register('./sw.js', { scope: './' }),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer: service workers seem to be blocked')), REGISTER_TIMEOUT_MS)),
-      ]);
-    } catch (error) {
-      return `the service worker that provides isolation could not start (${(error as Error).message || 'blocked'}), and the host sends no isolation headers`;
-    }
-    // A blocked registration may also "succeed" with nothing (seen with automation that blocks them).
-    if (!registration) return 'service workers are blocked here, and the host sends no isolation headers';
-
-    // A new deploy: its worker installs beside the running one and waits for the user's go-ahead.
+  /** A new deploy: its worker installs beside the running one and waits for the user's go-ahead. */
+  const watchUpdates = (registration: ServiceWorkerRegistration) => {
     const announce = (worker: ServiceWorker) => {
       const apply = () => {
         navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
@@ -91,6 +78,22 @@ export async function prepareIsolation(): Promise<Isolation> {
     // One may be installing already (its updatefound came before this page's script ran).
     watch(registration.installing);
     registration.addEventListener('updatefound', () => watch(registration.installing));
+  };
+  const register = async (): Promise<ServiceWorkerRegistration | string> => {
+    let registration: ServiceWorkerRegistration;
+    try {
+      // Some browsers (and automation that blocks service workers) never settle a blocked registration.
+      registration = await Promise.race([
+        navigator.serviceWorker.register('./sw.js', { scope: './' }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer: service workers seem to be blocked')), REGISTER_TIMEOUT_MS)),
+      ]);
+    } catch (error) {
+      return `the service worker that provides isolation could not start (${(error as Error).message || 'blocked'}), and the host sends no isolation headers`;
+    }
+    // A blocked registration may also "succeed" with nothing (seen with automation that blocks them).
+    if (!registration) return 'service workers are blocked here, and the host sends no isolation headers';
+
+    watchUpdates(registration);
     return registration;
   };
 
@@ -104,7 +107,9 @@ export async function prepareIsolation(): Promise<Isolation> {
     // The host sends the headers itself: the worker is for offline use only. A first visit
     // registers it once the page has its data, so that its precache finds those files in the
     // HTTP cache instead of racing the page for them on a slow link.
-    if (navigator.serviceWorker.controller) void register();
+    // Controlled already: the registration exists. (Registering again would wait behind an update
+    // the navigation started, past REGISTER_TIMEOUT_MS on a slow link, and miss its notice.)
+    if (navigator.serviceWorker.controller) void navigator.serviceWorker.ready.then(watchUpdates);
     else void afterBundledData().then(register);
     return result(null);
   }
