@@ -3,6 +3,7 @@
 // them, to serve the non-isolated page that runs on the fallback gate.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { appChunk } from './src/shipping/app-chunk.ts';
 import { shipping } from './src/shipping/vite-plugin.ts';
 
 const isolation = process.env.BRL_NO_ISOLATION
@@ -21,7 +22,11 @@ export default defineConfig(({ mode }) => ({
   build: {
     target: 'es2022',
     // `vite build --mode test` (npm test) adds the worker test harness page; a deploy has only the app.
-    rollupOptions: { input: { main: 'index.html', ...(mode === 'test' ? { harness: 'tests/harness/index.html', fuzz: 'tests/harness/fuzz.html', bench: 'tests/bench/index.html' } : {}) } as Record<string, string> },
+    rollupOptions: {
+      input: { main: 'index.html', ...(mode === 'test' ? { harness: 'tests/harness/index.html', fuzz: 'tests/harness/fuzz.html', bench: 'tests/bench/index.html' } : {}) } as Record<string, string>,
+      // The app in one chunk, not a score of small ones (src/shipping/app-chunk.ts).
+      output: { codeSplitting: { groups: [{ name: 'vite-helpers', test: /vite\/(preload-helper|modulepreload-polyfill)/, priority: 10 }, { name: appChunk() }] } },
+    },
   },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -3,8 +3,7 @@
 // (IndexedDB) combined. Created by the page's MarketDataClient, called through DataWorkerApi (Comlink).
 
 import { expose, transfer } from 'comlink';
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import type { SqlJsStatic } from 'sql.js';
 import { columnBuffers } from '../core/item-columns';
 import { holdLifeLock } from '../core/worker-life';
 import { CombinedRepository } from './combined-repository';
@@ -14,9 +13,10 @@ import { listDatasets, openLabDb } from './dataset-store';
 import { inflateIfGzip } from './gzip-file';
 import { ImportedDataset } from './imported-dataset';
 import { MarketDataRepository } from './market-data-repository';
+import { loadSqlJs } from './sql-wasm';
 
 // Started at once, so the wasm downloads while the page is still fetching the data file.
-const sqlJs: Promise<SqlJsStatic> = initSqlJs({ locateFile: () => wasmUrl });
+const sqlJs: Promise<SqlJsStatic> = loadSqlJs();
 void sqlJs.catch(() => {}); // reported by the open() that needs it
 let file: MarketDataRepository | null = null;
 let combined: CombinedRepository | null = null;

@@ -4,8 +4,7 @@
 // entry point); the page talks to it through ImportClient.
 
 import { expose, transfer } from 'comlink';
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import type { SqlJsStatic } from 'sql.js';
 import { DataError } from './data-error';
 import { holdLifeLock } from '../core/worker-life';
 import { exportInterchange } from './dataset-export';
@@ -14,9 +13,10 @@ import { inspectFile } from './import-file';
 import { reportGenerated, type DayChunk, type ImportReport } from './import-validator';
 import { STRESS_LIMITS, syntheticChunks } from './synthetic-bars';
 import type { ImportWorkerApi } from './import-worker-api';
+import { loadSqlJs as startSqlJs } from './sql-wasm';
 
 let sqlJs: Promise<SqlJsStatic> | null = null;
-const loadSqlJs = () => (sqlJs ??= initSqlJs({ locateFile: () => wasmUrl }));
+const loadSqlJs = () => (sqlJs ??= startSqlJs());
 
 /** The last inspected file, waiting for the person's choice. */
 let pending: { report: ImportReport; chunks: DayChunk[] } | null = null;

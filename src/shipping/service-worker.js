@@ -1,17 +1,20 @@
 // Bar Replay Lab's service worker (built into dist/sw.js by shipping/vite-plugin.ts, which fills in
-// VERSION and PRECACHE). It runs in the browser's service-worker thread and does three jobs:
+// VERSION, CORE and REST). It runs in the browser's service-worker thread and does three jobs:
 //  1. cross-origin isolation on hosts that send no headers: it re-serves every same-origin response
 //     with COOP/COEP (and CORP), so SharedArrayBuffer exists after one reload;
 //  2. offline: the app, the sql.js wasm, the bundled data (bars-replay.sqlite.gz), the configs and
 //     the web app manifest with its icons (so the installed app opens offline) are cached at
 //     install, in a cache named after the deploy's VERSION (reusing what the page's HTTP cache
-//     already holds); a new deploy replaces it cleanly;
+//     already holds); a new deploy replaces it cleanly. On a first visit the install caches only
+//     CORE (what a first replay needs, which the page is fetching at the same time) and takes over
+//     at once, so the reload for isolation comes early; REST follows when the page asks ('fill');
 //  3. a content security policy as a header on what it serves (a <meta> policy does not govern workers).
 /* eslint-disable no-restricted-globals */
 
 const VERSION = '__VERSION__';
-/** Paths relative to the worker's scope. */
-const PRECACHE = __PRECACHE__;
+/** Paths relative to the worker's scope: what a first replay needs (cold-start.ts), and the rest. */
+const CORE = __CORE__;
+const REST = __REST__;
 const CACHE = `bar-replay-lab-${VERSION}`;
 
 export const CONTENT_SECURITY_POLICY = [
@@ -33,8 +36,10 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       const page = await pageAddress();
+      // A new deploy is complete before it takes over; a first visit needs only CORE to reload.
+      const first = !self.registration.active;
       await Promise.all([
-        cache.addAll(PRECACHE.filter((path) => path !== './').map(precacheRequest)),
+        cache.addAll((first ? CORE : [...CORE, ...REST]).filter((path) => path !== './').map(precacheRequest)),
         // The page itself, fetched at the address the visitor opened (a link with a query), so
         // that the HTTP cache answers; stored as './', which serves every query (see serve()).
         fetch(new Request(page, { cache: 'no-cache' })).then((response) => {
@@ -42,9 +47,25 @@ self.addEventListener('install', (event) => {
           return cache.put(new URL('./', self.registration.scope), response);
         }),
       ]);
+      if (first) await self.skipWaiting();
     })(),
   );
 });
+
+let filling = null;
+/** Caches whatever of CORE and REST this version's cache lacks (after a first visit's short install); one fill at a time. */
+function fill() {
+  filling ??= fillMissing().finally(() => (filling = null));
+  return filling;
+}
+
+async function fillMissing() {
+  const cache = await caches.open(CACHE);
+  const cached = new Set((await cache.keys()).map((request) => request.url));
+  const missing = [...CORE, ...REST].filter((path) => path !== './' && !cached.has(new URL(path, self.registration.scope).href));
+  // One at a time: a page that is running takes priority on the link.
+  for (const path of missing) await cache.add(precacheRequest(path)).catch(() => {});
+}
 
 /** The address of an open page of the app (the one that registered this worker), else './'. */
 async function pageAddress() {
@@ -76,6 +97,7 @@ self.addEventListener('activate', (event) => {
 // The page asks a waiting new version to take over when the user accepts the update.
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  if (event.data === 'fill') event.waitUntil(fill());
   if (event.data === 'version') event.source?.postMessage({ version: VERSION });
 });
 

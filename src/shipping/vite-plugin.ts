@@ -1,11 +1,16 @@
 // Build step for shipping (runs under Node inside `vite build`): writes dist/sw.js from
-// service-worker.js with the deploy's VERSION and the list of files to cache for offline use,
-// and puts the content security policy in the built index.html as a <meta> fallback.
+// service-worker.js with the deploy's VERSION and the files to cache for offline use (what a
+// first replay needs, then the rest), writes the sql.js wasm gzipped beside the plain one, and
+// puts in the built index.html the content security policy as a <meta> fallback and preload
+// hints for what the first replay fetches after the bundle (workers, wasm, data), so they load
+// in parallel with it. See cold-start.ts for which files those are.
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Plugin } from 'vite';
+import { gzipSync } from 'node:zlib';
+import type { Plugin, Rolldown } from 'vite';
+import { preloadHints, splitPrecache } from './cold-start.ts';
 
 const TEMPLATE = new URL('./service-worker.js', import.meta.url);
 
@@ -28,6 +33,21 @@ export function installFiles(publicDir: string): string[] {
   return ['manifest.webmanifest', ...(manifest.icons ?? []).map((icon) => icon.src)];
 }
 
+/** The entry chunk `main` with every chunk and stylesheet it imports statically: what the page runs before any click. */
+function firstReplayChunks(bundle: Rolldown.OutputBundle): Set<string> {
+  const out = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = bundle[name];
+    if (out.has(name) || chunk?.type !== 'chunk') return;
+    out.add(name);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) out.add(css);
+    chunk.imports.forEach(visit);
+  };
+  // main.ts, and start.ts, which main.ts imports as soon as isolation is settled.
+  for (const [name, output] of Object.entries(bundle)) if (output.type === 'chunk' && ((output.isEntry && output.name === 'main') || output.name === 'start')) visit(name);
+  return out;
+}
+
 export function shipping(): Plugin {
   let publicDir = '';
   return {
@@ -45,31 +65,46 @@ export function shipping(): Plugin {
         if (policy === undefined) throw new Error('service-worker.js has no CONTENT_SECURITY_POLICY = [...] to read the policy from');
         // frame-ancestors is ignored in <meta>; the service worker sends it as a header.
         const meta = [...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; ');
-        return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`);
+        const bundle = context.bundle;
+        const unhinted = bundle ? [...firstReplayChunks(bundle)].filter((name) => !html.includes(name)) : [];
+        const hints = bundle ? preloadHints(Object.keys(bundle), unhinted.filter((n) => n.endsWith('.js')), unhinted.filter((n) => n.endsWith('.css'))) : '';
+        return html
+          .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`)
+          .replace('</head>', `${hints}</head>`);
       },
     },
     generateBundle(_, bundle) {
+      // The wasm gzipped (sql-wasm.ts fetches `<wasm>.gz`); only that one is precached.
+      const gzipped: string[] = [];
+      for (const [name, output] of Object.entries(bundle)) {
+        if (!name.endsWith('.wasm') || output.type !== 'asset') continue;
+        this.emitFile({ type: 'asset', fileName: `${name}.gz`, source: gzipSync(output.source, { level: 9 }) });
+        gzipped.push(`${name}.gz`);
+      }
       // The test harness page is not part of the app: nothing of it is cached.
-      const built = Object.keys(bundle).filter((name) => !name.startsWith('tests/') && !/^assets\/(harness|bench)/.test(name));
-      const files = [...built, ...publicFiles(publicDir)].filter((name) => name !== 'sw.js').sort();
+      const built = Object.keys(bundle).filter((name) => !name.startsWith('tests/') && !/^assets\/(harness|bench|fuzz)/.test(name) && !name.endsWith('.wasm'));
+      const files = [...new Set([...built, ...gzipped, ...publicFiles(publicDir)])].filter((name) => name !== 'sw.js').sort();
       const hash = createHash('sha256');
       for (const name of files) {
         hash.update(name);
         const output = bundle[name];
         if (output) hash.update(output.type === 'chunk' ? output.code : output.source);
+        else if (name.endsWith('.wasm.gz')) hash.update(name); // named by the plain wasm's content hash
         else hash.update(readFileSync(join(publicDir, name)));
       }
       const version = hash.digest('hex').slice(0, 16);
       // data/bars.sqlite (both layouts, 6.5 MB) is only the Download link's: the page reads the
       // columnar tables from bars-replay.sqlite.gz, so the cache holds that and not the big file twice.
       const precache = ['./', ...files.filter((name) => name !== 'index.html' && name !== 'data/bars.sqlite' && !name.endsWith('.map'))];
+      const { core, rest } = splitPrecache(precache, firstReplayChunks(bundle), installFiles(publicDir));
       // The installed app opens offline: its manifest and every icon it lists must be cached too.
       for (const name of installFiles(publicDir)) {
         if (!precache.includes(name)) throw new Error(`${name} (the web app manifest or one of its icons) is not in the service worker's precache`);
       }
       const source = readFileSync(TEMPLATE, 'utf8')
         .replace("'__VERSION__'", JSON.stringify(version))
-        .replace('__PRECACHE__', JSON.stringify(precache))
+        .replace('__CORE__', JSON.stringify(core))
+        .replace('__REST__', JSON.stringify(rest))
         .replace('export const CONTENT_SECURITY_POLICY', 'const CONTENT_SECURITY_POLICY');
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },

@@ -13,12 +13,13 @@ afterEach(async () => {
   await Promise.all(managers.splice(0).map((m) => m.shutdown()));
 });
 
-function create(options: { slowData?: boolean } = {}) {
+function create(options: { slowData?: boolean; slowCoordinator?: boolean } = {}) {
   const coordinators: CoordinatorHandle[] = [];
   /** Every event the coordinators sent, in order (the manager gets each one too). */
   const events: CoordinatorEvent[] = [];
   const manager = createInProcessManager({
     createCoordinator: async (o) => {
+      if (options.slowCoordinator) await new Promise((r) => setTimeout(r, 50));
       const c = await createInProcessCoordinator({ ...o, onEvent: (event) => (events.push(event), o.onEvent(event)) });
       coordinators.push(c);
       return c;
@@ -58,6 +59,14 @@ function until(predicate: () => boolean, timeoutMs = 4_000): Promise<void> {
 }
 
 describe('SystemManager', () => {
+  it('prepare() creates the coordinator ahead of start(), and start() uses that one: never two', async () => {
+    const { manager, coordinators } = create({ slowCoordinator: true });
+    manager.prepare();
+    expect(await manager.start(request({ speed: 'max' }))).toBe(true);
+    await until(() => manager.snapshot().runComplete);
+    expect(coordinators).toHaveLength(1);
+  });
+
   it('bumps its version on every change except items arriving (the UI draws those at its own pace)', async () => {
     const { manager } = create();
     const seen: { version: number; emitted: number; state: SystemState }[] = [];

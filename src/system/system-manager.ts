@@ -230,6 +230,14 @@ export class SystemManager {
   }
 
   /**
+   * Creates the coordinator worker now rather than at the first start(): the page calls it at
+   * load, so the worker's script compiles while the data downloads (a cold visit's first bar).
+   */
+  prepare(): void {
+    void this.workers.ensureCoordinator(new AbortController().signal).catch(() => {}); // a failure is reported by start()
+  }
+
+  /**
    * What can be replayed: the bundled file with the imported datasets, or the `dbUrl` file alone.
    * For the replay panel.
    */

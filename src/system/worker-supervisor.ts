@@ -26,6 +26,7 @@ export interface WorkerFactories {
 
 export class WorkerSupervisor {
   private coordinatorHandle: CoordinatorHandle | null = null;
+  private creating: Promise<CoordinatorHandle> | null = null;
   private data: MarketDataSource | null = null;
 
   constructor(
@@ -39,17 +40,14 @@ export class WorkerSupervisor {
     return this.coordinatorHandle;
   }
 
-  /** The coordinator, created on first use. */
+  /** The coordinator, created on first use; callers that ask while it is being created share that one. */
   async ensureCoordinator(signal: AbortSignal): Promise<CoordinatorHandle> {
-    this.coordinatorHandle ??= await abortable(
-      this.factories.createCoordinator({
-        shared: this.factories.shared,
-        onEvent: this.onEvent,
-        onFailure: this.onFailure,
-      }),
-      signal,
-    );
-    return this.coordinatorHandle;
+    if (this.coordinatorHandle) return this.coordinatorHandle;
+    this.creating ??= this.factories
+      .createCoordinator({ shared: this.factories.shared, onEvent: this.onEvent, onFailure: this.onFailure })
+      .then((handle) => (this.coordinatorHandle = handle))
+      .finally(() => (this.creating = null));
+    return abortable(this.creating, signal);
   }
 
   /** Opens the bundled file with the imported datasets, or the `dbUrl` file alone; returns its catalog. */

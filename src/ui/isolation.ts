@@ -60,6 +60,25 @@ export async function prepareIsolation(): Promise<Isolation> {
   if (!('serviceWorker' in navigator) || !navigator.serviceWorker) {
     return result('this browser offers no service worker here (an old browser, or a private window that forbids them), and the host sends no isolation headers');
   }
+  /** A new deploy: its worker installs beside the running one and waits for the user's go-ahead. */
+  const watchUpdates = (registration: ServiceWorkerRegistration) => {
+    const announce = (worker: ServiceWorker) => {
+      const apply = () => {
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        worker.postMessage('skip-waiting');
+      };
+      pendingUpdate = apply;
+      updateCallback?.(apply);
+    };
+    if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+    const watch = (worker: ServiceWorker | null) =>
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
+      });
+    // One may be installing already (its updatefound came before this page's script ran).
+    watch(registration.installing);
+    registration.addEventListener('updatefound', () => watch(registration.installing));
+  };
   const register = async (): Promise<ServiceWorkerRegistration | string> => {
     let registration: ServiceWorkerRegistration;
     try {
@@ -74,31 +93,23 @@ export async function prepareIsolation(): Promise<Isolation> {
     // A blocked registration may also "succeed" with nothing (seen with automation that blocks them).
     if (!registration) return 'service workers are blocked here, and the host sends no isolation headers';
 
-    // A new deploy: its worker installs beside the running one and waits for the user's go-ahead.
-    const announce = (worker: ServiceWorker) => {
-      const apply = () => {
-        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-        worker.postMessage('skip-waiting');
-      };
-      pendingUpdate = apply;
-      updateCallback?.(apply);
-    };
-    if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
-    registration.addEventListener('updatefound', () => {
-      const worker = registration.installing;
-      worker?.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
-      });
-    });
+    watchUpdates(registration);
     return registration;
   };
+
+  // A first visit's worker cached only what a first replay needs: it caches the rest once it controls a page.
+  const askFill = () => navigator.serviceWorker.controller?.postMessage('fill');
+  if (navigator.serviceWorker.controller) askFill();
+  else navigator.serviceWorker.addEventListener('controllerchange', askFill, { once: true });
 
   if (globalThis.crossOriginIsolated) {
     session((s) => s.removeItem(RELOAD_KEY));
     // The host sends the headers itself: the worker is for offline use only. A first visit
     // registers it once the page has its data, so that its precache finds those files in the
     // HTTP cache instead of racing the page for them on a slow link.
-    if (navigator.serviceWorker.controller) void register();
+    // Controlled already: the registration exists. (Registering again would wait behind an update
+    // the navigation started, past REGISTER_TIMEOUT_MS on a slow link, and miss its notice.)
+    if (navigator.serviceWorker.controller) void navigator.serviceWorker.ready.then(watchUpdates);
     else void afterBundledData().then(register);
     return result(null);
   }

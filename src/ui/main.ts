@@ -1,17 +1,13 @@
-// The page's entry: makes sure of cross-origin isolation (or knows why not), builds the
-// SystemManager with the real workers, and mounts the UI. Main thread.
+// The page's entry: makes sure of cross-origin isolation (or knows why not), then loads the app
+// (start.ts) and starts it. Main thread. Kept small on purpose: on a first visit to a static host
+// it only registers the service worker and reloads once; the app's chunk is hinted in index.html
+// (shipping/cold-start.ts), so it downloads meanwhile and parses in the background.
 
 import '@fontsource-variable/inter';
-import { mount } from 'svelte';
-import { createBrowserSystem } from '../system/browser-system';
-import App from './App.svelte';
 import './app.css';
 import { prepareIsolation } from './isolation';
-import { ensureDefined } from '../core/assert';
 
 // Nothing starts before this: on a first visit to a static host the page reloads once here.
 const isolation = await prepareIsolation();
-
-const manager = createBrowserSystem(isolation.isolated, document.baseURI, true);
-
-mount(App, { target: ensureDefined(document.getElementById('app'), 'the #app element of index.html'), props: { manager, isolation } });
+const { start } = await import('./start');
+start(isolation);

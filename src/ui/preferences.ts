@@ -10,6 +10,9 @@ export interface Preferences {
 
 const KEY = 'bar-replay-lab:preferences';
 
+/** The browser's chrome colour for each theme: app.css's --bg (index.html starts from the system's scheme). */
+export const THEME_COLOR: Record<Theme, string> = { light: '#f4f6f9', dark: '#0f141b' };
+
 export function loadPreferences(): Preferences {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const fallback: Preferences = { theme: dark ? 'dark' : 'light', projector: false };
@@ -27,9 +30,23 @@ export function loadPreferences(): Preferences {
 export function applyPreferences(preferences: Preferences): void {
   document.documentElement.dataset.theme = preferences.theme;
   document.documentElement.toggleAttribute('data-projector', preferences.projector);
+  applyThemeColor(preferences.theme);
   try {
     localStorage.setItem(KEY, JSON.stringify(preferences));
   } catch {
     // not persisted; the page still applies them
+  }
+}
+
+/**
+ * The browser's chrome follows the app's own Dark toggle, not only the system's scheme: index.html's
+ * theme-color tags (one a scheme) keep their own colours while the app shows the system's theme, and
+ * all take the app's colour when the person chose the other one.
+ */
+function applyThemeColor(theme: Theme): void {
+  const system: Theme = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) {
+    meta.dataset.own ??= meta.content;
+    meta.content = theme === system ? meta.dataset.own : THEME_COLOR[theme];
   }
 }

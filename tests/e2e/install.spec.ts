@@ -36,6 +36,26 @@ async function manifestAndIcons(page: Page) {
   });
 }
 
+test('theme-color follows the app\'s own Dark toggle, not only the system\'s scheme', async ({ browser }) => {
+  // The system asks for light; the person picks dark in the app, then light again.
+  const context = await browser.newContext({ colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto('/');
+  const colours = () => page.locator('meta[name="theme-color"]').evaluateAll((metas) => metas.map((m) => m.getAttribute('content')));
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--bg').trim());
+  await expect(page.getByTestId('theme-toggle')).toHaveAttribute('aria-pressed', 'false');
+  expect(await colours()).toEqual(['#f4f6f9', '#0f141b']); // one a scheme, as index.html has them
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.getByTestId('theme-toggle')).toHaveAttribute('aria-pressed', 'true');
+  // Whichever tag the browser picks, it gives the app's background.
+  await expect.poll(colours).toEqual([await background(), await background()]);
+  expect(await background()).toBe('#0f141b');
+  await page.getByTestId('theme-toggle').click();
+  await expect.poll(colours).toEqual(['#f4f6f9', '#0f141b']);
+  expect(await background()).toBe('#f4f6f9');
+  await context.close();
+});
+
 test('the manifest is linked, parses, makes the page installable, and its icons load at their sizes', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('start')).toBeVisible();

@@ -1,0 +1,47 @@
+// Which built files a first replay needs, as a table (Node, inside `vite build`; called by
+// vite-plugin.ts). They decide two things: the preload hints in index.html (fetched in parallel
+// with the bundle, not after it) and the service worker's first cache (its install waits for
+// these only; the rest is cached once the page runs).
+
+/** Files a cold visit's first replay fetches after the bundle, in the order they are hinted. */
+export const FIRST_REPLAY_FETCHES: readonly { readonly pattern: RegExp; readonly why: string }[] = [
+  { pattern: /^assets\/data-worker-[^/]+\.js$/, why: 'the data worker opens the bundled data' },
+  { pattern: /^assets\/coordinator-worker-[^/]+\.js$/, why: 'the coordinator runs the replay' },
+  { pattern: /^assets\/sql-wasm-[^/]+\.wasm\.gz$/, why: 'sql.js, gzipped (sql-wasm.ts)' },
+  { pattern: /^data\/bars-replay\.sqlite\.gz$/, why: 'the bundled bars' },
+];
+
+/** Further files the first replay reads (found by the page itself early enough, so not hinted). */
+const FIRST_REPLAY_ALSO: readonly RegExp[] = [/^data\/configs\/index\.json$/, /^assets\/inter-latin-wght-[^/]+\.woff2$/, /^favicon\.svg$/];
+
+export function isFirstReplayFile(name: string): boolean {
+  return FIRST_REPLAY_FETCHES.some((f) => f.pattern.test(name)) || FIRST_REPLAY_ALSO.some((p) => p.test(name));
+}
+
+/**
+ * `<link>`s for index.html's head: `styles` and `modules` (the app's that Vite does not link itself:
+ * those of the chunk main.ts imports dynamically; a stylesheet linked here is not added twice), then
+ * the first replay's fetches in FIRST_REPLAY_FETCHES order.
+ */
+export function preloadHints(bundled: readonly string[], modules: readonly string[] = [], styles: readonly string[] = []): string {
+  // Data and wasm go to the page's fetch and a worker's fetch (credentials same-origin, cors),
+  // which `as="fetch" crossorigin` matches; a worker script is reused from the HTTP cache.
+  // The wasm's .gz is written in the same step as this page (vite-plugin.ts); the data is a public file.
+  const names = [...new Set([...bundled.map((n) => (n.endsWith('.wasm') ? `${n}.gz` : n)), 'data/bars-replay.sqlite.gz'])];
+  const fetches = FIRST_REPLAY_FETCHES.flatMap(({ pattern }) => names.filter((n) => pattern.test(n)).slice(0, 1));
+  return [
+    ...styles.map((name) => `  <link rel="stylesheet" crossorigin href="./${name}">\n  `),
+    ...modules.map((name) => `  <link rel="modulepreload" crossorigin href="./${name}">\n  `),
+    ...fetches.map((name) => `  <link rel="preload" as="fetch" crossorigin href="./${name}">\n  `),
+  ].join('');
+}
+
+/**
+ * The precache in two parts: `core`, what the first replay needs (cached before the worker takes
+ * control, so that the reload for isolation finds it), and `rest`. `entry` holds the main chunk
+ * with its static imports and stylesheets; `install` the web app manifest and its icons.
+ */
+export function splitPrecache(precache: readonly string[], entry: ReadonlySet<string>, install: readonly string[]): { core: string[]; rest: string[] } {
+  const core = precache.filter((name) => name === './' || entry.has(name) || install.includes(name) || isFirstReplayFile(name));
+  return { core, rest: precache.filter((name) => !core.includes(name)) };
+}
