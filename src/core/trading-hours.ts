@@ -76,9 +76,10 @@ export function openSpans(sessions: readonly TradingSession[]): TradingSession[]
   const spans: TradingSession[] = [];
   for (const s of sorted) {
     const last = spans[spans.length - 1];
+    // A span is open time only: no grid anchor (each stream keeps its own market's sessions for that).
     if (last && s.open <= last.close) {
-      if (s.close > last.close) spans[spans.length - 1] = { ...last, close: s.close };
-    } else spans.push(s);
+      if (s.close > last.close) spans[spans.length - 1] = { day: last.day, open: last.open, close: s.close };
+    } else spans.push({ day: s.day, open: s.open, close: s.close });
   }
   return spans;
 }

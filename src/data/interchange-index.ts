@@ -11,7 +11,9 @@ import { DataError } from './data-error';
 import { dayKey, type DayColumns } from './day-columns';
 import type { ChunkKind } from '../core/import-types';
 import { BAR_VALUE_COLUMNS, ITEM_TABLES, MIN_EPOCH_MS } from './storage-layout';
-import { storedEntries, type StoredDay } from './stream-catalog';
+import { storedEntries, withMarkets, type StoredDay } from './stream-catalog';
+import { readMarkets } from './interchange-markets';
+import { resolveMarket, tradingDayOf } from '../core/market-spec';
 
 /** Reads one value cell as a number, or throws a message naming the row and the column. */
 type Cell = (value: SqlValue, column: string, where: string) => number;
@@ -67,7 +69,15 @@ type DayGroup = StoredDay & { readonly ts: number[]; readonly values: number[][]
  */
 export function indexInterchange(db: Database, label: string, tables: ReadonlySet<string>): { stored: CatalogEntry[]; chunks: Map<string, DayColumns> } {
   const groups = new Map<string, DayGroup>();
-  for (const spec of INTERCHANGE_TABLES) if (tables.has(spec.table)) readTable(db, label, spec, groups);
+  // A symbol's rows are grouped by its market's trading day (New York dates when the file names no market).
+  const markets = readMarkets(db, label, tables);
+  const dayOf = (symbol: string): ((ts: number) => string) => {
+    const spec = markets.get(symbol);
+    if (spec === undefined) return exchangeDay;
+    const market = resolveMarket(spec);
+    return (ts) => tradingDayOf(market, ts);
+  };
+  for (const spec of INTERCHANGE_TABLES) if (tables.has(spec.table)) readTable(db, label, spec, groups, dayOf);
   const chunks = new Map<string, DayColumns>();
   const days: StoredDay[] = [];
   // By key, so a symbol's stored bar intervals reach the catalog in one order (it decides which
@@ -77,10 +87,10 @@ export function indexInterchange(db: Database, label: string, tables: ReadonlySe
     chunks.set(key, { ts: Float64Array.from(ts), values: values.map((v) => Float64Array.from(v)) });
     days.push(day);
   }
-  return { stored: storedEntries(days), chunks };
+  return { stored: withMarkets(storedEntries(days), (symbol) => markets.get(symbol)), chunks };
 }
 
-function readTable(db: Database, label: string, spec: InterchangeTable, groups: Map<string, DayGroup>): void {
+function readTable(db: Database, label: string, spec: InterchangeTable, groups: Map<string, DayGroup>, dayOf: (symbol: string) => (ts: number) => string): void {
   const { table, columns, intervals, kind } = spec;
   const present = new Set(db.exec(`PRAGMA table_info(${table})`)[0]?.values.map((r) => String(r[1]).toLowerCase()) ?? []);
   const missing = ['symbol', 'ts', ...columns].filter((c) => !present.has(c) && !OPTIONAL_COLUMNS.has(c));
@@ -100,7 +110,8 @@ function readTable(db: Database, label: string, spec: InterchangeTable, groups: 
       if (!intervals.includes(rowInterval)) throw new DataError(`${where}: interval "${rowInterval}" is not one of ${intervals.join(', ')}`);
       const ts = checkTimestamp(where, row[3]);
       const values = cells.map((cell, i) => cell(row[4 + i], columns[i], where));
-      addToDay(groups, { kind, symbol: symbol.toUpperCase(), interval: rowInterval, day: exchangeDay(ts) }, ts, values);
+      const upper = symbol.toUpperCase();
+      addToDay(groups, { kind, symbol: upper, interval: rowInterval, day: dayOf(upper)(ts) }, ts, values);
       rows++;
     }
   } finally {

@@ -5,6 +5,8 @@
 import type { CatalogEntry } from '../core/catalog-entry';
 import { BAR_INTERVALS, intervalMs, isBarInterval, type BarInterval, type Interval } from '../core/stream-key';
 import type { ChunkKind } from '../core/import-types';
+import type { MarketSpec } from '../core/market-spec';
+import { DEFAULT_MARKET_ID } from '../core/markets';
 
 /** One stored day of one stream: a row of `bar_days`/`item_days`, or an imported day chunk. */
 export interface StoredDay {
@@ -33,6 +35,14 @@ export function storedEntries(days: Iterable<StoredDay>): CatalogEntry[] {
   return [...entries.values()];
 }
 
+/** Entries of a market other than us-equities name it (an absent market is us-equities, as before markets). */
+export function withMarkets(entries: readonly CatalogEntry[], marketOf: (symbol: string) => MarketSpec | undefined): CatalogEntry[] {
+  return entries.map((e) => {
+    const market = marketOf(e.symbol);
+    return market === undefined || market === DEFAULT_MARKET_ID ? e : { ...e, market };
+  });
+}
+
 /** Can `coarser` bars be built from `finer` ones? (Same grid: a whole multiple, or a daily bar.) */
 function derivable(finer: BarInterval, coarser: BarInterval): boolean {
   const a = intervalMs(finer);
@@ -51,18 +61,18 @@ const TYPE_RANK = { bar: 0, quote: 1, tick: 2 } as const;
 export function replayableEntries(stored: readonly CatalogEntry[]): CatalogEntry[] {
   const entries = [...stored];
   const known = new Set(stored.map(streamId));
-  const add = (symbol: string, interval: BarInterval, days: readonly string[], from: Interval) => {
-    const id = streamId({ symbol, interval });
+  const add = (source: CatalogEntry, interval: BarInterval, from: Interval) => {
+    const id = streamId({ symbol: source.symbol, interval });
     if (known.has(id)) return;
     known.add(id);
-    entries.push({ symbol, interval, days, from });
+    entries.push({ symbol: source.symbol, interval, days: source.days, from, ...(source.market === undefined ? {} : { market: source.market }) });
   };
   for (const e of stored) {
     if (e.type || !isBarInterval(e.interval)) continue;
     const finer = e.interval;
-    for (const interval of BAR_INTERVALS) if (derivable(finer, interval)) add(e.symbol, interval, e.days, finer);
+    for (const interval of BAR_INTERVALS) if (derivable(finer, interval)) add(e, interval, finer);
   }
-  for (const trades of stored) if (trades.type === 'tick') for (const interval of BAR_INTERVALS) add(trades.symbol, interval, trades.days, 'tick');
+  for (const trades of stored) if (trades.type === 'tick') for (const interval of BAR_INTERVALS) add(trades, interval, 'tick');
   const rank = (e: CatalogEntry) => TYPE_RANK[e.type ?? 'bar'];
   return entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : rank(a) - rank(b) || intervalMs(a.interval) - intervalMs(b.interval)));
 }
