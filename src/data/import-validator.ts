@@ -14,6 +14,10 @@ import type { BarInterval, Interval } from '../core/stream-key';
 import { REGULAR_OPEN_MINUTE, tradingSession } from '../core/trading-hours';
 import type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind } from '../core/import-types';
 import { DataError } from './data-error';
+import type { Market } from '../core/market';
+import { DEFAULT_MARKET_ID, US_EQUITIES } from '../core/markets';
+import { resolveMarket, type MarketSpec } from '../core/market-spec';
+import { checkMarketRow } from './market-rows';
 
 // The import's wire types are defined in core (the import worker's protocol imports only core).
 export type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind };
@@ -97,6 +101,8 @@ export class ImportValidator {
   private readonly notes: string[] = [];
   private rowsRead = 0;
   private rowsValid = 0;
+  /** US-equities rows refused as weekend days: many suggest 24/7 data (the report offers crypto-24-7). */
+  private weekendRows = 0;
   /** How rows are named in messages: "row" (CSV, the header is row 1), or "bars rowid" (SQLite). */
   rowLabel = 'row';
 
@@ -104,6 +110,8 @@ export class ImportValidator {
     private readonly file: { readonly name: string; readonly format: 'csv' | 'sqlite'; readonly bytes: number },
     /** Data already in the lab: rows for these symbol-days are refused (a day comes from one source). */
     private readonly existing: ExistingData = new Map(),
+    /** Each symbol's market (the import's choice, or the file's markets table); absent: us-equities, whose checks are below. */
+    private readonly marketSpecOf: (symbol: string) => MarketSpec | undefined = () => undefined,
   ) {
     checkFileSize(file.name, file.bytes);
   }
@@ -141,6 +149,8 @@ export class ImportValidator {
       this.problem('volume', row, `volume ${volume} is negative`);
       return false;
     }
+    const market = this.marketOf(symbol);
+    if (market !== US_EQUITIES) return this.keepInMarket(market, row, 'bar', symbol, interval, ts, values, namedDay);
     let at = ts;
     let day = namedDay ?? exchangeDay(ts);
     if (interval === '1d') {
@@ -155,6 +165,7 @@ export class ImportValidator {
     const session = tradingSession(day, 'extended');
     if (session === null) {
       const { kind, reason } = marketDay(day);
+      if (kind === 'weekend') this.weekendRows++;
       this.problem('closed', row, `${day} is ${kind === 'weekend' ? 'a weekend day' : `a market holiday (${reason})`}; the exchange was closed`);
       return false;
     }
@@ -179,6 +190,8 @@ export class ImportValidator {
         return false;
       }
     }
+    const market = this.marketOf(symbol);
+    if (market !== US_EQUITIES) return this.keepInMarket(market, row, kind, symbol, interval, ts, values);
     const day = exchangeDay(ts);
     const session = tradingSession(day, 'extended');
     if (session === null || ts < session.open || ts >= session.close) {
@@ -228,10 +241,41 @@ export class ImportValidator {
       .flat()
       .sort((a, b) => a.row - b.row)
       .slice(0, IMPORT_LIMITS.firstProblems);
+    // The symbols of a market other than us-equities, so the dataset remembers them (none: the report is as before markets).
+    const markets: Record<string, MarketSpec> = {};
+    for (const { symbol } of contents.values()) {
+      const spec = this.marketSpecOf(symbol);
+      if (spec !== undefined && spec !== DEFAULT_MARKET_ID) markets[symbol] = spec;
+    }
     return {
-      report: { ...this.file, file: this.file.name, rowsRead: this.rowsRead, rowsValid: this.rowsValid, problems, firstProblems, contents: [...contents.values()], notes: this.notes },
+      report: {
+        ...this.file,
+        file: this.file.name,
+        rowsRead: this.rowsRead,
+        rowsValid: this.rowsValid,
+        problems,
+        firstProblems,
+        contents: [...contents.values()],
+        notes: this.notes,
+        ...(Object.keys(markets).length > 0 ? { markets } : {}),
+        ...(this.weekendRows > 0 ? { suggestedMarket: suggestMarket(this.weekendRows) } : {}),
+      },
       chunks,
     };
+  }
+
+  private marketOf(symbol: string): Market {
+    return resolveMarket(this.marketSpecOf(symbol));
+  }
+
+  /** A row of a market other than us-equities: checked against that market's calendar (market-rows.ts), then kept. */
+  private keepInMarket(market: Market, row: number, kind: ChunkKind, symbol: string, interval: Interval, ts: number, values: readonly number[], namedDay?: string): boolean {
+    const checked = checkMarketRow(market, interval, ts, namedDay);
+    if (!checked.ok) {
+      this.problem(checked.kind, row, checked.message);
+      return false;
+    }
+    return this.keep(row, kind, symbol, interval, checked.day, checked.at, values);
   }
 
   private keep(row: number, kind: ChunkKind, symbol: string, interval: Interval, day: string, ts: number, values: readonly number[]): boolean {
@@ -249,6 +293,11 @@ export class ImportValidator {
     this.rowsValid++;
     return true;
   }
+}
+
+/** What weekend rows suggest: data that trades every day. */
+function suggestMarket(weekendRows: number): NonNullable<ImportReport['suggestedMarket']> {
+  return { id: 'crypto-24-7', reason: `${weekendRows.toLocaleString('en-US')} row${weekendRows === 1 ? ' falls' : 's fall'} on weekends, when US equities are closed: is this 24/7 data (crypto)?` };
 }
 
 function chunkOrder(g: Group): string {

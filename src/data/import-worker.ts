@@ -9,7 +9,7 @@ import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { DataError } from './data-error';
 import { holdLifeLock } from '../core/worker-life';
 import { exportInterchange } from './dataset-export';
-import { datasetChunks, openLabDb, saveDataset } from './dataset-store';
+import { datasetChunks, listDatasets, openLabDb, saveDataset } from './dataset-store';
 import { inspectFile } from './import-file';
 import { reportGenerated, type DayChunk, type ImportReport } from './import-validator';
 import { STRESS_LIMITS, syntheticChunks } from './synthetic-bars';
@@ -42,7 +42,7 @@ const api: ImportWorkerApi = {
     if (chunks.length === 0) throw new DataError(`${report.file} has no valid rows to import`);
     const meta = await saveDataset(
       await openLabDb(),
-      { id: crypto.randomUUID(), name: report.file, format: report.format, fileBytes: report.bytes, importedAt: Date.now(), rows: report.rowsValid },
+      { id: crypto.randomUUID(), name: report.file, format: report.format, fileBytes: report.bytes, importedAt: Date.now(), rows: report.rowsValid, ...(report.markets ? { markets: report.markets } : {}) },
       chunks,
     );
     pending = null;
@@ -52,9 +52,11 @@ const api: ImportWorkerApi = {
     pending = null;
   },
   async exportDataset(id) {
-    const chunks = await datasetChunks(await openLabDb(), id);
+    const db = await openLabDb();
+    const chunks = await datasetChunks(db, id);
     if (chunks.length === 0) throw new DataError('that dataset is no longer stored');
-    const bytes = exportInterchange(await loadSqlJs(), chunks) as Uint8Array<ArrayBuffer>;
+    const meta = (await listDatasets(db)).find((d) => d.id === id);
+    const bytes = exportInterchange(await loadSqlJs(), chunks, new Map(Object.entries(meta?.markets ?? {}))) as Uint8Array<ArrayBuffer>;
     return transfer(bytes, [bytes.buffer]);
   },
 };

@@ -14,7 +14,11 @@ const MIN = 60_000;
 function file(rows: [string, number][], markets?: (db: InstanceType<typeof SQL.Database>) => void): Uint8Array {
   const db = new SQL.Database();
   db.exec(INTERCHANGE_SCHEMA);
-  for (const [symbol, ts] of rows) db.run('INSERT INTO bars VALUES (?, ?, 1, 2, 0.5, 1.5, 10, NULL)', [symbol, ts]);
+  db.exec('BEGIN');
+  const insert = db.prepare('INSERT INTO bars VALUES (?, ?, 1, 2, 0.5, 1.5, 10, NULL)');
+  for (const [symbol, ts] of rows) insert.run([symbol, ts]);
+  insert.free();
+  db.exec('COMMIT');
   markets?.(db);
   const bytes = db.export();
   db.close();

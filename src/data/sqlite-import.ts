@@ -9,6 +9,9 @@ import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { isBarInterval } from '../core/stream-key';
 import { MIN_EPOCH_MS } from '../core/timestamp-text';
 import { DataError } from './data-error';
+import { importMarket } from './csv-import';
+import { readMarkets } from './interchange-markets';
+import type { MarketSpec } from '../core/market-spec';
 import { checkSymbol, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport } from './import-validator';
 import { BAR_VALUE_COLUMNS, ITEM_TABLES } from './storage-layout';
 
@@ -32,8 +35,13 @@ export function importSqlite(
   name: string,
   existing: ExistingData,
   control: SqliteImportControl = {},
+  /** The market chosen in the import form, for symbols the file's markets table does not name. */
+  market?: MarketSpec,
 ): { report: ImportReport; chunks: DayChunk[] } {
-  const validator = new ImportValidator({ name, format: 'sqlite', bytes: bytes.byteLength }, existing);
+  importMarket(market);
+  // The file's own markets table (an export of a dataset of another market) names its symbols' markets; the rest are `market`.
+  let fileMarkets = new Map<string, MarketSpec>();
+  const validator = new ImportValidator({ name, format: 'sqlite', bytes: bytes.byteLength }, existing, (symbol) => fileMarkets.get(symbol) ?? market);
   if (new TextDecoder().decode(bytes.subarray(0, 16)) !== SQLITE_MAGIC) throw new DataError(`${name} is not a SQLite file (it does not start with "SQLite format 3").`);
   let db: Database;
   try {
@@ -48,6 +56,7 @@ export function importSqlite(
     } catch (error) {
       throw new DataError(`${name} is a damaged or truncated SQLite file: ${(error as Error).message}.`);
     }
+    fileMarkets = readMarkets(db, name, tables);
     const itemTables = Object.entries(ITEM_TABLES).filter(([, t]) => tables.has(t.table));
     if (!tables.has('bars') && itemTables.length === 0) {
       const found = [...tables].join(', ') || 'no tables';

@@ -1,0 +1,50 @@
+// An imported row checked against its market's calendar (any market but us-equities, whose
+// long-standing checks stay in import-validator.ts): the trading day it belongs to, the session
+// holding it, and its bar grid. Every refusal names the market and its hours that day. Pure
+// TypeScript; the import worker's ImportValidator calls it, unit tests run it under Node.
+
+import { gridBucket } from '../core/aggregate-bars';
+import { describeHours, marketSessions, marketWallToUtc, type Market } from '../core/market';
+import { tradingDayOf } from '../core/market-spec';
+import type { Interval } from '../core/stream-key';
+
+export type MarketRow = { readonly ok: true; readonly day: string; readonly at: number } | { readonly ok: false; readonly kind: 'closed' | 'grid'; readonly message: string };
+
+/** `utcMs` as the market's wall time, "YYYY-MM-DD HH:MM:SS Zone". */
+export function formatMarketTime(market: Market, utcMs: number): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: market.zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(utcMs));
+  const p: Record<string, string> = {};
+  for (const part of parts) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${market.zone}`;
+}
+
+/** A bar or item at `ts` for `market`: where it is stored, or why it is refused. */
+export function checkMarketRow(market: Market, interval: Interval, ts: number, namedDay?: string): MarketRow {
+  if (interval === '1d') return checkDailyBar(market, ts, namedDay);
+  const day = tradingDayOf(market, ts);
+  const sessions = marketSessions(market, day, 'extended');
+  if (sessions.length === 0) return { ok: false, kind: 'closed', message: `${day}: ${market.name} is ${describeHours(market, day, 'extended')}` };
+  const session = sessions.find((s) => ts >= s.open && ts < s.close);
+  if (!session) {
+    return { ok: false, kind: 'closed', message: `${formatMarketTime(market, ts)} is outside ${market.name}'s hours on ${day} (${describeHours(market, day, 'extended')})` };
+  }
+  if (interval !== 'tick' && gridBucket(ts, interval, session) !== ts) {
+    return { ok: false, kind: 'grid', message: `${formatMarketTime(market, ts)} is not the start of a ${interval} bar (${market.name}'s grid starts at each session's open)` };
+  }
+  return { ok: true, day, at: ts };
+}
+
+/** A daily bar names its day (a date alone, midnight UTC or local, or the first open); it is stored at the day's first open. */
+function checkDailyBar(market: Market, ts: number, namedDay?: string): MarketRow {
+  let day = namedDay;
+  if (day === undefined) {
+    const utcDay = new Date(ts).toISOString().slice(0, 10);
+    const localDay = tradingDayOf(market, ts);
+    if (ts % 86_400_000 === 0) day = utcDay;
+    else if (ts === marketWallToUtc(market.zone, localDay, 0) || ts === marketSessions(market, localDay, 'extended')[0]?.open) day = localDay;
+  }
+  if (day === undefined) return { ok: false, kind: 'grid', message: `a daily bar is dated by its day (or midnight, or its first open); got ${formatMarketTime(market, ts)}` };
+  const first = marketSessions(market, day, 'extended')[0];
+  if (!first) return { ok: false, kind: 'closed', message: `${day}: ${market.name} is ${describeHours(market, day, 'extended')}` };
+  return { ok: true, day, at: first.open };
+}
