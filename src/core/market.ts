@@ -3,7 +3,7 @@
 // one function that turns it into the UTC trading sessions of a day. Pure TypeScript, any
 // thread; markets.ts holds the built-in markets, custom-market.ts checks a user's definition.
 
-import { zonedWallToUtc } from './exchange-time';
+import { zonedWallToUtc, zoneOffsetMs } from './exchange-time';
 
 /** Regular hours, or extended hours (pre-market and late session) where the market has them. */
 export type Hours = 'regular' | 'extended';
@@ -151,4 +151,10 @@ export function describeHours(market: Market, day: string, hours: Hours): string
     .filter((s) => s.close > s.open)
     .map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`);
   return `${parts.join(', ')} ${market.zone}${status.kind === 'early-close' ? ` (early close: ${status.reason})` : ''}`;
+}
+
+/** `utcMs` as a wall time in `zone`, "YYYY-MM-DD HH:MM:SS Zone" (a clock in the market's own time). */
+export function formatZonedTime(zone: string, utcMs: number): string {
+  const local = new Date(utcMs + zoneOffsetMs(zone, utcMs)).toISOString().slice(0, 19).replace('T', ' ');
+  return `${local} ${zone}`;
 }

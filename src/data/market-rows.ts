@@ -4,7 +4,7 @@
 // TypeScript; the import worker's ImportValidator calls it, unit tests run it under Node.
 
 import { gridBucket } from '../core/aggregate-bars';
-import { describeHours, marketSessions, marketWallToUtc, type Market } from '../core/market';
+import { describeHours, formatZonedTime, marketSessions, marketWallToUtc, type Market } from '../core/market';
 import { tradingDayOf } from '../core/market-spec';
 import type { Interval } from '../core/stream-key';
 
@@ -12,10 +12,7 @@ export type MarketRow = { readonly ok: true; readonly day: string; readonly at: 
 
 /** `utcMs` as the market's wall time, "YYYY-MM-DD HH:MM:SS Zone". */
 export function formatMarketTime(market: Market, utcMs: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: market.zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(utcMs));
-  const p: Record<string, string> = {};
-  for (const part of parts) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${market.zone}`;
+  return formatZonedTime(market.zone, utcMs);
 }
 
 /** A bar or item at `ts` for `market`: where it is stored, or why it is refused. */

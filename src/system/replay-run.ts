@@ -32,6 +32,8 @@ export class ReplayRun {
 
   config: ReplayConfig | null = null;
   sessions: readonly TradingSession[] = [];
+  /** The markets of the run's symbols when any is not US equities (a clock each); empty otherwise. */
+  markets: readonly { readonly name: string; readonly zone: string }[] = [];
   setupProgress = { done: 0, total: 0 };
   timeProvider: TimeProvider | null = null;
   liveFeed: LiveFeed | null = null;

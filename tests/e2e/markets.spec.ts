@@ -117,6 +117,9 @@ test('a Berlin file across Europe’s DST change replays as XETRA in UTC order b
     .map(({ symbol, b: [ts, ...v] }, i) => [i + 1, 'bar', symbol, '1m', ts, ts + MIN, ...v].join(','));
   const rows = await replay(page, 'symbols=SAP,LABU&from=2024-10-25&to=2024-10-28');
   expect(rows).toEqual(expected);
+  // A clock per market, each in its own zone: the run ends at SAP's last bar, 16:00 Berlin.
+  await expect(page.getByTestId('market-clocks')).toContainText('XETRA (Frankfurt): 2024-10-28 16:00:00 Europe/Berlin');
+  await expect(page.getByTestId('market-clocks')).toContainText('US equities (NYSE, Nasdaq): 2024-10-28 11:00:00 America/New_York');
   // The change is visible in the order: on the 25th SAP starts before LABU, on the 28th after.
   expect(rows[0]).toContain(',SAP,');
   expect(rows.find((r) => Number(r.split(',')[4]) >= Date.parse('2024-10-28T00:00:00Z'))).toContain(',LABU,');
