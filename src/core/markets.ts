@@ -4,6 +4,7 @@
 
 import type { Market, SessionTimes, WeekSessions } from './market';
 import { US_CALENDAR_FIRST_YEAR, US_CALENDAR_LAST_YEAR, usEquityYear } from './us-equity-calendar';
+import { XETRA_FIRST_YEAR, XETRA_LAST_YEAR, xetraYear } from './xetra-calendar';
 
 export type BuiltInMarketId = 'us-equities' | 'crypto-24-7' | 'fx-24-5' | 'xetra' | 'lse' | 'tse';
 export const BUILT_IN_MARKET_IDS: readonly BuiltInMarketId[] = ['us-equities', 'crypto-24-7', 'fx-24-5', 'xetra', 'lse', 'tse'];
@@ -70,8 +71,9 @@ export const XETRA: Market = {
   name: 'XETRA (Frankfurt)',
   zone: 'Europe/Berlin',
   eras: [{ regular: weekdays({ open: hm(9), close: hm(17, 30) }) }],
-  ...noCalendar,
-  calendarSource: 'no holidays listed: weekdays are trading days',
+  calendar: (day) => xetraYear(Number(day.slice(0, 4)))?.get(day) ?? null,
+  calendarKnows: (day) => xetraYear(Number(day.slice(0, 4))) !== null,
+  calendarSource: `Deutsche Börse's trading calendar, ${XETRA_FIRST_YEAR}–${XETRA_LAST_YEAR} (xetra-calendar.ts)`,
 };
 
 export const LSE: Market = {
