@@ -12,10 +12,11 @@ import { quantile } from '../src/core/stats';
 import { syntheticDays, writeSyntheticBars } from '../src/data/synthetic-bars';
 import { COLUMNAR_SCHEMA, INTERCHANGE_SCHEMA } from '../src/data/storage-layout';
 import { lighthouseFigure } from './bench-lighthouse';
+import { modelCheckerFigures } from './bench-model-checker';
 import { coldLoad, type ColdLoad } from '../tests/bench/coldload';
 
 const SQL = await initSqlJs();
-/** `npm run bench -- merge frames` measures only those figures (gate, merge, setup, pause, e2e, frames, js, coldload, lighthouse); none: all. */
+/** `npm run bench -- merge frames` measures only those figures (gate, merge, setup, pause, e2e, frames, js, coldload, verify, lighthouse); none: all. */
 const only = process.argv.slice(2);
 const want = (figure: string) => only.length === 0 || only.includes(figure);
 
@@ -276,6 +277,22 @@ if (want('coldload')) {
 }
 
 await browser.close();
+
+if (want('verify')) {
+  // The model checker (in Node): its search against the same search keyed by JSON strings.
+  const m = modelCheckerFigures();
+  results.modelChecker = m;
+  const ratio = m.packedStatesPerSecond / m.jsonStatesPerSecond;
+  rows.push({
+    figure: `model checker: states/s on the largest gate model (${m.largest.name}: ${m.largest.states} states, ${m.largest.transitions} transitions, depth ${m.largest.depth})`,
+    value: `${Math.round(m.packedStatesPerSecond)} states/s`,
+    baseline: `JSON-string keys: ${Math.round(m.jsonStatesPerSecond)} states/s`,
+    ratio: `${ratio.toFixed(1)}×`,
+    target: 'faster than the baseline',
+    met: ratio > 1,
+  });
+  rows.push({ figure: `model checker: slowest of ${m.configs} gate checks, 8 properties each`, value: `${Math.round(m.slowest.ms)} ms (${m.slowest.name})`, baseline: '–', ratio: '–', target: '≤ 2000 ms', met: m.slowest.ms <= 2000 });
+}
 
 if (want('lighthouse')) {
   // Its own Chromium, after the bench's browser has closed: nothing else competes for the cores.

@@ -168,6 +168,52 @@ const cases: Case[] = [
   { file: 'hostile-symbol.csv', content: csv(H, '<img src=x onerror=alert(1)>,2013-10-07T09:30:00-04:00,10,11,9,10.5,100'), expect: 'row 2: symbol "<img src=x onerror=alert(1)>" is not a ticker symbol', fatal: false },
   { file: 'formula-symbol.csv', content: csv(H, `"=HYPERLINK(""http://x"")",2013-10-07T09:30:00-04:00,10,11,9,10.5,100`), expect: 'row 2: symbol "=HYPERLINK(\\"http://x\\")" is not a ticker symbol', fatal: false },
   { file: 'overlaps-bundled.csv', content: csv(H, 'SPY,2013-10-07T09:30:00-04:00,168,169,167,168.5,100'), expect: 'row 2: SPY on 2013-10-07 is already in the bundled data', fatal: false },
+  // Issue 15: one set of row rules for db= and import, and messages that say what to do.
+  { file: 'daily-as-minutes.csv', content: csv('symbol,date,open,high,low,close,volume', 'LABQ,2013-10-07,10,11,9,10.5,100', 'LABQ,2013-10-08,10,11,9,10.5,100'), expect: 'row 2: 2013-10-07 00:00:00 New York is outside the exchange\'s hours that day (04:00–20:00); a bar stamped at midnight looks like a daily bar: choose the interval 1d', fatal: false },
+  { file: 'unnamed-time-column.csv', content: csv('symbol,date,open,high,low,close,volume', 'LABQ,2013-10-07,09:31:00,10,11,9,10.5,100'), expect: 'row 2: has 8 fields; the header has 7; field 3 ("09:31:00") looks like a time of day that the header does not name', fatal: false },
+  { file: 'microseconds.csv', content: csv(H, 'LABQ,1381152600000000,10,11,9,10.5,100'), expect: 'row 2: "1381152600000000" is not a timestamp (it looks like epoch microseconds', fatal: false },
+  { file: 'infinite-value.csv', content: csv(H, 'LABQ,2013-10-07T09:30:00-04:00,10,1e400,9,10.5,100'), expect: 'row 2: high "1e400" is too large to be a finite number', fatal: false },
+  { file: 'zero-price.csv', content: csv(H, 'LABQ,2013-10-07T09:30:00-04:00,0,11,0,10.5,100'), expect: 'row 2: open 0 is not a price above zero', fatal: false },
+  { file: 'fractional-volume.csv', content: csv(H, 'LABQ,2013-10-07T09:30:00-04:00,10,11,9,10.5,1.5'), expect: 'row 2: volume 1.5 is not a whole number', fatal: false },
+  { file: 'early-close-evening.csv', content: csv(H, 'LABQ,2013-11-29T18:00:00-05:00,10,11,9,10.5,100'), expect: "row 2: 2013-11-29 18:00:00 New York is outside the exchange's hours that day (04:00–17:00: an early close, after Thanksgiving)", fatal: false },
+  { file: 'wide-header.csv', content: csv(['symbol', 'ts', 'open', 'high', 'low', 'close', 'volume', ...Array.from({ length: 993 }, (_, i) => `c${i}`)].join(','), ok), expect: 'the header has 1,000 columns; a file of bars has at most 64', fatal: true },
+  {
+    file: 'sqlite-infinity.sqlite',
+    content: sqlite((db) => {
+      db.exec(INTERCHANGE_SCHEMA);
+      db.run("INSERT INTO bars VALUES ('LABQ', ?, 10, 9e999, 9, 10.5, 100, '1m')", [Date.parse('2013-10-07T13:30:00Z')]);
+    }),
+    expect: 'bars rowid 1: high must be a finite number; got Infinity',
+    fatal: false,
+  },
+  {
+    file: 'sqlite-null-symbol.sqlite',
+    content: sqlite((db) => {
+      db.exec('CREATE TABLE bars (symbol TEXT, ts INTEGER, open REAL, high REAL, low REAL, close REAL, volume INTEGER, interval TEXT)');
+      db.run("INSERT INTO bars VALUES (NULL, ?, 10, 11, 9, 10.5, 100, '1m')", [Date.parse('2013-10-07T13:30:00Z')]);
+    }),
+    expect: 'bars rowid 1: the symbol is missing (NULL)',
+    fatal: false,
+  },
+  {
+    file: 'sqlite-microseconds.sqlite',
+    content: sqlite((db) => {
+      db.exec(INTERCHANGE_SCHEMA);
+      db.run("INSERT INTO bars VALUES ('LABQ', ?, 10, 11, 9, 10.5, 100, '1m')", [Date.parse('2013-10-07T13:30:00Z') * 1000]);
+    }),
+    expect: 'bars rowid 1: ts 1381152600000000 looks like epoch microseconds',
+    fatal: false,
+  },
+  {
+    file: 'sqlite-two-intervals.sqlite',
+    content: sqlite((db) => {
+      db.exec(INTERCHANGE_SCHEMA);
+      db.run("INSERT INTO bars VALUES ('LABQ', ?, 10, 11, 9, 10.5, 100, '5m')", [Date.parse('2013-10-07T13:30:00Z')]);
+      db.run("INSERT INTO bars VALUES ('LABQ', ?, 10, 11, 9, 10.5, 20, '1m')", [Date.parse('2013-10-07T13:30:00Z')]);
+    }),
+    expect: "bars rowid 1: LABQ on 2013-10-07 also has 1m bars (bars rowid 2); a symbol's day is kept at one interval",
+    fatal: false,
+  },
   { file: 'extra-column.csv', content: csv(`${H},comment`, `${ok.replace(',10,', ',10,')},fine`, 'LABQ,2013-10-07T09:31:00-04:00,10,9,9,10.5,100,high too low'), expect: 'row 1: column "comment" is not part of a bar', fatal: false },
 ];
 

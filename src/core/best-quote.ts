@@ -29,6 +29,11 @@ export class BestQuoteBook {
     }
   }
 
+  /** Forgets every exchange's quotes (a step back rebuilds the book from the updates still emitted). */
+  clear(): void {
+    this.books.clear();
+  }
+
   /** Highest bid and lowest ask across exchanges (sizes of those quotes; ties: the larger size). */
   best(): BestQuote | null {
     let best: { bid: number; bidSize: number; bidExchange: string; ask: number; askSize: number; askExchange: string } | null = null;

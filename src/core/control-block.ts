@@ -34,6 +34,16 @@ export const Slot = {
    * bury its frames under a queue of messages.
    */
   BATCHES_TAKEN: 10,
+  /** Bar steps requested while PAUSED: the worker emits every item of the next emit time per request. */
+  STEP_BAR_REQUESTS: 11,
+  /** Steps back requested while PAUSED: the worker undoes the last emitted time step per request. */
+  STEP_BACK_REQUESTS: 12,
+  /**
+   * Requests of the three step slots taken so far, all kinds together. Written by the worker. The
+   * page asks for a bar step or a step back only when every earlier request was taken, so the
+   * worker meets them in the order they were asked for.
+   */
+  STEPS_TAKEN: 13,
 } as const;
 
 const INT32_SLOTS = 16;

@@ -51,6 +51,13 @@ const ROWS: [string, Partial<CoordinatorView>, CoordinatorStep][] = [
   // Pause and step.
   ['PAUSED', { state: PAUSED }, 'wait-paused'],
   ['PAUSED, step asked for', { state: PAUSED, stepRequested: true }, 'step'],
+  ['PAUSED, bar step asked for', { state: PAUSED, barStepRequested: true }, 'step-bar'],
+  ['PAUSED, bar step and step asked for: the bar step (asked first: the page asks for one only when none is pending)', { state: PAUSED, barStepRequested: true, stepRequested: true }, 'step-bar'],
+  ['PAUSED, step back asked for', { state: PAUSED, backStepRequested: true }, 'step-back'],
+  ['PAUSED, step back asked for with nothing ready (drained or blocked)', { state: PAUSED, backStepRequested: true, status: BLOCKED }, 'step-back'],
+  ['PAUSED, step back and step asked for: back first', { state: PAUSED, backStepRequested: true, stepRequested: true }, 'step-back'],
+  ['RUNNING, a step back still pending: it waits for the next pause', { backStepRequested: true }, 'stream'],
+  ['live while PAUSED, step back asked for: live has no step back', { live: true, state: PAUSED, backStepRequested: true }, 'wait-paused'],
   ['PAUSED with the uninterruptible-sleep flaw', { state: PAUSED, uninterruptibleSleep: true, delayMs: Infinity }, 'wait-paused'],
   // Pacing.
   ['RUNNING, item due', {}, 'stream'],
@@ -71,6 +78,8 @@ const EVERY_STEP: Record<CoordinatorStep, true> = {
   'hold-and-wait-gate': true,
   'wait-paused': true,
   step: true,
+  'step-bar': true,
+  'step-back': true,
   stream: true,
   'stream-unpaced': true,
   'wait-gap': true,

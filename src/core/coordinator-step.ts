@@ -30,6 +30,10 @@ export interface CoordinatorView {
   pageBehind: boolean;
   /** The page asked for more steps than were taken (Slot.STEP_REQUESTS). */
   stepRequested: boolean;
+  /** …for more bar steps (Slot.STEP_BAR_REQUESTS): every item of the next emit time. */
+  barStepRequested: boolean;
+  /** …for more steps back (Slot.STEP_BACK_REQUESTS): undo the last emitted time step. */
+  backStepRequested: boolean;
   /** How long until the oldest ready item is due at the chosen speed, ms (0: due now). */
   delayMs: number;
   /** The three flaws the loop itself switches on (the merge handles the other two). */
@@ -52,6 +56,8 @@ export function idleView(): CoordinatorView {
     finishedRun: false,
     pageBehind: false,
     stepRequested: false,
+    barStepRequested: false,
+    backStepRequested: false,
     delayMs: 0,
     noGate: false,
     lateGateCheck: false,
@@ -81,6 +87,10 @@ export type CoordinatorStep =
   | 'wait-paused'
   /** PAUSED and a step was asked for: emit exactly one item. */
   | 'step'
+  /** PAUSED and a bar step was asked for: emit every item with the next emit time. */
+  | 'step-bar'
+  /** PAUSED and a step back was asked for: undo the last emitted time step (report 'rewound'). */
+  | 'step-back'
   /** Emit the items that are due (paced, at max speed, or up to the "go to" target). */
   | 'stream'
   /** Emit every ready item, unpaced: live mode, or the no-gate flaw during setup. */
@@ -96,6 +106,8 @@ export function nextStep(view: CoordinatorView): CoordinatorStep {
   if (view.shutdown) return 'exit';
   if (view.seeking && state === SystemState.RUNNING && view.seekTargetReached) return 'finish-seek';
   if (view.holding) return state === SystemState.STOPPED ? 'wait-gate' : 'emit-held';
+  // A step back needs no ready item (the queues may be blocked or drained behind it).
+  if (state === SystemState.PAUSED && view.backStepRequested && view.hasPlan && !view.live) return 'step-back';
   if (view.status !== MergeStatus.READY) {
     const drained = view.status === MergeStatus.EXHAUSTED && view.hasPlan && state !== SystemState.STOPPED;
     return drained && !view.finishedRun ? 'complete' : 'wait-idle';
@@ -107,7 +119,7 @@ export function nextStep(view: CoordinatorView): CoordinatorStep {
     if (view.noGate) return 'stream-unpaced'; // the flaw: nothing holds the coordinator during setup
     return view.lateGateCheck ? 'hold-and-wait-gate' : 'wait-gate';
   }
-  if (state === SystemState.PAUSED) return view.stepRequested ? 'step' : 'wait-paused';
+  if (state === SystemState.PAUSED) return view.barStepRequested ? 'step-bar' : view.stepRequested ? 'step' : 'wait-paused';
   // RUNNING, replay mode.
   if (view.seeking || view.delayMs <= 0) return 'stream';
   return view.uninterruptibleSleep ? 'sleep-gap' : 'wait-gap';

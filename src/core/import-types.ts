@@ -37,12 +37,22 @@ export type ProblemKind =
   | 'grid'
   | 'closed'
   | 'duplicate'
+  | 'mixed'
   | 'overlap';
 
 /** A problem on one row; rows are numbered as a spreadsheet shows them (the CSV header is row 1). */
 export interface Problem {
   readonly row: number;
   readonly message: string;
+}
+
+/** Rows of a file refused for one reason, counted against the symbol-day they belong to. */
+export interface RefusedRows {
+  readonly kind: ChunkKind;
+  readonly symbol: string;
+  readonly day: string;
+  readonly reason: ProblemKind;
+  readonly count: number;
 }
 
 export interface ImportReport {
@@ -63,6 +73,10 @@ export interface ImportReport {
   readonly markets?: Readonly<Record<string, MarketSpec>>;
   /** A market the rows look like they belong to (weekend rows: 24/7), offered to import again with. */
   readonly suggestedMarket?: { readonly id: string; readonly reason: string };
+  /** The refused rows whose symbol and day are known, so a replay of that day can count them. */
+  readonly refusedByDay?: readonly RefusedRows[];
+  /** Every timestamp was at midnight and the rows were refused as intraday bars: offer 1d. */
+  readonly looksDaily?: boolean;
 }
 
 /** An imported dataset as the lab keeps it (IndexedDB, data/dataset-store.ts). */
@@ -80,4 +94,6 @@ export interface DatasetMeta {
   readonly entries: readonly CatalogEntry[];
   /** Symbols of a market other than us-equities (the import report's `markets`). */
   readonly markets?: Readonly<Record<string, MarketSpec>>;
+  /** The file's refused rows by symbol-day, so a replay counts them as not replayed (absent: none). */
+  readonly refused?: readonly RefusedRows[];
 }

@@ -110,6 +110,24 @@ export class InvariantChecker {
     }
   }
 
+  /**
+   * A step back took `removed` items of stream `stream` out of SessionData: the checker forgets
+   * them, so that their second arrival is checked as the first was (not as a duplicate), and the
+   * stream's last start is `lastStart` again (−Infinity: none left).
+   */
+  streamSteppedBack(stream: number, removed: number, lastStart: number): void {
+    const s = this.streams[stream];
+    s.emitted -= removed;
+    s.lastStart = lastStart;
+    this.checked -= removed;
+  }
+
+  /** …and the latest emit time in SessionData is `maxEmit` again, of stream `stream` (−1: none). */
+  timeSteppedBack(maxEmit: number, stream: number): void {
+    this.maxEmit = maxEmit;
+    this.maxEmitStream = stream >= 0 ? this.streams[stream].name : '';
+  }
+
   /** An item written into SessionData without being emitted (the look-ahead flaw's preload). */
   visibleAhead(stream: number, tsStart: number, tsEmit: number, backtestTime: number): void {
     const s = this.streams[stream];

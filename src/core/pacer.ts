@@ -67,12 +67,17 @@ export class Pacer {
     this.frozenAt = null;
   }
 
-  /** Milliseconds to wait before an item emitted at `emit` is due; 0 when due (or at max). */
+  /** A step back while paused: the line is frozen at the earlier backtest time, and resumes from there. */
+  rewound(backtestTime: number): void {
+    if (this.frozenAt !== null) this.frozenAt = this.position(backtestTime);
+  }
+
   /** At max speed nothing waits (delayMs is 0 unless frozen). */
   get atMax(): boolean {
     return this.speed === MAX_SPEED && this.frozenAt === null;
   }
 
+  /** Milliseconds to wait before an item emitted at `emit` is due; 0 when due (or at max). */
   delayMs(wallNow: number, emit: number): number {
     if (this.frozenAt !== null) return Infinity;
     if (this.speed === MAX_SPEED) return 0;

@@ -3,7 +3,7 @@
 // Two checks: the shape (this file's parse…), then against the data that exists (checkAgainstCatalog).
 
 import type { PriceAdjustment } from './corporate-actions';
-import { isCalendarDay } from './exchange-time';
+import { exchangeWallToUtc, isCalendarDay } from './exchange-time';
 import type { GapPolicy } from './fill-forward';
 import { BAR_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
 import { HOURS, type Hours } from './trading-hours';
@@ -33,6 +33,8 @@ export interface ReplayConfig {
   readonly adjust: PriceAdjustment;
   /** A minute without trades: shown as a gap (default) or filled forward with a flat bar. */
   readonly gaps: GapPolicy;
+  /** `HH:MM` New York on the first day: items before it are emitted at once, as history; pacing begins there. */
+  readonly start?: string;
 }
 
 /** The same fields as they may appear in a JSON file or a URL, before validation. */
@@ -51,12 +53,13 @@ export interface ReplayConfigInput {
   trades?: unknown;
   adjust?: unknown;
   gaps?: unknown;
+  start?: unknown;
 }
 
 export const MAX_SPEED_VALUE = 100_000;
 export const MIN_SPEED_VALUE = 0.0001;
 const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.\-]{0,11}$/;
-const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades', 'adjust', 'gaps']);
+const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades', 'adjust', 'gaps', 'start']);
 
 /** A config problem: `field` names the field (or URL parameter) so the page can point at it. */
 export class ConfigError extends Error {
@@ -167,6 +170,8 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
   const to = input.to === undefined ? from : parseDay(input.to, 'to');
   if (to < from) throw new ConfigError('to', `to (${to}) is before from (${from})`);
   const everything = [...new Set([...symbols, ...quotes, ...quoteTicks, ...trades])];
+  const hours = parseHours(input.hours ?? 'regular');
+  const start = input.start === undefined || input.start === '' ? undefined : checkStartInSession(parseStartTime(input.start), hours);
   const name = typeof input.name === 'string' && input.name.trim() !== '' ? input.name.trim() : `${everything.join(', ')} ${from === to ? from : `${from} to ${to}`}`;
   return {
     name,
@@ -174,7 +179,7 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
     from,
     to,
     intervals: parseIntervals(input.interval ?? '1m'),
-    hours: parseHours(input.hours ?? 'regular'),
+    hours,
     speed: parseSpeed(input.speed ?? 60),
     mode,
     quotes,
@@ -182,6 +187,7 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
     trades,
     adjust: parseAdjust(input.adjust ?? 'raw'),
     gaps: parseGaps(input.gaps ?? 'gap'),
+    start,
   };
 }
 
@@ -289,4 +295,45 @@ export function checkAgainstCatalog(config: ReplayConfig, catalog: Catalog): Map
     throw new ConfigError('from', `no data in ${range} for ${empty.join('; ')}`);
   }
   return daysBySymbol;
+}
+
+// `start=HH:MM`: where a replay's pacing begins, in New York time on its first day (the
+// SystemManager turns it into the "go to" target that opens the run: items before it are
+// emitted at once, as history).
+
+const PATTERN = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** Each session's hours in minutes after New York midnight: a start must fall inside [open, close). */
+const SESSION_MINUTES: Record<Hours, { readonly open: number; readonly close: number }> = {
+  regular: { open: 9 * 60 + 30, close: 16 * 60 },
+  extended: { open: 4 * 60, close: 20 * 60 },
+};
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** "9:45" or "09:45" → "09:45"; anything else is a ConfigError naming `start`. */
+export function parseStartTime(value: unknown): string {
+  const match = typeof value === 'string' ? PATTERN.exec(value.trim()) : null;
+  if (!match) throw new ConfigError('start', `start must be a New York time written HH:MM, such as 10:30; got ${JSON.stringify(value)}`);
+  return hhmm(Number(match[1]) * 60 + Number(match[2]));
+}
+
+/** A start outside the session's hours is refused, naming the hours it must fall in. */
+export function checkStartInSession(start: string, hours: Hours): string {
+  const minutes = startMinutes(start);
+  const { open, close } = SESSION_MINUTES[hours];
+  if (minutes < open || minutes >= close) {
+    const other = hours === 'regular' ? ', or hours=extended (04:00–20:00)' : '';
+    throw new ConfigError('start', `start ${start} is outside the ${hours} session (${hhmm(open)}–${hhmm(close)} New York): pick a time from ${hhmm(open)} to ${hhmm(close - 1)}${other}`);
+  }
+  return start;
+}
+
+export function startMinutes(start: string): number {
+  const [h, m] = start.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/** The instant pacing begins: `start` on `day` (the replay's first trading day), epoch ms UTC. */
+export function startInstant(day: string, start: string): number {
+  return exchangeWallToUtc(day, startMinutes(start));
 }

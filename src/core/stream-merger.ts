@@ -154,6 +154,34 @@ export class StreamMerger {
   }
 
   /**
+   * Step back: un-takes every item taken whose emit time is the latest taken (the last time step,
+   * whole, whichever streams it spans), so that they are pending again in the same order. Items
+   * are taken in emit-time order and each stream's own items in order, so those items are exactly
+   * the tail of each stream's taken items. Returns how many were un-taken and the emit time of the
+   * last item still taken (−Infinity when none is). The window is rebuilt from the queues' heads.
+   *
+   * Why the step back is done here, in the queues, rather than by the page re-seeking a fresh run
+   * to the earlier time: the queues still hold every item (consumed chunks are kept), and the merge
+   * order is a function of the queues alone, so putting the items back makes the replay go on
+   * exactly as if they had never been emitted — in microseconds, with no refetch and no second
+   * setup — and a run with steps back exports the same file as a straight run.
+   */
+  stepBack(): { readonly removed: number; readonly lastEmit: number } {
+    const last = this.queues.reduce((latest, q) => Math.max(latest, q.lastTakenEmit()), -Infinity);
+    if (last === -Infinity) return { removed: 0, lastEmit: -Infinity };
+    let removed = 0;
+    for (const queue of this.queues) {
+      while (queue.taken > 0 && queue.lastTakenEmit() === last) {
+        queue.retreat();
+        removed++;
+      }
+    }
+    this.lastEmit = this.queues.reduce((latest, q) => Math.max(latest, q.lastTakenEmit()), -Infinity);
+    this.forgetWindow();
+    return { removed, lastEmit: this.lastEmit };
+  }
+
+  /**
    * Gathers the next window. Its bound is the earliest (last item fed, rank) among streams still
    * being fed — nothing fed later can come before it — or the span, whichever comes first.
    */

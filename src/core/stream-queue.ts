@@ -2,6 +2,7 @@
 // the coordinator worker. Feeding appends whole columnar chunks (zero-copy), so a million queued
 // bars cost 7 × 8 bytes each, not an object apiece.
 
+import { assert } from './assert';
 import { firstAfter, firstAtOrAfter } from './bisect';
 import { columnsLength, firstOutOfOrderRow, type ItemColumns } from './item-columns';
 import type { MergeWindow } from './merge-window';
@@ -87,16 +88,38 @@ export class StreamQueue {
     }
   }
 
-  /** Drops the head item (it has been emitted). */
+  /**
+   * Moves past the head item (it has been emitted). Consumed chunks are kept until the run ends:
+   * a step back (retreat) reads them again. They were all in memory at the gate anyway.
+   */
   advance(): void {
     this.taken++;
     if (++this.row === this.headLength) {
-      // Let a consumed chunk be collected; keep the array index stable.
-      (this.chunks as (ItemColumns | undefined)[])[this.chunkIndex] = undefined;
       this.chunkIndex++;
       this.row = 0;
       this.loadHead();
     }
+  }
+
+  /** Emit time of the last item taken, or −Infinity when none was. */
+  lastTakenEmit(): number {
+    if (this.taken === 0) return -Infinity;
+    if (this.row > 0) return this.headEmits[this.row - 1];
+    const previous = this.chunks[this.chunkIndex - 1].tsEmit;
+    return previous[previous.length - 1];
+  }
+
+  /** Un-takes the last item taken: it is the head again (a step back). */
+  retreat(): void {
+    assert(this.taken > 0, `${streamKeyId(this.key)}: nothing taken to step back over`);
+    this.taken--;
+    if (this.row > 0) {
+      this.row--;
+      return;
+    }
+    this.chunkIndex--;
+    this.loadHead();
+    this.row = this.headLength - 1;
   }
 
   private loadHead(): void {

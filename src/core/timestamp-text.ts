@@ -10,6 +10,15 @@ import { zonedWallToUtc } from './exchange-time';
 
 /** Epoch-ms timestamps below this look like seconds (10^11 ms is 1973; 10^11 s is year 5138). */
 export const MIN_EPOCH_MS = 1e11;
+/** Epoch-ms timestamps at or above this look like microseconds (10^14 ms is year 5138; 2013 in µs is 1.4·10^15). */
+export const MAX_EPOCH_MS = 1e14;
+
+/** Why a number that is no timestamp is none: it looks like epoch microseconds or nanoseconds. Null otherwise. */
+export function epochUnitHint(text: string): string | null {
+  const value = text.trim();
+  if (!NUMBER.test(value) || Number(value) < MAX_EPOCH_MS) return null;
+  return 'it looks like epoch microseconds or nanoseconds: divide by 1000 (or 10^6) to epoch milliseconds';
+}
 
 /** A parsed reading: epoch ms UTC; `day` (YYYY-MM-DD) when the text was a date alone. */
 export interface ParsedTime {
@@ -64,7 +73,8 @@ export function parseTimestamp(text: string, zone: string): ParsedTime | null {
   if (NUMBER.test(value)) {
     const n = Number(value);
     const ms = n < MIN_EPOCH_MS ? n * 1000 : n;
-    return Number.isSafeInteger(Math.round(ms)) ? { ms: Math.round(ms) } : null;
+    // Microseconds read as milliseconds land in year 46158: refused (epochUnitHint says why).
+    return ms < MAX_EPOCH_MS && Number.isSafeInteger(Math.round(ms)) ? { ms: Math.round(ms) } : null;
   }
   const iso = ISO.exec(value);
   if (iso) {

@@ -18,13 +18,13 @@ describe('readReplayUrl: a link read whole', () => {
     expect(reading).toMatchObject({ view: 'lab', experiment: 'no-gate', request: { configName: 'spy-aig-bac-ibm-2013-10-07', autostart: true } });
   });
 
-  it.each(['replay', 'lab', 'data'])('view=%s opens that view', (view) => {
+  it.each(['replay', 'lab', 'data', 'verify'])('view=%s opens that view', (view) => {
     expect(readReplayUrl(`view=${view}`, base).view).toBe(view);
   });
 
   it('a view that does not exist is named', () => {
     const reading = readReplayUrl('view=charts&symbols=SPY', base);
-    expect(reading.errors.map((e) => `${e.field}: ${e.message}`)).toEqual(['view: view must be replay, lab, data; got "charts"']);
+    expect(reading.errors.map((e) => `${e.field}: ${e.message}`)).toEqual(['view: view must be replay, lab, data, verify; got "charts"']);
     expect(reading.view).toBeUndefined();
     expect(reading.request.overrides).toEqual({ symbols: ['SPY'] });
   });
@@ -45,5 +45,14 @@ describe('readReplayUrl: a link read whole', () => {
   it('parseReplayUrl still throws the first bad replay parameter, and ignores view and experiment', () => {
     expect(() => parseReplayUrl('speed=-3&from=2013-13-45', base)).toThrow(/^speed must be/);
     expect(parseReplayUrl('view=nope&experiment=%3F&symbols=SPY', base).overrides).toEqual({ symbols: ['SPY'] });
+  });
+
+  it('indicators=… gives every chart its indicators; an unknown one is named and the good parameters stay', () => {
+    expect(readReplayUrl('symbols=SPY&indicators=sma20,ema50,vwap,bb20,rsi14', base).indicators?.map((s) => `${s.kind}${s.period}`)).toEqual(['sma20', 'ema50', 'vwap0', 'bb20', 'rsi14']);
+    const bad = readReplayUrl('symbols=SPY&indicators=sma20,macd&autostart=1', base);
+    expect(bad.errors.map((e) => `${e.field}: ${e.message}`)).toEqual(['indicators: unknown indicator "macd"; known: sma, ema, bb, rsi, vwap (e.g. sma20,ema50,vwap,bb20,rsi14)']);
+    expect(bad.indicators).toBeUndefined();
+    expect(bad.bad).toEqual({ indicators: 'sma20,macd' });
+    expect(bad.request.overrides).toEqual({ symbols: ['SPY'] });
   });
 });

@@ -12,8 +12,12 @@ import {
   parseAdjust,
   parseGaps,
   parseSymbols,
+  parseStartTime,
+  checkStartInSession,
   type ReplayConfigInput,
 } from './replay-config';
+import { parseBlindSeed } from './blind-pick';
+import { parseIndicators, type IndicatorSpec } from './indicator-spec';
 
 export interface ReplayRequest {
   /** A bundled config name: `public/data/configs/NAME.json`. */
@@ -49,7 +53,7 @@ export function resolveDbUrl(value: string, baseUrl: string): string {
 }
 
 /** The page's views a link can open (`view=`). */
-export const PAGE_VIEWS = ['replay', 'lab', 'data'] as const;
+export const PAGE_VIEWS = ['replay', 'lab', 'data', 'verify'] as const;
 export type PageView = (typeof PAGE_VIEWS)[number];
 
 /** A link read whole: every good parameter kept, every bad one named (not only the first). */
@@ -59,6 +63,10 @@ export interface LinkReading {
   readonly view?: PageView;
   /** A teaching experiment's id, in the lab's kebab-case (`noGate` and `no_gate` read as `no-gate`). */
   readonly experiment?: string;
+  /** Blind practice's seed (`blind=`): the page picks a hidden symbol-day with it (blind-pick.ts). */
+  readonly blind?: number;
+  /** The charts' indicators (`indicators=sma20,ema50,vwap,bb20,rsi14`): each chart starts with them. */
+  readonly indicators?: readonly IndicatorSpec[];
   /** One error a bad parameter, in the order the link gives them. */
   readonly errors: readonly ConfigError[];
   /** The text of each bad parameter as the link gave it, by name: the address bar keeps it. */
@@ -81,6 +89,7 @@ const OVERRIDE_PARAMETERS: readonly (readonly [string, (value: string, o: Overri
   ['quotes', (v, o) => (o.quotes = parseSymbols(v, 'quotes', false))],
   ['quote_ticks', (v, o) => (o.quote_ticks = parseSymbols(v, 'quote_ticks', false))],
   ['trades', (v, o) => (o.trades = parseSymbols(v, 'trades', false))],
+  ['start', (v, o) => (o.start = parseStartTime(v))],
 ];
 
 const EXPERIMENT_PATTERN = /^[a-z0-9][a-z0-9-]{0,60}$/;
@@ -118,6 +127,13 @@ export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   const overrides: Overrides = {};
   for (const [name, apply] of OVERRIDE_PARAMETERS) read(name, (value) => apply(value, overrides));
   const configName = read('config', parseConfigName);
+  // A start outside the session is named now when the link says which hours (or none, and no
+  // config could say otherwise: regular); a named config's hours are checked when it starts.
+  if (typeof overrides.start === 'string') {
+    const hours = overrides.hours ?? (configName === undefined ? 'regular' : 'extended');
+    read('start', () => checkStartInSession(overrides.start as string, hours as 'regular' | 'extended'));
+    if (bad.start !== undefined) delete overrides.start;
+  }
   const dbUrl = read('db', (value) => resolveDbUrl(value, baseUrl));
   const autostart = read('autostart', (value) => {
     if (value !== '0' && value !== '1') throw new ConfigError('autostart', `autostart must be 1 or 0; got "${value}"`);
@@ -125,16 +141,21 @@ export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   });
   const view = read('view', parseView);
   const experiment = read('experiment', experimentId);
+  const blind = read('blind', parseBlindSeed);
+  const indicators = read('indicators', parseIndicators);
   // The link's own order, so the message reads like the address bar.
   const order = [...params.keys()];
   errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, errors, bad };
+  return { request: { configName, overrides, dbUrl, autostart: autostart ?? false }, view, experiment, blind, indicators, errors, bad };
 }
+
+/** The link's parameters of the page rather than of the replay: a bad one never stops a replay. */
+const PAGE_FIELDS: ReadonlySet<string> = new Set(['view', 'experiment', 'blind', 'indicators']);
 
 /** Parses the replay parameters of a query; the first bad one throws a ConfigError naming it. */
 export function parseReplayUrl(search: string, baseUrl: string): ReplayRequest {
   const reading = readReplayUrl(search, baseUrl);
-  const first = reading.errors.find((e) => e.field !== 'view' && e.field !== 'experiment');
+  const first = reading.errors.find((e) => !PAGE_FIELDS.has(e.field));
   if (first) throw first;
   return reading.request;
 }
@@ -156,6 +177,7 @@ export function formatReplayQuery(request: ReplayRequest): string {
     const list = ([] as unknown[]).concat(typeof o[field] === 'string' ? (o[field] as string).split(',').filter(Boolean) : (o[field] ?? []));
     if (list.length > 0) params.set(field, list.join(','));
   }
+  if (o.start !== undefined && o.start !== '') params.set('start', String(o.start));
   if (o.speed !== undefined) params.set('speed', String(o.speed));
   if (request.dbUrl !== undefined) params.set('db', request.dbUrl);
   if (request.autostart) params.set('autostart', '1');

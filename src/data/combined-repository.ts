@@ -9,6 +9,8 @@ import { STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from 
 import type { Hours } from '../core/trading-hours';
 import { concatColumns } from './day-columns';
 import { streamId } from './stream-catalog';
+import type { RefusedRows } from '../core/import-types';
+import { addAccounts, refusedAccount, type RowAccount } from '../core/row-account';
 
 /** Something that answers the repository's queries: a MarketDataRepository or an ImportedDataset. */
 export interface DaySource {
@@ -18,6 +20,10 @@ export interface DaySource {
   catalog(): readonly CatalogEntry[];
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): ItemColumns | Promise<ItemColumns>;
   getItems(key: StreamKey, from: string, to: string, hours: Hours): ItemColumns | Promise<ItemColumns>;
+  /** The stored rows behind these streams' days: replayed, or outside the hours (MarketDataRepository.account). */
+  account?(requests: readonly { readonly key: StreamKey; readonly days: readonly string[] }[], hours: Hours): RowAccount | Promise<RowAccount>;
+  /** Rows its file refused, by symbol-day (none for the bundled file). */
+  readonly refused?: readonly RefusedRows[];
 }
 
 export class CombinedRepository {
@@ -49,6 +55,37 @@ export class CombinedRepository {
     });
     for (const e of merged.values()) e.days.sort();
     return [...merged.values()].map(({ imported, ...e }) => (imported.length > 0 ? { ...e, imported } : e));
+  }
+
+  /**
+   * Every source row in the replay's streams and dates: replayed, or counted under a reason —
+   * outside the requested hours (asked of the source that holds each day), or refused by the rules
+   * when the file was read (the sources' refused rows of these symbols and dates).
+   */
+  async account(keys: readonly StreamKey[], from: string, to: string, hours: Hours): Promise<RowAccount> {
+    const perSource: { key: StreamKey; days: string[] }[][] = this.sources.map(() => []);
+    const wanted = new Set<string>();
+    for (const key of keys) {
+      const type = key.type === StreamType.BAR ? undefined : STREAM_TYPE_NAMES[key.type];
+      const id = streamId({ type, symbol: key.symbol, interval: key.interval });
+      const owner = new Map<string, number>();
+      this.indexes.forEach((index, i) => {
+        const entry = index.get(id);
+        if (entry?.from === 'tick') wanted.add(`tick|${key.symbol}`);
+        else wanted.add(`${type ?? 'bar'}|${key.symbol}`);
+        for (const day of entry?.days ?? []) if (day >= from && day <= to && !owner.has(day)) owner.set(day, i);
+      });
+      const days: string[][] = this.sources.map(() => []);
+      for (const [day, i] of owner) days[i].push(day);
+      days.forEach((list, i) => list.length > 0 && perSource[i].push({ key, days: list }));
+    }
+    const accounts: RowAccount[] = [];
+    for (let i = 0; i < this.sources.length; i++) {
+      const source = this.sources[i];
+      if (perSource[i].length > 0 && source.account) accounts.push(await source.account(perSource[i], hours));
+      accounts.push(refusedAccount(source.refused ?? [], wanted, from, to));
+    }
+    return addAccounts(...accounts);
   }
 
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns> {

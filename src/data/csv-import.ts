@@ -7,7 +7,8 @@
 // a timestamp in one column or a date and a time in two.
 
 import Papa from 'papaparse';
-import { parseDateAndTime, parseTimestamp, TIMESTAMP_FORMS, type ParsedTime } from '../core/timestamp-text';
+import { epochUnitHint, parseDateAndTime, parseTimestamp, TIMESTAMP_FORMS, type ParsedTime } from '../core/timestamp-text';
+import { bounded, symbolOf } from '../core/row-rules';
 import { isBarInterval, type BarInterval } from '../core/stream-key';
 import { isTimeZone } from '../core/exchange-time';
 import type { ImportOptions } from '../core/import-types';
@@ -56,6 +57,8 @@ interface Layout {
   readonly at: Partial<Record<Column, number>>;
   readonly time: (cells: readonly string[]) => ParsedTime | null;
   readonly timeText: (cells: readonly string[]) => string;
+  /** The header's names, as written. */
+  readonly names: readonly string[];
 }
 
 function normalize(name: string): string {
@@ -79,8 +82,16 @@ export function normalizeInterval(text: string): BarInterval | null {
   return null;
 }
 
+/** A header wider than this is not a file of bars: refused before any row is read. */
+export const MAX_COLUMNS = 64;
+/** A line longer than this (one parse chunk) is not a row of bars: the file is refused there. */
+export const MAX_LINE_BYTES = 1 << 20;
+
 /** Reads the header row; throws DataError when the file cannot be read as bars at all. */
 export function readHeader(cells: readonly string[], name: string, options: ImportOptions, validator: ImportValidator): Layout {
+  if (cells.length > MAX_COLUMNS) {
+    throw new DataError(`${name}: the header has ${cells.length.toLocaleString('en-US')} columns; a file of bars has at most ${MAX_COLUMNS} (symbol, time, open, high, low, close, volume …). Is this a CSV file of bars?`);
+  }
   if (cells.length === 1) {
     const only = cells[0];
     if (/[ ;|\t:]/.test(only.trim())) {
@@ -102,10 +113,15 @@ export function readHeader(cells: readonly string[], name: string, options: Impo
   const missing = PRICE_COLUMNS.filter((c) => at[c] === undefined);
   if (missing.length > 0) {
     const list = missing.map((c) => `${c} (or ${COLUMN_NAMES[c].slice(1).join(', ')})`).join('; ');
-    throw new DataError(`${name}: the header lacks ${missing.length === 1 ? 'a column' : 'columns'}: ${list}. Found: ${cells.map((c) => c.trim()).join(', ')}.`);
+    throw new DataError(bounded(`${name}: the header lacks ${missing.length === 1 ? 'a column' : 'columns'}: ${list}. Found: ${cells.map((c) => c.trim()).join(', ')}.`, 600));
   }
   if (at.symbol === undefined && !options.symbol) {
     throw new DataError(`${name} has no symbol column: add one (symbol or ticker), or type the symbol for this file in the import form.`);
+  }
+  if (at.symbol === undefined) {
+    // The typed symbol meets the same rule as a symbol in a file (row-rules.ts).
+    const typed = symbolOf(ensureDefined(options.symbol, 'the typed symbol'));
+    if ('problem' in typed) throw new DataError(`${name} has no symbol column, and the symbol typed for it cannot be one: ${typed.problem}.`);
   }
   if (!isTimeZone(options.zone)) throw new DataError(`"${options.zone}" is not a time zone; use a name such as America/New_York or UTC.`);
   const zone = options.zone;
@@ -123,20 +139,33 @@ export function readHeader(cells: readonly string[], name: string, options: Impo
     const i = ensureDefined(at.date ?? at.time, 'the date or time column');
     layout = { time: (c) => parseTimestamp(c[i], zone), timeText: (c) => c[i] };
   } else {
-    throw new DataError(`${name}: the header has no timestamp column (ts, timestamp, datetime, or date and time). Found: ${cells.map((c) => c.trim()).join(', ')}.`);
+    throw new DataError(bounded(`${name}: the header has no timestamp column (ts, timestamp, datetime, or date and time). Found: ${cells.map((c) => c.trim()).join(', ')}.`));
   }
   if (extra.length > 0) validator.problem('columns', 1, `${extra.length === 1 ? 'column' : 'columns'} ${extra.map((e) => quote(e)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of a bar and will not be imported`);
   validator.note(`Columns: ${(Object.keys(at) as Column[]).map((c) => `${c} ← ${quote(cells[ensureDefined(at[c], c)].trim())}`).join(', ')}.`);
   if (at.symbol === undefined) validator.note(`Every row is ${ensureDefined(options.symbol, 'the symbol typed for this file').toUpperCase()} (the symbol typed for this file).`);
   if (at.interval === undefined) validator.note(`Every row is a ${options.interval} bar (the interval chosen for this file).`);
   validator.note(`Timestamps without an offset are read as ${zone} time.`);
-  return { width: cells.length, at, ...layout };
+  return { width: cells.length, at, names: cells.map((c) => c.trim()), ...layout };
+}
+
+const TIME_OF_DAY = /^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/** Why a row has more fields than the header names: the column that looks unnamed, and what to do. */
+function unnamedColumn(cells: readonly string[], layout: Layout): string {
+  const extra = cells.length - layout.width;
+  const time = layout.at.time === undefined && layout.at.ts === undefined ? cells.findIndex((c) => TIME_OF_DAY.test(c.trim())) : -1;
+  if (time >= 0) {
+    return `; field ${time + 1} (${quote(cells[time].trim())}) looks like a time of day that the header does not name: add a name such as Time after ${quote(layout.names[time - 1] ?? '')} in the header (a date and a time column are read together)`;
+  }
+  return `; the header names ${layout.width} columns and this row has ${extra} more: ${extra === 1 ? 'a column looks' : 'columns look'} unnamed. Add ${extra === 1 ? 'its name' : 'their names'} to the header`;
 }
 
 /** Checks one data row and hands it to the validator. */
 function readRow(cells: readonly string[], row: number, layout: Layout, options: ImportOptions, validator: ImportValidator): void {
   if (cells.length !== layout.width) {
-    validator.problem('fields', row, `has ${cells.length} field${cells.length === 1 ? '' : 's'}; the header has ${layout.width}`);
+    const hint = cells.length > layout.width ? unnamedColumn(cells, layout) : '';
+    validator.problem('fields', row, `has ${cells.length.toLocaleString('en-US')} field${cells.length === 1 ? '' : 's'}; the header has ${layout.width}${hint}`);
     return;
   }
   const long = cells.findIndex((c) => c.length > IMPORT_LIMITS.maxFieldChars);
@@ -157,17 +186,22 @@ function readRow(cells: readonly string[], row: number, layout: Layout, options:
   }
   const time = layout.time(cells);
   if (time === null) {
-    validator.problem('timestamp', row, `${quote(layout.timeText(cells))} is not a timestamp (${TIMESTAMP_FORMS})`);
+    const text = layout.timeText(cells);
+    validator.problem('timestamp', row, `${quote(text)} is not a timestamp (${epochUnitHint(text) ?? TIMESTAMP_FORMS})`);
     return;
   }
   const values = [0, 0, 0, 0, 0] as [number, number, number, number, number];
   for (let f = 0; f < PRICE_COLUMNS.length; f++) {
     const text = cells[at[PRICE_COLUMNS[f]]!].trim();
     if (!NUMBER.test(text)) {
-      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${text === '' ? 'is empty' : `${quote(text)} is not a number`}`);
+      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${text === '' ? 'is empty' : `${quote(text)} is not a number`}`, validator.rowLabel, validator.placeOf('bar', symbol, time.ms, interval));
       return;
     }
     values[f] = Number(text);
+    if (!Number.isFinite(values[f])) {
+      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${quote(text)} is too large to be a finite number`, validator.rowLabel, validator.placeOf('bar', symbol, time.ms, interval));
+      return;
+    }
   }
   validator.addBar(row, symbol, interval, time.ms, values, time.day);
 }
@@ -239,6 +273,11 @@ export function importCsv(
       chunkSize: 1 << 20,
       chunk(results, parser) {
         try {
+          // Papa Parse holds back a line that runs past the chunk: a chunk with no whole line
+          // means a line over MAX_LINE_BYTES. Refused here, before the rest is read.
+          if (results.data.length === 0 && results.meta.cursor < bytes) {
+            throw new DataError(`${name}: line ${(row + 1).toLocaleString('en-US')} is longer than ${MAX_LINE_BYTES / 1024 / 1024} MB with no line break; a row of bars is a few dozen characters. Is this a CSV file of bars?`);
+          }
           const bad = new Set(results.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row!));
           results.data.forEach((cells, i) => {
             row++;

@@ -7,6 +7,7 @@ import type { ItemColumns } from '../core/item-columns';
 import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
+import type { RowAccount } from '../core/row-account';
 
 // The wire types travel with the protocol; they are defined in core so that this file imports nothing else.
 export type { CatalogEntry, SourceCatalog };
@@ -30,4 +31,6 @@ export interface DataWorkerApi {
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns>;
   /** MarketDataRepository.getItems (quote bars, quote updates, trade prints); transferred. */
   getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns>;
+  /** Every source row of these streams from `from` to `to`: replayed, or counted under a reason (CombinedRepository.account). */
+  account(keys: readonly StreamKey[], from: string, to: string, hours: Hours): Promise<RowAccount>;
 }

@@ -52,6 +52,9 @@ const api: DataWorkerApi = {
     const columns = await current().getItems(key, from, to, hours);
     return transfer(columns, columnBuffers(columns));
   },
+  async account(keys, from, to, hours) {
+    return current().account(keys, from, to, hours);
+  },
 };
 
 /** The imported datasets, or none (with a console note) when the browser's storage is unavailable. */

@@ -10,7 +10,9 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Experiment } from '../core/flaws';
 import type { DatasetMeta } from '../core/import-types';
+import type { RowAccount } from '../core/row-account';
 import type { Interval } from '../core/stream-key';
+import type { TradesRecord } from '../core/trades-export';
 import { DataError } from './data-error';
 import type { ChunkKind, DayChunk } from './import-validator';
 import { storedEntries, withMarkets } from './stream-catalog';
@@ -51,6 +53,10 @@ export interface RunRecord {
   readonly counts: { readonly emitted: number; readonly expected: number; readonly streams: readonly { readonly stream: string; readonly emitted: number; readonly expected: number }[] };
   readonly timings: { readonly setupMs: number | null; readonly gateOpenLatencyMs: number | null; readonly runMs: number | null };
   readonly output: { readonly file: string; readonly rows: number; readonly sha256: string };
+  /** Added by issue 15: every source row in the replay's symbols and dates, replayed or counted under a reason (absent: live, or not set up). */
+  readonly input?: RowAccount;
+  /** Paper trading (issue 17, an addition): the fills and the hash of `export-trades`. */
+  readonly trades?: TradesRecord;
 }
 
 interface LabSchema extends DBSchema {

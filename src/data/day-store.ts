@@ -1,6 +1,6 @@
 // Where a repository's day chunks come from: the storage layout as a small strategy. The bundled
 // file's columnar tables are read a day (one row) at a time with sql.js; an interchange file
-// (indexed once at open) and an imported dataset (its days read from IndexedDB) are held in
+// (read at open by the import’s reader, sqlite-import.ts) and an imported dataset (its days read from IndexedDB) are held in
 // memory. Runs in the data worker; MarketDataRepository picks the layout when it opens a file.
 
 import type { Database, SqlValue, Statement } from 'sql.js';
@@ -10,9 +10,11 @@ import { fieldsOf } from '../core/item-columns';
 import { DataError } from './data-error';
 import { dayKey, type DayColumns } from './day-columns';
 import type { ChunkKind } from '../core/import-types';
-import { INTERCHANGE_TABLES, indexInterchange } from './interchange-index';
+import type { ImportReport } from '../core/import-types';
+import { readInterchange } from './sqlite-import';
+import { bounded, MESSAGE_LIMIT } from '../core/row-rules';
 import { decodeFloat64 } from './storage-layout';
-import { storedEntries, type StoredDay } from './stream-catalog';
+import { storedEntries, withMarkets, type StoredDay } from './stream-catalog';
 
 /** One stored day of one stream, whichever layout holds it. */
 export interface DayStore {
@@ -116,6 +118,8 @@ export interface OpenedLayout {
   /** What the file stores (not yet the coarser intervals built from it). */
   readonly stored: readonly CatalogEntry[];
   readonly days: DayStore;
+  /** An interchange file's reading: its refused rows, counted when a replay covers their days. */
+  readonly report?: ImportReport;
 }
 
 /** The storage layouts a SQLite file may have, the first that fits is used (storage-layout.ts). */
@@ -126,13 +130,22 @@ export const STORAGE_LAYOUTS: readonly { readonly name: string; fits(tables: Rea
     open: (db, label, tables) => ({ stored: columnarCatalog(db, tables), days: new ColumnarDays(db, label) }),
   },
   {
-    // Indexed into memory at open, so the file's database is closed at once.
+    // Read at open by the import's own reader (sqlite-import.ts: the same rows kept and refused),
+    // into memory, so the file's database is closed at once. A file none of whose rows can be
+    // replayed is refused with its first problems.
     name: 'interchange',
-    fits: (tables) => INTERCHANGE_TABLES.some((t) => tables.has(t.table)),
-    open: (db, label, tables) => {
-      const { stored, chunks } = indexInterchange(db, label, tables);
+    fits: () => true,
+    open: (db, label) => {
+      const { report, chunks } = readInterchange(db, label, 0, new Map());
       db.close();
-      return { stored, days: new MemoryDays(label, chunks) };
+      if (chunks.length === 0) {
+        const first = report.firstProblems.slice(0, 3).map((p) => p.message).join('; ');
+        throw new DataError(bounded(`${label}: none of its ${report.rowsRead.toLocaleString('en-US')} rows can be replayed: ${first}`, 2 * MESSAGE_LIMIT));
+      }
+      const map = new Map<string, DayColumns>();
+      for (const c of chunks) map.set(dayKey(c.kind, c.symbol, c.interval, c.day), { ts: c.ts, values: c.values });
+      // A symbol the file's markets table names carries its market, as an imported dataset's does.
+      return { stored: withMarkets(storedEntries(chunks), (symbol) => report.markets?.[symbol]), days: new MemoryDays(label, map), report };
     },
   },
 ];

@@ -10,17 +10,25 @@
 import { gridBucket } from '../core/aggregate-bars';
 import { exchangeDay, exchangeWallToUtc, formatExchangeTime } from '../core/exchange-time';
 import { marketDay } from '../core/market-calendar';
-import type { BarInterval, Interval } from '../core/stream-key';
+import { intervalMs, type BarInterval, type Interval } from '../core/stream-key';
 import { REGULAR_OPEN_MINUTE, tradingSession } from '../core/trading-hours';
-import type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind } from '../core/import-types';
+import type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind, RefusedRows } from '../core/import-types';
+import { atMidnight, barValuesProblem, bounded, dailyBarDay, itemValuesProblem, knownCalendarYears, shown, symbolOf } from '../core/row-rules';
 import { DataError } from './data-error';
 import type { Market } from '../core/market';
-import { DEFAULT_MARKET_ID, US_EQUITIES } from '../core/markets';
-import { resolveMarket, type MarketSpec } from '../core/market-spec';
-import { checkMarketRow } from './market-rows';
+import { US_EQUITIES } from '../core/markets';
+import { resolveMarket, tradingDayOf, type MarketSpec } from '../core/market-spec';
+import { checkMarketRow, suggestMarket, symbolMarkets } from './market-rows';
 
 // The import's wire types are defined in core (the import worker's protocol imports only core).
-export type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind };
+export type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind, RefusedRows };
+
+/** Where a refused row belonged, when that is known: its rows are counted against that symbol-day. */
+export interface RowPlace {
+  readonly kind: ChunkKind;
+  readonly symbol: string;
+  readonly day: string;
+}
 
 /** One symbol's rows of one kind and interval on one New York day: the storage layout's unit. */
 export interface DayChunk {
@@ -51,6 +59,7 @@ export const PROBLEM_TITLES: Record<ProblemKind, string> = {
   grid: 'timestamps off the interval grid',
   closed: 'rows when the exchange was closed',
   duplicate: 'duplicate rows',
+  mixed: 'a symbol-day at two intervals',
   overlap: 'rows already in the lab',
 };
 
@@ -66,20 +75,20 @@ export const IMPORT_LIMITS = {
   firstProblems: 20,
 } as const;
 
-const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.\-]{0,11}$/;
-
-/** A value from a file, shown in a message: quoted, cut short, never markup (the UI prints text). */
-export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : value instanceof Uint8Array ? `<${value.byteLength}-byte blob>` : String(value);
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-}
+/** A value from a file, shown in a message (row-rules.ts: quoted, cut short, NULL as NULL). */
+export const quote = shown;
 
 /** A symbol as stored (upper case), or null with the problem recorded. */
 export function checkSymbol(validator: ImportValidator, row: number, value: unknown): string | null {
-  const symbol = typeof value === 'string' ? value.trim().toUpperCase() : '';
-  if (SYMBOL_PATTERN.test(symbol)) return symbol;
-  validator.problem('symbol', row, `symbol ${quote(value)} is not a ticker symbol (a letter, then letters, digits, "." or "-", up to 12)`);
+  const checked = symbolOf(value);
+  if ('symbol' in checked) return checked.symbol;
+  validator.problem('symbol', row, checked.problem);
   return null;
+}
+
+/** The place of a row of `symbol` at `ts` (a daily bar: the day it names). */
+export function placeOf(kind: ChunkKind, symbol: string, ts: number, interval?: Interval): RowPlace {
+  return { kind, symbol, day: (interval === '1d' ? dailyBarDay(ts) : null) ?? exchangeDay(ts) };
 }
 
 interface Group {
@@ -99,6 +108,14 @@ export class ImportValidator {
   private readonly counts = new Map<ProblemKind, number>();
   private readonly examples = new Map<ProblemKind, Problem[]>();
   private readonly notes: string[] = [];
+  /** Refused rows by the symbol-day they belong to, then by reason. */
+  private readonly refused = new Map<string, { place: RowPlace; reasons: Map<ProblemKind, number> }>();
+  /** Intraday rows refused at midnight, and rows with a time: all at midnight means daily bars. */
+  private midnightRows = 0;
+  private timedRows = 0;
+  /** A day in a year the calendar does not know (weekends checked only). */
+  private unknownYearDay: string | null = null;
+  private unknownYearRows = 0;
   private rowsRead = 0;
   private rowsValid = 0;
   /** US-equities rows refused as weekend days: many suggest 24/7 data (the report offers crypto-24-7). */
@@ -127,55 +144,57 @@ export class ImportValidator {
     }
   }
 
-  problem(kind: ProblemKind, row: number, message: string, rowLabel = this.rowLabel): void {
+  /** Records a refused row (or a note on the file, row 0); `place` counts it against its symbol-day. */
+  problem(kind: ProblemKind, row: number, message: string, rowLabel = this.rowLabel, place?: RowPlace): void {
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
     const list = this.examples.get(kind) ?? [];
-    if (list.length < IMPORT_LIMITS.firstProblems) list.push({ row, message: row > 0 ? `${rowLabel} ${row}: ${message}` : message });
+    if (list.length < IMPORT_LIMITS.firstProblems) list.push({ row, message: bounded(row > 0 ? `${rowLabel} ${row}: ${message}` : message) });
     this.examples.set(kind, list);
+    if (place) {
+      const id = `${place.kind}|${place.symbol}|${place.day}`;
+      let entry = this.refused.get(id);
+      if (!entry) this.refused.set(id, (entry = { place: { kind: place.kind, symbol: place.symbol, day: place.day }, reasons: new Map() }));
+      entry.reasons.set(kind, (entry.reasons.get(kind) ?? 0) + 1);
+    }
   }
 
   /**
-   * A bar whose fields have their types: checks prices, volume, the grid and the exchange's
-   * hours, then keeps it. Returns false when it was refused (the problem is recorded).
+   * A bar whose fields have their types: checks the values (row-rules.ts), the day, the grid and
+   * the exchange's hours, then keeps it. Returns false when it was refused (the problem is recorded).
    */
   addBar(row: number, symbol: string, interval: BarInterval, ts: number, values: readonly [number, number, number, number, number], namedDay?: string): boolean {
-    const [open, high, low, close, volume] = values;
-    if (high < Math.max(open, close) || low > Math.min(open, close)) {
-      const which = high < Math.max(open, close) ? `high ${high} is below max(open ${open}, close ${close})` : `low ${low} is above min(open ${open}, close ${close})`;
-      this.problem('ohlc', row, which);
+    const place = namedDay !== undefined ? { kind: 'bar' as const, symbol, day: namedDay } : this.placeOf('bar', symbol, ts, interval);
+    const bad = barValuesProblem(values);
+    if (bad) {
+      this.problem(bad.kind, row, bad.message, this.rowLabel, place);
       return false;
     }
-    if (volume < 0) {
-      this.problem('volume', row, `volume ${volume} is negative`);
-      return false;
-    }
+    this.timedRows++;
+    const midnight = namedDay !== undefined || atMidnight(ts);
+    if (midnight) this.midnightRows++;
     const market = this.marketOf(symbol);
-    if (market !== US_EQUITIES) return this.keepInMarket(market, row, 'bar', symbol, interval, ts, values, namedDay);
+    if (market !== US_EQUITIES) return this.keepInMarket(market, row, 'bar', symbol, interval, ts, values, place, namedDay);
     let at = ts;
-    let day = namedDay ?? exchangeDay(ts);
+    let day = place.day;
     if (interval === '1d') {
-      // A daily bar names a day: a date alone, midnight UTC or New York, or the 09:30 open.
-      if (namedDay === undefined && ts % 86_400_000 === 0) day = new Date(ts).toISOString().slice(0, 10);
-      else if (namedDay === undefined && ts !== exchangeWallToUtc(day, 0) && ts !== exchangeWallToUtc(day, REGULAR_OPEN_MINUTE)) {
-        this.problem('grid', row, `a daily bar is dated by its day (or 00:00 or 09:30 New York); got ${formatExchangeTime(ts)} New York`);
+      // A daily bar names a day: a date alone, midnight UTC or New York, the 09:30 open or the close.
+      if (namedDay === undefined && dailyBarDay(ts) === null) {
+        this.problem('grid', row, `a daily bar is dated by its day (00:00 UTC or New York, the 09:30 open or the close); got ${formatExchangeTime(ts)} New York`, this.rowLabel, place);
         return false;
       }
       at = exchangeWallToUtc(day, REGULAR_OPEN_MINUTE); // stored at the regular open, as aggregated daily bars are
     }
+    if (!this.tradingDay(row, day, place)) return false;
     const session = tradingSession(day, 'extended');
-    if (session === null) {
-      const { kind, reason } = marketDay(day);
-      if (kind === 'weekend') this.weekendRows++;
-      this.problem('closed', row, `${day} is ${kind === 'weekend' ? 'a weekend day' : `a market holiday (${reason})`}; the exchange was closed`);
-      return false;
-    }
-    if (interval !== '1d') {
+    if (interval !== '1d' && session !== null) {
       if (ts < session.open || ts >= session.close) {
-        this.problem('closed', row, `${formatExchangeTime(ts)} New York is outside the exchange's hours (04:00–20:00)`);
+        const hint = midnight ? `; a bar stamped at midnight looks like a daily bar: choose the interval 1d` : '';
+        this.problem('closed', row, `${formatExchangeTime(ts)} New York is outside the exchange's hours that day (${hoursOf(day)})${hint}`, this.rowLabel, place);
         return false;
       }
-      if (gridBucket(ts, interval, session) !== ts) {
-        this.problem('grid', row, `${formatExchangeTime(ts)} New York is not the start of a ${interval} bar (the grid is aligned to 09:30)`);
+      // The extended session's first bucket starts at the 04:00 open (aggregate-bars.ts does the same).
+      if (Math.max(gridBucket(ts, interval, session), session.open) !== ts) {
+        this.problem('grid', row, `${formatExchangeTime(ts)} New York is not the start of a ${interval} bar (the grid is aligned to 09:30)`, this.rowLabel, place);
         return false;
       }
     }
@@ -183,26 +202,42 @@ export class ImportValidator {
   }
 
   /** A quote bar, quote update or trade print whose fields have their types (NaN: a missing side). */
-  addItem(row: number, kind: 'quote' | 'tick', symbol: string, interval: Interval, ts: number, values: readonly number[], sizeFields: readonly number[]): boolean {
-    for (const f of sizeFields) {
-      if (values[f] < 0) {
-        this.problem('volume', row, `a size of ${values[f]} is negative`);
-        return false;
-      }
+  addItem(row: number, kind: 'quote' | 'tick', symbol: string, interval: Interval, ts: number, values: readonly number[], sizeFields: readonly number[], names: readonly string[] = [], skip = -1): boolean {
+    const place = this.placeOf(kind, symbol, ts);
+    const bad = itemValuesProblem(values, names, new Set(sizeFields), skip);
+    if (bad) {
+      this.problem(bad.kind, row, bad.message, this.rowLabel, place);
+      return false;
     }
     const market = this.marketOf(symbol);
-    if (market !== US_EQUITIES) return this.keepInMarket(market, row, kind, symbol, interval, ts, values);
-    const day = exchangeDay(ts);
+    if (market !== US_EQUITIES) return this.keepInMarket(market, row, kind, symbol, interval, ts, values, place);
+    const day = place.day;
+    if (!this.tradingDay(row, day, place)) return false;
     const session = tradingSession(day, 'extended');
     if (session === null || ts < session.open || ts >= session.close) {
-      this.problem('closed', row, `${formatExchangeTime(ts)} New York is not inside the exchange's hours`);
+      this.problem('closed', row, `${formatExchangeTime(ts)} New York is outside the exchange's hours that day (${hoursOf(day)})`, this.rowLabel, place);
       return false;
     }
     if (interval !== 'tick' && ts % 60_000 !== 0) {
-      this.problem('grid', row, `${formatExchangeTime(ts)} New York is not the start of a 1m quote bar`);
+      this.problem('grid', row, `${formatExchangeTime(ts)} New York is not the start of a 1m quote bar`, this.rowLabel, place);
       return false;
     }
     return this.keep(row, kind, symbol, interval, day, ts, values);
+  }
+
+  /** False (with the problem recorded) when the exchange was closed on `day`; notes days the calendar does not know. */
+  private tradingDay(row: number, day: string, place: RowPlace): boolean {
+    const { kind, reason, known } = marketDay(day);
+    if (kind === 'weekend' || kind === 'holiday') {
+      if (kind === 'weekend') this.weekendRows++;
+      this.problem('closed', row, `${day} is ${kind === 'weekend' ? 'a weekend day' : `a market holiday (${reason})`}; the exchange was closed`, this.rowLabel, place);
+      return false;
+    }
+    if (!known) {
+      this.unknownYearDay ??= day;
+      this.unknownYearRows++;
+    }
+    return true;
   }
 
   /** Sorts each day, drops repeated bars (the first one stays), and returns what can be stored. */
@@ -210,13 +245,14 @@ export class ImportValidator {
     const chunks: DayChunk[] = [];
     const contents = new Map<string, { kind: ChunkKind; symbol: string; interval: Interval; days: number; rows: number }>();
     for (const group of [...this.groups.values()].sort((a, b) => (chunkOrder(a) < chunkOrder(b) ? -1 : 1))) {
+      if (this.coarserThanHeld(group)) continue;
       const order = group.ts.map((_, i) => i).sort((a, b) => group.ts[a] - group.ts[b] || group.rows[a] - group.rows[b]);
       const kept: number[] = [];
       for (const i of order) {
         const previous = kept[kept.length - 1];
         // Ticks may share a timestamp (the file's order is kept); bars and quote bars may not.
         if (previous !== undefined && group.interval !== 'tick' && group.ts[previous] === group.ts[i]) {
-          this.problem('duplicate', group.rows[i], `repeats ${group.symbol} ${group.interval} at ${formatExchangeTime(group.ts[i])} New York from ${group.rowLabel} ${group.rows[previous]}`, group.rowLabel);
+          this.problem('duplicate', group.rows[i], `repeats ${group.symbol} ${group.interval} at ${formatExchangeTime(group.ts[i])} New York from ${group.rowLabel} ${group.rows[previous]}`, group.rowLabel, group);
           this.rowsValid--;
           continue;
         }
@@ -236,17 +272,20 @@ export class ImportValidator {
       entry.rows += kept.length;
       contents.set(id, entry);
     }
+    if (this.unknownYearDay !== null) {
+      const { first, last } = knownCalendarYears();
+      this.note(`Holidays and early closes are known for ${first}–${last} only: ${this.unknownYearRows.toLocaleString('en-US')} rows on days of other years (the first: ${this.unknownYearDay}) were checked for weekends only.`);
+    }
+    const looksDaily = this.timedRows > 0 && this.midnightRows === this.timedRows && (this.counts.get('closed') ?? 0) > 0;
+    if (looksDaily) this.note('Every timestamp is at midnight: these look like daily bars. Choose the interval 1d and read the file again.');
+    const refusedByDay: RefusedRows[] = [...this.refused.values()].flatMap(({ place, reasons }) => [...reasons].map(([reason, count]) => ({ ...place, reason, count })));
     const problems = [...this.counts].map(([kind, count]) => ({ kind, title: PROBLEM_TITLES[kind], count, examples: (this.examples.get(kind) ?? []).slice(0, IMPORT_LIMITS.examples) }));
     const firstProblems = [...this.examples.values()]
       .flat()
       .sort((a, b) => a.row - b.row)
       .slice(0, IMPORT_LIMITS.firstProblems);
     // The symbols of a market other than us-equities, so the dataset remembers them (none: the report is as before markets).
-    const markets: Record<string, MarketSpec> = {};
-    for (const { symbol } of contents.values()) {
-      const spec = this.marketSpecOf(symbol);
-      if (spec !== undefined && spec !== DEFAULT_MARKET_ID) markets[symbol] = spec;
-    }
+    const markets = symbolMarkets([...contents.values()].map((c) => c.symbol), this.marketSpecOf);
     return {
       report: {
         ...this.file,
@@ -259,9 +298,19 @@ export class ImportValidator {
         notes: this.notes,
         ...(Object.keys(markets).length > 0 ? { markets } : {}),
         ...(this.weekendRows > 0 ? { suggestedMarket: suggestMarket(this.weekendRows) } : {}),
+        ...(refusedByDay.length > 0 ? { refusedByDay } : {}),
+        ...(looksDaily ? { looksDaily } : {}),
       },
       chunks,
     };
+  }
+
+  /** The symbol-day a row belongs to (refused rows count against it): New York's (placeOf), or its market's trading day. */
+  placeOf(kind: ChunkKind, symbol: string, ts: number, interval?: Interval): RowPlace {
+    const market = this.marketOf(symbol);
+    if (market === US_EQUITIES) return placeOf(kind, symbol, ts, interval);
+    const daily = interval === '1d' ? checkMarketRow(market, interval, ts) : null;
+    return { kind, symbol, day: daily?.ok ? daily.day : tradingDayOf(market, ts) };
   }
 
   private marketOf(symbol: string): Market {
@@ -269,19 +318,37 @@ export class ImportValidator {
   }
 
   /** A row of a market other than us-equities: checked against that market's calendar (market-rows.ts), then kept. */
-  private keepInMarket(market: Market, row: number, kind: ChunkKind, symbol: string, interval: Interval, ts: number, values: readonly number[], namedDay?: string): boolean {
+  private keepInMarket(market: Market, row: number, kind: ChunkKind, symbol: string, interval: Interval, ts: number, values: readonly number[], place: RowPlace, namedDay?: string): boolean {
     const checked = checkMarketRow(market, interval, ts, namedDay);
     if (!checked.ok) {
-      this.problem(checked.kind, row, checked.message);
+      this.problem(checked.kind, row, checked.message, this.rowLabel, place);
       return false;
     }
     return this.keep(row, kind, symbol, interval, checked.day, checked.at, values);
   }
 
+  /**
+   * True (its rows refused) when the group's symbol-day also holds finer bars: a day of a symbol
+   * is stored at one interval, the finer one, which builds every coarser.
+   */
+  private coarserThanHeld(group: Group): boolean {
+    if (group.kind !== 'bar') return false;
+    let finest: Group | undefined;
+    for (const other of this.groups.values()) {
+      if (other.kind === 'bar' && other.symbol === group.symbol && other.day === group.day && (!finest || intervalMs(other.interval) < intervalMs(finest.interval))) finest = other;
+    }
+    if (!finest || finest === group) return false;
+    for (const row of group.rows) {
+      this.problem('mixed', row, `${group.symbol} on ${group.day} also has ${finest.interval} bars (${group.rowLabel} ${finest.rows[0]}); a symbol's day is kept at one interval, the finer, so this ${group.interval} bar is not`, group.rowLabel, group);
+      this.rowsValid--;
+    }
+    return true;
+  }
+
   private keep(row: number, kind: ChunkKind, symbol: string, interval: Interval, day: string, ts: number, values: readonly number[]): boolean {
     const owner = this.existing.get(chunkKey(kind, symbol, interval, day));
     if (owner !== undefined) {
-      this.problem('overlap', row, `${symbol} on ${day} is already in ${owner}; a symbol's day comes from one source (delete that dataset first to replace it)`);
+      this.problem('overlap', row, `${symbol} on ${day} is already in ${owner}; a symbol's day comes from one source (delete that dataset first to replace it)`, this.rowLabel, { kind, symbol, day });
       return false;
     }
     const id = `${kind}|${symbol}|${interval}|${day}`;
@@ -295,9 +362,10 @@ export class ImportValidator {
   }
 }
 
-/** What weekend rows suggest: data that trades every day. */
-function suggestMarket(weekendRows: number): NonNullable<ImportReport['suggestedMarket']> {
-  return { id: 'crypto-24-7', reason: `${weekendRows.toLocaleString('en-US')} row${weekendRows === 1 ? ' falls' : 's fall'} on weekends, when US equities are closed: is this 24/7 data (crypto)?` };
+/** A day's extended hours as the calendar gives them ("04:00–20:00", or "04:00–17:00, an early close …"). */
+function hoursOf(day: string): string {
+  const { kind, reason } = marketDay(day);
+  return kind === 'early-close' ? `04:00–17:00: an early close, ${reason}` : '04:00–20:00';
 }
 
 function chunkOrder(g: Group): string {
@@ -327,32 +395,4 @@ export function existingData(sources: readonly { readonly label: string; readonl
     }
   }
   return existing;
-}
-
-/**
- * The report for chunks made by the lab itself (the stress generator): valid by construction,
- * so only days already in the lab are refused, a whole day at a time.
- */
-export function reportGenerated(name: string, chunks: Iterable<DayChunk>, existing: ExistingData): { report: ImportReport; chunks: DayChunk[] } {
-  const validator = new ImportValidator({ name, format: 'csv', bytes: 0 }, existing);
-  const kept: DayChunk[] = [];
-  const contents = new Map<string, { kind: ChunkKind; symbol: string; interval: Interval; days: number; rows: number }>();
-  let rows = 0;
-  for (const chunk of chunks) {
-    rows += chunk.ts.length;
-    const owner = existing.get(chunkKey(chunk.kind, chunk.symbol, chunk.interval, chunk.day));
-    if (owner !== undefined) {
-      validator.problem('overlap', 0, `${chunk.symbol} on ${chunk.day} is already in ${owner} (${chunk.ts.length} bars not added)`);
-      continue;
-    }
-    kept.push(chunk);
-    const id = `${chunk.kind}|${chunk.symbol}|${chunk.interval}`;
-    const entry = contents.get(id) ?? { kind: chunk.kind, symbol: chunk.symbol, interval: chunk.interval, days: 0, rows: 0 };
-    entry.days++;
-    entry.rows += chunk.ts.length;
-    contents.set(id, entry);
-  }
-  const { report } = validator.finish();
-  const valid = kept.reduce((n, c) => n + c.ts.length, 0);
-  return { report: { ...report, format: 'generated', rowsRead: rows, rowsValid: valid, contents: [...contents.values()], notes: ['Generated by the lab: seeded random-walk one-minute bars in regular hours.'] }, chunks: kept };
 }

@@ -11,7 +11,8 @@ import { holdLifeLock } from '../core/worker-life';
 import { exportInterchange } from './dataset-export';
 import { datasetChunks, listDatasets, openLabDb, saveDataset } from './dataset-store';
 import { inspectFile } from './import-file';
-import { reportGenerated, type DayChunk, type ImportReport } from './import-validator';
+import { type DayChunk, type ImportReport } from './import-validator';
+import { reportGenerated } from './generated-report';
 import { STRESS_LIMITS, syntheticChunks } from './synthetic-bars';
 import type { ImportWorkerApi } from './import-worker-api';
 
@@ -42,7 +43,18 @@ const api: ImportWorkerApi = {
     if (chunks.length === 0) throw new DataError(`${report.file} has no valid rows to import`);
     const meta = await saveDataset(
       await openLabDb(),
-      { id: crypto.randomUUID(), name: report.file, format: report.format, fileBytes: report.bytes, importedAt: Date.now(), rows: report.rowsValid, ...(report.markets ? { markets: report.markets } : {}) },
+      {
+        id: crypto.randomUUID(),
+        name: report.file,
+        format: report.format,
+        fileBytes: report.bytes,
+        importedAt: Date.now(),
+        rows: report.rowsValid,
+        // The rows the file's reading refused, so a replay of their days counts them (row-account.ts).
+        ...(report.refusedByDay ? { refused: report.refusedByDay } : {}),
+        // The symbols of a market other than us-equities, so a replay uses their calendars.
+        ...(report.markets ? { markets: report.markets } : {}),
+      },
       chunks,
     );
     pending = null;

@@ -12,11 +12,15 @@ import { dayKey, type DayColumns } from './day-columns';
 import { chunkKindOf } from './day-store';
 import { readChunks, type DatasetMeta, type LabDb } from './dataset-store';
 import { MarketDataRepository } from './market-data-repository';
+import type { RefusedRows } from '../core/import-types';
+import type { RowAccount } from '../core/row-account';
 
 export class ImportedDataset {
   readonly label: string;
   readonly datasetName: string;
   private readonly shape: MarketDataRepository;
+  /** The timestamps of the days queries read, by stream and day, until account() counts them (no second read). */
+  private readonly seen = new Map<string, Float64Array>();
 
   constructor(
     private readonly db: LabDb,
@@ -36,8 +40,27 @@ export class ImportedDataset {
   }
 
   async getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns> {
-    const chunks = await this.load(this.shape.sourceOf(key), from, to);
+    const chunks = new Map<string, DayColumns>();
+    for (const source of this.shape.sourcesOf(key, from, to)) for (const [k, v] of await this.load(source, from, to)) chunks.set(k, v);
+    for (const [k, v] of chunks) this.seen.set(k, v.ts);
     return MarketDataRepository.fromChunks(this.label, this.meta.entries, chunks).getItems(key, from, to, hours);
+  }
+
+  /** The file's refused rows, as the import counted them. */
+  get refused(): readonly RefusedRows[] {
+    return this.meta.refused ?? [];
+  }
+
+  /** MarketDataRepository.account over this dataset's days: days a query read are not read again. */
+  async account(requests: readonly { readonly key: StreamKey; readonly days: readonly string[] }[], hours: Hours): Promise<RowAccount> {
+    const chunks = new Map<string, DayColumns>();
+    for (const { source, day } of this.shape.sourceDays(requests).values()) {
+      const id = dayKey(chunkKindOf(source.type), source.symbol, source.interval, day);
+      const ts = this.seen.get(id) ?? (await this.load(source, day, day)).get(id)?.ts;
+      if (ts) chunks.set(id, { ts, values: [] });
+    }
+    this.seen.clear();
+    return MarketDataRepository.fromChunks(this.label, this.meta.entries, chunks).account(requests, hours);
   }
 
   /** The stored stream's days a query needs, keyed as MarketDataRepository.fromChunks expects. */

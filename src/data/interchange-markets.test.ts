@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { MarketDataRepository } from './market-data-repository';
 import { MARKETS_SCHEMA, writeMarkets } from './interchange-markets';
 import { INTERCHANGE_SCHEMA } from './storage-layout';
+import { importSqlite } from './sqlite-import';
+import type { MarketSpec } from '../core/market-spec';
 
 const SQL = await initSqlJs();
 const MIN = 60_000;
@@ -78,5 +80,39 @@ describe('the markets table', () => {
       'bad.sqlite, markets row with rowid 1: custom market mine: sessions 09:00–12:00 and 11:00–17:00 overlap',
     );
     expect(() => open('mine', JSON.stringify({ zone: 'Europe/Parris', sessions: [{ open: '09:00', close: '17:00' }], weekdays: [1] }))).toThrow('"Europe/Parris" is not a time zone');
+  });
+});
+
+describe('db= and import read a file with a markets table alike (issue 15 with issue 18)', () => {
+  it('refuses the same rows, against the same market days, with the same messages, and keeps the same bars', () => {
+    const definition = { id: 'sgx', zone: 'Asia/Singapore', sessions: [{ open: '09:00', close: '12:00' }, { open: '13:00', close: '17:00' }], weekdays: [1, 2, 3, 4, 5] };
+    // 08:30–17:30 Singapore on Monday 2024-03-11 (120 rows outside the sessions), and a 24/7 symbol over a weekend (none outside).
+    const rows = [...minutes('D05', '2024-03-11T00:30:00Z', 9 * 60), ...minutes('BTCUSD', '2024-03-09T00:00:00Z', 24 * 60)];
+    const bytes = file(rows, (db) => writeMarkets(db, new Map<string, MarketSpec>([['D05', definition], ['BTCUSD', 'crypto-24-7']])));
+    const repository = MarketDataRepository.open(SQL, bytes, 'both.sqlite');
+    const { report, chunks } = importSqlite(SQL, bytes, 'both.sqlite', new Map());
+    expect(report.markets).toEqual({ D05: definition, BTCUSD: 'crypto-24-7' });
+    expect(report.rowsValid).toBe(7 * 60 + 24 * 60);
+    expect(report.refusedByDay).toEqual([{ kind: 'bar', symbol: 'D05', day: '2024-03-11', reason: 'closed', count: 120 }]);
+    expect(repository.refused).toEqual(report.refusedByDay);
+    expect(report.firstProblems[0].message).toMatch(/^bars rowid 1: 2024-03-11 08:30:00 .* is outside .*'s hours on 2024-03-11/);
+    // The bars kept: the same days and rows by either path.
+    expect(chunks.map((c) => [c.symbol, c.day, c.ts.length])).toEqual([
+      ['BTCUSD', '2024-03-09', 24 * 60],
+      ['D05', '2024-03-11', 7 * 60],
+    ]);
+    expect(repository.getBarsBySymbol('D05', '1m', '2024-03-11', '2024-03-11', 'extended').tsStart.length).toBe(7 * 60);
+    expect(repository.getBarsBySymbol('BTCUSD', '1m', '2024-03-09', '2024-03-09', 'extended').tsStart.length).toBe(24 * 60);
+    expect(repository.catalog().find((e) => e.symbol === 'D05')?.market).toEqual(definition);
+  });
+
+  it('a markets row that cannot be read refuses the file by either path with one message', () => {
+    const bytes = file(minutes('X', '2024-03-11T14:00:00Z', 5), (db) => {
+      db.exec(MARKETS_SCHEMA);
+      db.run('INSERT INTO markets VALUES (?, ?, ?)', ['X', 'nasdaq-nordic', null]);
+    });
+    const message = 'bad.sqlite, markets row with rowid 1: unknown market "nasdaq-nordic"';
+    expect(() => MarketDataRepository.open(SQL, bytes, 'bad.sqlite')).toThrow(message);
+    expect(() => importSqlite(SQL, bytes, 'bad.sqlite', new Map())).toThrow(message);
   });
 });

@@ -148,8 +148,9 @@ describe('MarketDataRepository on interchange files', () => {
   it.each([
     [new Uint8Array(0), /x.sqlite is empty/],
     [new TextEncoder().encode('symbol,ts\nSPY,1\n'), /x.sqlite is not a SQLite file/],
-    [interchange([['SPY', 1381152600, 1, 1, 1, 1, 1, null]]), /ts 1381152600 looks like seconds/],
-    [interchange([['SPY', t, 'abc', 1, 1, 1, 1, null]]), /open must be a number, got "abc"/],
+    // The import's messages (one reader for db= and import, sqlite-import.ts), for the same rows.
+    [interchange([['SPY', 1381152600, 1, 1, 1, 1, 1, null]]), /ts 1381152600 looks like epoch seconds/],
+    [interchange([['SPY', t, 'abc', 1, 1, 1, 1, null]]), /open must be a number; got "abc"/],
     [interchange([['SPY', t, 1, 1, 1, 1, 1, '2m']]), /interval "2m" is not one of/],
     [interchange([]), /table "bars" has no rows/],
     [interchange([], 'CREATE TABLE bars (symbol TEXT, ts INTEGER, open REAL)'), /lacks columns high, low, close, volume/],

@@ -13,13 +13,17 @@ import { firstAtOrAfter } from '../core/bisect';
 import type { CatalogEntry } from '../core/catalog-entry';
 import { fieldsOf, type ItemColumns } from '../core/item-columns';
 import { intervalMs, STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
-import { marketSessions } from '../core/market';
+import { marketSessions, type Market } from '../core/market';
 import { resolveMarket } from '../core/market-spec';
 import { type Hours, type TradingSession } from '../core/trading-hours';
 import { DataError } from './data-error';
+import { ensureDefined } from '../core/assert';
+import type { RefusedRows } from '../core/import-types';
+import { addAccounts, dayAccount, type RowAccount } from '../core/row-account';
+import { schemaObjects } from './sqlite-import';
 import { joinSlices, wholeColumns, type DayColumns, type DaySlice } from './day-columns';
 import { MemoryDays, STORAGE_LAYOUTS, type DayStore } from './day-store';
-import { replayableEntries, streamId } from './stream-catalog';
+import { barIntervalsByDay, derivable, replayableEntries, streamId } from './stream-catalog';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
@@ -55,19 +59,24 @@ const DERIVATIONS = {
   },
 } as const satisfies Record<string, Derivation>;
 
-function derivationOf(entry: CatalogEntry): Derivation {
-  return entry.from === undefined ? DERIVATIONS.stored : entry.from === 'tick' ? DERIVATIONS.trades : DERIVATIONS.finerBars;
+/** A day's stored source and how it becomes the requested stream. */
+interface DayPlan {
+  readonly source: StreamKey;
+  readonly derivation: Derivation;
 }
 
 export class MarketDataRepository {
   private entries: readonly CatalogEntry[] | null = null;
   private index: ReadonlyMap<string, CatalogEntry> | null = null;
+  private barDays: ReadonlyMap<string, ReadonlyMap<string, BarInterval>> | null = null;
 
   private constructor(
     readonly label: string,
     /** What the source stores, before the coarser intervals are added. */
     private readonly stored: readonly CatalogEntry[],
     private readonly days: DayStore,
+    /** The source's refused rows by symbol-day: a replay of those days counts them. */
+    readonly refused: readonly RefusedRows[] = [],
   ) {}
 
   /** Opens a SQLite file's bytes; throws DataError with a readable message when it is unusable. */
@@ -83,11 +92,10 @@ export class MarketDataRepository {
       throw new DataError(`${label} is a damaged SQLite file: ${(error as Error).message}`);
     }
     try {
-      const tables = new Set(db.exec("SELECT name FROM sqlite_master WHERE type = 'table'")[0]?.values.map((r) => String(r[0])) ?? []);
-      const layout = STORAGE_LAYOUTS.find((l) => l.fits(tables));
-      if (!layout) throw new DataError(`${label} has no "bars" table; the interchange schema needs bars(symbol, ts, open, high, low, close, volume)`);
-      const { stored, days } = layout.open(db, label, tables);
-      return new MarketDataRepository(label, stored, days);
+      const tables = new Set(schemaObjects(db).keys());
+      const layout = ensureDefined(STORAGE_LAYOUTS.find((l) => l.fits(tables)), 'a storage layout');
+      const { stored, days, report } = layout.open(db, label, tables);
+      return new MarketDataRepository(label, stored, days, report?.refusedByDay ?? []);
     } catch (error) {
       db.close();
       throw error;
@@ -98,8 +106,8 @@ export class MarketDataRepository {
    * A repository over day chunks already in memory (an imported dataset's, read from IndexedDB):
    * `entries` lists what is stored, `chunks` holds the days a query needs, keyed by dayKey.
    */
-  static fromChunks(label: string, entries: readonly CatalogEntry[], chunks: ReadonlyMap<string, DayColumns>): MarketDataRepository {
-    return new MarketDataRepository(label, entries, new MemoryDays(label, chunks));
+  static fromChunks(label: string, entries: readonly CatalogEntry[], chunks: ReadonlyMap<string, DayColumns>, refused: readonly RefusedRows[] = []): MarketDataRepository {
+    return new MarketDataRepository(label, entries, new MemoryDays(label, chunks), refused);
   }
 
   /** What can be replayed: the stored streams, and every coarser bar interval built from them. */
@@ -108,10 +116,33 @@ export class MarketDataRepository {
     return (this.entries ??= replayableEntries(this.stored));
   }
 
-  /** The stored stream a query of `key` reads (itself, finer bars, or trade prints). */
-  sourceOf(key: StreamKey): StreamKey {
+  /** The stored streams a query of `key` from `from` to `to` reads (itself, finer bars of each day, or trade prints). */
+  sourcesOf(key: StreamKey, from: string, to: string): StreamKey[] {
     const entry = this.entryOf(key);
-    return derivationOf(entry).source(key, entry);
+    const sources = new Map<string, StreamKey>();
+    for (const day of entry.days) {
+      if (day < from || day > to) continue;
+      const { source } = this.planOf(key, entry, day);
+      sources.set(`${source.type}|${source.interval}`, source);
+    }
+    return [...sources.values()];
+  }
+
+  /**
+   * Where `key`'s bars of `day` come from: stored as asked, aggregated from the finer bars the day
+   * holds, or from trade prints. A day that holds only coarser bars is an error naming it.
+   */
+  planOf(key: StreamKey, entry: CatalogEntry, day: string): DayPlan {
+    if (key.type !== StreamType.BAR) return { source: key, derivation: DERIVATIONS.stored };
+    if (entry.from === 'tick') return { source: DERIVATIONS.trades.source(key), derivation: DERIVATIONS.trades };
+    this.barDays ??= barIntervalsByDay(this.stored);
+    const held = this.barDays.get(key.symbol)?.get(day);
+    const interval = key.interval as BarInterval;
+    if (held === interval) return { source: key, derivation: DERIVATIONS.stored };
+    if (held !== undefined && derivable(held, interval)) return { source: { type: StreamType.BAR, symbol: key.symbol, interval: held }, derivation: DERIVATIONS.finerBars };
+    throw new DataError(
+      `${this.label}: ${key.symbol} on ${day} holds ${held ?? 'no'} bars, and ${interval} bars cannot be built from them: replay ${held ?? 'another interval'}${held === '1d' ? '' : ' or coarser'}, or leave ${day} out of the dates`,
+    );
   }
 
   /**
@@ -128,12 +159,11 @@ export class MarketDataRepository {
    */
   getItems(key: StreamKey, from: string, to: string, hours: Hours): ItemColumns {
     const entry = this.entryOf(key);
-    const derivation = derivationOf(entry);
-    const source = derivation.source(key, entry);
     const market = resolveMarket(entry.market);
     const slices: DaySlice[] = [];
     for (const day of entry.days) {
       if (day < from || day > to) continue;
+      const { source, derivation } = this.planOf(key, entry, day);
       // A closed day (holiday) has no session to replay; Tokyo's has two (the lunch break cuts its bars).
       const sessions = marketSessions(market, day, hours);
       if (sessions.length === 0) continue;
@@ -152,6 +182,37 @@ export class MarketDataRepository {
     return joinSlices(slices, fieldsOf(key).length);
   }
 
+  /**
+   * The stored rows behind `requests` (each stream on its days), each counted once: replayed when
+   * inside the requested hours, else outside them. Ticks counted by getItems are not read again.
+   */
+  account(requests: readonly { readonly key: StreamKey; readonly days: readonly string[] }[], hours: Hours): RowAccount {
+    const accounts: RowAccount[] = [];
+    for (const [, { source, day, market }] of this.sourceDays(requests)) {
+      // In session: inside any of the day's sessions in the symbol's market (as getItems replays them).
+      const ts = this.days.day(source, day).ts;
+      const inSession = marketSessions(market, day, hours).reduce((n, session) => n + firstAtOrAfter(ts, session.close) - firstAtOrAfter(ts, session.open), 0);
+      accounts.push(dayAccount(ts.length, inSession));
+    }
+    return addAccounts(...accounts);
+  }
+
+  /** The distinct stored (stream, day) pairs `requests` read. */
+  sourceDays(requests: readonly { readonly key: StreamKey; readonly days: readonly string[] }[]): Map<string, { source: StreamKey; day: string; market: Market }> {
+    const pairs = new Map<string, { source: StreamKey; day: string; market: Market }>();
+    for (const { key, days } of requests) {
+      const entry = this.entryOf(key);
+      const held = new Set(entry.days);
+      const market = resolveMarket(entry.market);
+      for (const day of days) {
+        if (!held.has(day)) continue;
+        const { source } = this.planOf(key, entry, day);
+        pairs.set(`${source.type}|${source.symbol}|${source.interval}|${day}`, { source, day, market });
+      }
+    }
+    return pairs;
+  }
+
   close(): void {
     this.days.close();
   }
@@ -161,10 +222,11 @@ export class MarketDataRepository {
     const type = key.type === StreamType.BAR ? undefined : STREAM_TYPE_NAMES[key.type];
     const entry = this.index.get(streamId({ type, symbol: key.symbol, interval: key.interval }));
     if (entry) return entry;
+    const what = key.type === StreamType.TICK ? 'trade prints' : key.interval === 'tick' ? 'quote updates' : `${key.interval} quote bars`;
     throw new DataError(
       key.type === StreamType.BAR
         ? `${this.label} has no ${key.interval} bars for ${key.symbol}, and nothing finer to build them from`
-        : `${this.label} has no ${type} ${key.interval} data for ${key.symbol}`,
+        : `${this.label} has no ${what} for ${key.symbol}`,
     );
   }
 }

@@ -5,7 +5,9 @@
 
 import { gridBucket } from '../core/aggregate-bars';
 import { describeHours, formatZonedTime, marketSessions, marketWallToUtc, type Market } from '../core/market';
-import { tradingDayOf } from '../core/market-spec';
+import { tradingDayOf, type MarketSpec } from '../core/market-spec';
+import { DEFAULT_MARKET_ID } from '../core/markets';
+import type { ImportReport } from '../core/import-types';
 import type { Interval } from '../core/stream-key';
 
 export type MarketRow = { readonly ok: true; readonly day: string; readonly at: number } | { readonly ok: false; readonly kind: 'closed' | 'grid'; readonly message: string };
@@ -44,4 +46,19 @@ function checkDailyBar(market: Market, ts: number, namedDay?: string): MarketRow
   const first = marketSessions(market, day, 'extended')[0];
   if (!first) return { ok: false, kind: 'closed', message: `${day}: ${market.name} is ${describeHours(market, day, 'extended')}` };
   return { ok: true, day, at: first.open };
+}
+
+/** What US-equities rows refused as weekend days suggest: data that trades every day. */
+export function suggestMarket(weekendRows: number): NonNullable<ImportReport['suggestedMarket']> {
+  return { id: 'crypto-24-7', reason: `${weekendRows.toLocaleString('en-US')} row${weekendRows === 1 ? ' falls' : 's fall'} on weekends, when US equities are closed: is this 24/7 data (crypto)?` };
+}
+
+/** The symbols of a market other than us-equities and their markets (a dataset remembers them; none: the report is as before markets). */
+export function symbolMarkets(symbols: readonly string[], specOf: (symbol: string) => MarketSpec | undefined): Record<string, MarketSpec> {
+  const markets: Record<string, MarketSpec> = {};
+  for (const symbol of symbols) {
+    const spec = specOf(symbol);
+    if (spec !== undefined && spec !== DEFAULT_MARKET_ID) markets[symbol] = spec;
+  }
+  return markets;
 }

@@ -44,7 +44,7 @@ export function withMarkets(entries: readonly CatalogEntry[], marketOf: (symbol:
 }
 
 /** Can `coarser` bars be built from `finer` ones? (Same grid: a whole multiple, or a daily bar.) */
-function derivable(finer: BarInterval, coarser: BarInterval): boolean {
+export function derivable(finer: BarInterval, coarser: BarInterval): boolean {
   const a = intervalMs(finer);
   const b = intervalMs(coarser);
   return b > a && (coarser === '1d' || b % a === 0);
@@ -54,25 +54,65 @@ function derivable(finer: BarInterval, coarser: BarInterval): boolean {
 const TYPE_RANK = { bar: 0, quote: 1, tick: 2 } as const;
 
 /**
- * What can be replayed: the stored streams, every coarser bar interval aggregated from stored
- * bars (`from`: the stored interval), and bars of every interval from trade prints for a symbol
- * with no stored bars (`from: 'tick'`). Sorted by symbol, then bars, quotes, ticks, then interval.
+ * What can be replayed: the stored streams, and for each symbol with stored bars every bar
+ * interval that some day of it can be built at, listing all of the symbol's bar days (a symbol may
+ * hold 5m bars one day and 1m the next: each day is aggregated from what it holds, and a day that
+ * holds only coarser bars is named by the query as an error, never skipped). `from`: the finest
+ * stored interval aggregated from; absent when every day is stored at that interval. Bars of every
+ * interval from trade prints for a symbol with no stored bars (`from: 'tick'`). Sorted by symbol,
+ * then bars, quotes, ticks, then interval.
  */
 export function replayableEntries(stored: readonly CatalogEntry[]): CatalogEntry[] {
-  const entries = [...stored];
-  const known = new Set(stored.map(streamId));
-  const add = (source: CatalogEntry, interval: BarInterval, from: Interval) => {
-    const id = streamId({ symbol: source.symbol, interval });
-    if (known.has(id)) return;
-    known.add(id);
-    entries.push({ symbol: source.symbol, interval, days: source.days, from, ...(source.market === undefined ? {} : { market: source.market }) });
-  };
-  for (const e of stored) {
-    if (e.type || !isBarInterval(e.interval)) continue;
-    const finer = e.interval;
-    for (const interval of BAR_INTERVALS) if (derivable(finer, interval)) add(e, interval, finer);
+  const entries: CatalogEntry[] = stored.filter((e) => e.type || !isBarInterval(e.interval));
+  const known = new Set<string>();
+  const bars = new Map<string, CatalogEntry[]>();
+  for (const e of stored) if (!e.type && isBarInterval(e.interval)) bars.set(e.symbol, [...(bars.get(e.symbol) ?? []), e]);
+  for (const [symbol, held] of bars) {
+    const allDays = [...new Set(held.flatMap((e) => e.days))].sort();
+    // A symbol trades on one market: the built streams name it as the stored ones do.
+    const market = marketOf(held[0]);
+    for (const interval of BAR_INTERVALS) {
+      const usable = held.filter((e) => e.interval === interval || derivable(e.interval as BarInterval, interval));
+      if (usable.length === 0) continue;
+      known.add(streamId({ symbol, interval }));
+      const exact = usable.find((e) => e.interval === interval);
+      if (exact && exact.days.length === allDays.length) {
+        entries.push(exact);
+        continue;
+      }
+      const finer = usable.filter((e) => e.interval !== interval).sort((a, b) => intervalMs(a.interval) - intervalMs(b.interval))[0];
+      entries.push({ symbol, interval, days: allDays, ...(finer ? { from: finer.interval } : {}), ...market });
+    }
   }
-  for (const trades of stored) if (trades.type === 'tick') for (const interval of BAR_INTERVALS) add(trades, interval, 'tick');
+  for (const trades of stored) {
+    if (trades.type !== 'tick') continue;
+    for (const interval of BAR_INTERVALS) {
+      const id = streamId({ symbol: trades.symbol, interval });
+      if (known.has(id)) continue;
+      known.add(id);
+      entries.push({ symbol: trades.symbol, interval, days: trades.days, from: 'tick', ...marketOf(trades) });
+    }
+  }
   const rank = (e: CatalogEntry) => TYPE_RANK[e.type ?? 'bar'];
   return entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : rank(a) - rank(b) || intervalMs(a.interval) - intervalMs(b.interval)));
+}
+
+/** The entry's market as a field to spread (none for us-equities, as before markets). */
+function marketOf(e: CatalogEntry): { market?: MarketSpec } {
+  return e.market === undefined ? {} : { market: e.market };
+}
+
+/** Each symbol's stored bar interval on each day (the finest, should a day hold two). */
+export function barIntervalsByDay(stored: readonly CatalogEntry[]): Map<string, Map<string, BarInterval>> {
+  const out = new Map<string, Map<string, BarInterval>>();
+  for (const e of stored) {
+    if (e.type || !isBarInterval(e.interval)) continue;
+    let days = out.get(e.symbol);
+    if (!days) out.set(e.symbol, (days = new Map()));
+    for (const day of e.days) {
+      const held = days.get(day);
+      if (held === undefined || intervalMs(e.interval) < intervalMs(held)) days.set(day, e.interval);
+    }
+  }
+  return out;
 }

@@ -21,6 +21,19 @@ export interface IntakeHost {
   endRun(action?: 'stop' | 'complete'): void;
   /** Notify listeners; `itemsOnly` when only items arrived. */
   changed(itemsOnly?: boolean): void;
+  /** A step back cut SessionData back: tell the page's SessionData subscribers (SystemManager.onRewound). */
+  rewound(rewound: Rewound): void;
+}
+
+/** Where a step back left the run (SystemManager.onRewound). */
+export interface Rewound {
+  readonly runId: number;
+  /** Items SessionData now holds (the first `emitted` of the run, in emission order). */
+  readonly emitted: number;
+  /** Items removed, per stream slot. */
+  readonly removed: Int32Array;
+  /** The backtest time now: the emit time of the last item kept (the run's start when none is). */
+  readonly backtestTime: number;
 }
 
 type RunEvent = Exclude<CoordinatorEvent, BatchEvent | { kind: 'exited' }>;
@@ -75,6 +88,14 @@ export class EventIntake {
         run.seekRequest = null;
         run.log.mark('coordinator', 'go to: target reached');
         if (pauseAfter) void host.pause();
+        break;
+      }
+      case 'stepped': {
+        // On the fallback gate the worker's own copies of these come on the control port, maybe after this event.
+        host.gate()?.workerReported(event.stepsTaken, event.backtestTime);
+        if (event.step !== 'back') break;
+        const removed = run.sessionData.rewindTo(event.emitted);
+        host.rewound({ runId: event.runId, emitted: event.emitted, removed, backtestTime: event.backtestTime });
         break;
       }
       case 'quiet':

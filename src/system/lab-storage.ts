@@ -3,6 +3,7 @@
 // opens the IndexedDB database (data/dataset-store.ts) itself. The database is opened once per
 // thread (openLabDb keeps it); each call is one store transaction.
 
+import type { TradesRecord } from '../core/trades-export';
 import {
   addRun,
   clearRuns,
@@ -55,9 +56,9 @@ export const labStorage = {
     await clearRuns(await openLabDb());
   },
   /** A run that ended goes into the history with the SHA-256 of its run export. */
-  async recordRun(ended: SystemSnapshot, query: string, sessionData: SessionData): Promise<void> {
+  async recordRun(ended: SystemSnapshot, query: string, sessionData: SessionData, trades?: TradesRecord): Promise<void> {
     const sha256 = await hashRunExport(sessionData);
-    await addRun(await openLabDb(), buildRunRecord(ended, query, sha256));
+    await addRun(await openLabDb(), buildRunRecord(ended, query, sha256, trades));
   },
 
   /** Null where the browser has no storage estimate. */

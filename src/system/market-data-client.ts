@@ -9,6 +9,7 @@ import type { Hours } from '../core/trading-hours';
 import { DataError } from '../data/data-error';
 import { lifeLockName, watchLifeLock } from '../core/worker-life';
 import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
+import type { RowAccount } from '../core/row-account';
 import type { DataWorkerApi } from '../data/data-worker-api';
 
 /** What the SystemManager needs of a data source: MarketDataClient, or an in-process one in tests. */
@@ -21,6 +22,8 @@ export interface MarketDataSource {
   sources(): Promise<readonly SourceCatalog[]>;
   getBarsBySymbol(symbol: string, interval: BarInterval, from: string, to: string, hours: Hours): Promise<ItemColumns>;
   getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns>;
+  /** Every source row of these streams and dates: replayed, or counted under a reason. */
+  account(keys: readonly StreamKey[], from: string, to: string, hours: Hours): Promise<RowAccount>;
   terminate(): void;
 }
 
@@ -98,6 +101,10 @@ export class MarketDataClient implements MarketDataSource {
 
   getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns> {
     return this.remote.getItems(key, from, to, hours);
+  }
+
+  account(keys: readonly StreamKey[], from: string, to: string, hours: Hours): Promise<RowAccount> {
+    return this.remote.account(keys, from, to, hours);
   }
 
   terminate(): void {

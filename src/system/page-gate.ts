@@ -36,6 +36,22 @@ export abstract class PageGate {
     this.publish([[Slot.STEP_REQUESTS, this.control.load(Slot.STEP_REQUESTS) + 1]]);
   }
 
+  /** A bar step: every item with the next emit time. */
+  requestBarStep(): void {
+    this.publish([[Slot.STEP_BAR_REQUESTS, this.control.load(Slot.STEP_BAR_REQUESTS) + 1]]);
+  }
+
+  /** A step back: undo the last emitted time step. */
+  requestStepBack(): void {
+    this.publish([[Slot.STEP_BACK_REQUESTS, this.control.load(Slot.STEP_BACK_REQUESTS) + 1]]);
+  }
+
+  /** Step requests of any kind the worker has not taken yet. */
+  stepsPending(): number {
+    const asked = this.control.load(Slot.STEP_REQUESTS) + this.control.load(Slot.STEP_BAR_REQUESTS) + this.control.load(Slot.STEP_BACK_REQUESTS);
+    return asked - this.control.load(Slot.STEPS_TAKEN);
+  }
+
   shutdown(): void {
     this.publish([[Slot.SHUTDOWN, 1]]);
   }
@@ -44,6 +60,13 @@ export abstract class PageGate {
   seek(targetMs: number): void {
     this.publish([[Slot.SEEK_SEQ, this.control.load(Slot.SEEK_SEQ) + 1]], targetMs);
   }
+
+  /**
+   * The worker reported these in a 'stepped' event. Shared memory already holds them (and maybe
+   * later values): nothing to do. The fallback gate's copy is behind until the control port's
+   * message arrives, which may come after the event: it takes them now.
+   */
+  abstract workerReported(stepsTaken: number, backtestTime: number): void;
 
   /** Called right after each message posted to the worker (see worker-gate.ts). */
   abstract mailPosted(): void;
@@ -59,6 +82,8 @@ export class SharedPageGate extends PageGate {
     this.control.add(Slot.MAIL_POSTED, 1);
     this.ring();
   }
+
+  workerReported(): void {}
 
   protected publish(writes: readonly [number, number][], seekTarget?: number): void {
     if (seekTarget !== undefined) this.control.setSeekTarget(seekTarget);
@@ -85,6 +110,11 @@ export class MessagePageGate extends PageGate {
       for (const [slot, value] of event.data.slots) control.store(slot, value);
       if (event.data.backtestTime !== undefined) control.setBacktestTime(event.data.backtestTime);
     };
+  }
+
+  workerReported(stepsTaken: number, backtestTime: number): void {
+    this.control.store(Slot.STEPS_TAKEN, Math.max(stepsTaken, this.control.load(Slot.STEPS_TAKEN)));
+    this.control.setBacktestTime(backtestTime);
   }
 
   mailPosted(): void {

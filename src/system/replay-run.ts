@@ -2,6 +2,7 @@
 // timings, the pause and "go to" requests under way. Main thread; SystemManager.start() creates a
 // fresh one, so a new run starts from nothing instead of resetting twenty fields by hand.
 
+import type { RowAccount } from '../core/row-account';
 import type { Experiment } from '../core/flaws';
 import type { ReplayConfig } from '../core/replay-config';
 import type { TradingSession } from '../core/trading-hours';
@@ -35,6 +36,8 @@ export class ReplayRun {
   /** The markets of the run's symbols when any is not US equities (a clock each); empty otherwise. */
   markets: readonly { readonly name: string; readonly zone: string }[] = [];
   setupProgress = { done: 0, total: 0 };
+  /** The account of the input rows (row-account.ts), once the setup has counted them. */
+  input: RowAccount | null = null;
   timeProvider: TimeProvider | null = null;
   liveFeed: LiveFeed | null = null;
 

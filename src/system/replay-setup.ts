@@ -71,6 +71,16 @@ export async function setUpReplay(
   // Then quote bars, quote updates and trade prints: the same steps, other stream types.
   await dataManager.startStreams(data, itemKeys, config, signal);
   signal.throwIfAborted();
+  // Nothing lost without a word: every source row of these streams and dates, replayed or counted.
+  const barKeys = config.intervals.flatMap((interval) => config.symbols.map((symbol) => ({ type: StreamType.BAR, symbol, interval })));
+  run.input = await run.log.time(
+    'setup',
+    'count the input rows',
+    () => abortable(data.account([...barKeys, ...itemKeys], config.from, config.to, config.hours), signal),
+    (input) => `count the input rows: ${input.replayed} of ${input.rowsInRange} replayed`,
+  );
+  setup.changed();
+  signal.throwIfAborted();
   run.log.mark('setup', 'all streams set up');
   return dataManager.lateFeeds;
 }

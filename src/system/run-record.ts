@@ -7,6 +7,7 @@ import type { RunRecord } from '../data/dataset-store';
 import { SystemState } from '../core/system-state';
 import { columnBuffers } from '../core/item-columns';
 import type { ExportSource } from '../core/run-export';
+import type { TradesRecord } from '../core/trades-export';
 import type { SessionData } from './session-data';
 import type { SystemSnapshot } from './system-snapshot';
 
@@ -45,9 +46,9 @@ export async function hashRunExport(sessionData: SessionData): Promise<string> {
 }
 
 /** The export's file name, from the config's name. */
-export function exportFileName(snap: SystemSnapshot, extension: 'csv' | 'json'): string {
+export function exportFileName(snap: SystemSnapshot, extension: 'csv' | 'json', kind: 'run' | 'trades' = 'run'): string {
   const name = (snap.config?.name ?? 'run').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-|-$/g, '');
-  return `bar-replay-${name}${extension === 'json' ? '.run' : ''}.${extension}`;
+  return `bar-replay-${name}${kind === 'trades' ? '.trades' : extension === 'json' ? '.run' : ''}.${extension}`;
 }
 
 function outcome(snap: SystemSnapshot): RunRecord['outcome'] {
@@ -58,8 +59,11 @@ function outcome(snap: SystemSnapshot): RunRecord['outcome'] {
   return 'stopped';
 }
 
-/** The record of the run in `snap` (ended or not), with `sha256` its run export's hash so far. */
-export function buildRunRecord(snap: SystemSnapshot, query: string, sha256: string): RunRecord {
+/**
+ * The record of the run in `snap` (ended or not), with `sha256` its run export's hash so far, and
+ * its paper trades when any were made (an addition: a run without trades records as before).
+ */
+export function buildRunRecord(snap: SystemSnapshot, query: string, sha256: string, trades?: TradesRecord): RunRecord {
   const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
   const expected = snap.streams.reduce((n, s) => n + s.expected, 0);
   return {
@@ -84,5 +88,7 @@ export function buildRunRecord(snap: SystemSnapshot, query: string, sha256: stri
       runMs: snap.wallStartedAt !== null && snap.endedAt !== null ? snap.endedAt - snap.wallStartedAt : null,
     },
     output: { file: exportFileName(snap, 'csv'), rows: snap.emitted, sha256 },
+    ...(snap.input ? { input: snap.input } : {}),
+    ...(trades && trades.rows > 0 ? { trades } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // strategy (or a chart) can never see a bar before its end time. Main thread; the SystemManager
 // appends each output batch. Columnar per stream, plus the emission order for the run export.
 
-import { assert } from '../core/assert';
+import { assert, ensureDefined } from '../core/assert';
 import { BestQuoteBook, exchangeLetter } from '../core/best-quote';
 import { InvariantChecker, type BarEndClock } from '../core/invariant-checker';
 import { fieldsOf, MAX_FIELDS, QUOTE_TICK_FIELDS, type ItemColumns } from '../core/item-columns';
@@ -157,6 +157,40 @@ export class SessionData {
       values[base + QUOTE_TICK.askSize],
     );
     this.order[this.emittedCount++] = slot;
+  }
+
+  /**
+   * A step back: keeps only the first `count` items emitted (the coordinator's 'rewound' event
+   * names the count). Each stream loses its last items, the best-quote books are rebuilt from the
+   * updates that remain, and the checker forgets the removed items, so the items' second arrival
+   * leaves SessionData, the checker and the run export exactly as a run without the step back.
+   * Returns the number of items removed per stream.
+   */
+  rewindTo(count: number): Int32Array {
+    assert(count >= 0 && count <= this.emittedCount, `cannot step back to ${count} of ${this.emittedCount} items`);
+    const removed = new Int32Array(this.streams.length);
+    for (let i = count; i < this.emittedCount; i++) removed[this.order[i]]++;
+    this.emittedCount = count;
+    removed.forEach((n, slot) => {
+      if (n === 0) return;
+      const stream = this.streams[slot];
+      stream.count -= n;
+      this.checker.streamSteppedBack(slot, n, stream.count > 0 ? stream.tsStart.data[stream.count - 1] : -Infinity);
+      if (stream.book) this.rebuildBook(stream);
+    });
+    const last = count > 0 ? this.order[count - 1] : -1;
+    const lastStream = last >= 0 ? this.streams[last] : null;
+    this.checker.timeSteppedBack(lastStream ? lastStream.tsEmit.data[lastStream.count - 1] : -Infinity, last);
+    return removed;
+  }
+
+  private rebuildBook(stream: StreamItems): void {
+    const book = ensureDefined(stream.book, 'a quote-update stream has a book');
+    book.clear();
+    const column = (name: keyof typeof QUOTE_TICK) => stream.fields[QUOTE_TICK[name]].data;
+    for (let i = 0; i < stream.count; i++) {
+      book.update(exchangeLetter(column('exchange')[i]), column('bidPrice')[i], column('bidSize')[i], column('askPrice')[i], column('askSize')[i]);
+    }
   }
 
   reset(): void {

@@ -4,15 +4,16 @@
 // and renders its snapshot(); each run's own data lives in a ReplayRun made by start().
 
 import { speedToCell } from '../core/control-block';
-import { checkAgainstCatalog, type Speed } from '../core/replay-config';
-import { FIXED, type Experiment } from '../core/flaws';
+import { checkAgainstCatalog, startInstant, type Speed } from '../core/replay-config';
+import { ensureDefined } from '../core/assert';
+import { anyFlaw, FIXED, type Experiment } from '../core/flaws';
 import { canTransition, SystemState, transition, type SystemAction } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../core/catalog-entry';
 import type { SourceCatalog } from '../core/catalog-entry';
 import type { GateKind } from './page-gate';
 import { toCatalog, toItemCatalog, toMarketCatalog } from './catalog-view';
-import { EventIntake, type IntakeHost } from './event-intake';
+import { EventIntake, type IntakeHost, type Rewound } from './event-intake';
 import type { FrameClock } from './frame-budget';
 import { feedLate } from './late-feed';
 import { setUpLive, startLiveFeed } from './live-setup';
@@ -40,6 +41,7 @@ export class SystemManager {
   private readonly workers: WorkerSupervisor;
   private readonly intake: EventIntake;
   private readonly listeners = new Set<() => void>();
+  private readonly rewindListeners = new Set<(rewound: Rewound) => void>();
   /** Changes other than items arriving (see `version`). */
   private changes = 0;
 
@@ -57,6 +59,7 @@ export class SystemManager {
       pause: () => this.pause(),
       endRun: (action) => this.endRun(action),
       changed: (itemsOnly) => this.changed(itemsOnly),
+      rewound: (rewound) => this.rewindListeners.forEach((listener) => listener(rewound)),
     };
     this.intake = new EventIntake(host, deps.clock, deps.frames);
   }
@@ -147,6 +150,52 @@ export class SystemManager {
     if (this.state !== SystemState.PAUSED || !coordinator) return false;
     coordinator.gate.requestStep();
     return true;
+  }
+
+  /**
+   * A bar step while PAUSED: every item with the next emit time, across all streams (one minute
+   * of a 1m replay). Returns null when asked for, else why not (nothing changes).
+   */
+  stepBar(): string | null {
+    const refusal = this.refuseStep('step a bar');
+    if (refusal) return refusal;
+    ensureDefined(this.workers.coordinator, 'a paused run has a coordinator').gate.requestBarStep();
+    return null;
+  }
+
+  /**
+   * A step back while PAUSED: undoes the last emitted time step — SessionData, the checker, the
+   * clock; the charts and tables redraw from them. When the worker has done it, every onRewound
+   * listener hears where the run now stands. Returns null when asked for, else why not.
+   */
+  stepBack(): string | null {
+    const refusal = this.refuseStep('step back') ?? (this.run.sessionData.emitted === 0 ? 'Nothing to step back over: the replay is at its start.' : null);
+    if (refusal) return refusal;
+    ensureDefined(this.workers.coordinator, 'a paused run has a coordinator').gate.requestStepBack();
+    return null;
+  }
+
+  /**
+   * The seam for whatever the page builds on SessionData (indicators, paper trading): `listener`
+   * hears each step back once SessionData has been cut back — the run, the items it still holds
+   * (`emitted`, in emission order: SessionData.exportSource().order), the items removed per stream
+   * slot and the backtest time now. Undo what was derived from the removed items (an order filled
+   * after `backtestTime`, an indicator's last values); the items will arrive again on resume.
+   * Returns the unsubscribe function.
+   */
+  onRewound(listener: (rewound: Rewound) => void): () => void {
+    this.rewindListeners.add(listener);
+    return () => this.rewindListeners.delete(listener);
+  }
+
+  /** Why a bar step or a step back cannot be taken now, or null. */
+  private refuseStep(what: string): string | null {
+    const coordinator = this.workers.coordinator;
+    if (this.state !== SystemState.PAUSED || !coordinator) return `Cannot ${what} now: ${what === 'step back' ? 'step back' : 'bar steps'} work while the replay is paused. Press Pause first.`;
+    if (!this.isBacktestMode()) return `Cannot ${what}: a live feed has no recorded items to ${what === 'step back' ? 'go back over' : 'step through'}.`;
+    if (anyFlaw(this.run.experiment.flaws)) return `Cannot ${what} in a teaching experiment: its flaw would make the undo untrue.`;
+    if (coordinator.gate.stepsPending() > 0) return `Cannot ${what} yet: the previous step is still on its way. Try again.`;
+    return null;
   }
 
   /** Stops a run, or cancels a setup under way (resolving once it has unwound). */
@@ -260,8 +309,19 @@ export class SystemManager {
     }
   }
 
-  /** Everything is in the queues: only now does the state cell read RUNNING. */
+  /**
+   * Everything is in the queues: only now does the state cell read RUNNING. A config's `start`
+   * is a "go to" its time on the first day, asked for before the gate opens: the coordinator
+   * emits the items before it unpaced, as history, and paces from there.
+   */
   private openGate({ run, coordinator }: RunSetup, label: string): void {
+    const start = run.config?.start;
+    const first = run.sessions[0];
+    if (start !== undefined && first !== undefined) {
+      run.seekRequest = { pauseAfter: false };
+      coordinator.gate.seek(startInstant(first.day, start));
+      run.log.mark('system', `start at ${start} New York: the items before it are history`);
+    }
     this.move('start');
     run.gateOpened(this.deps.clock());
     coordinator.gate.setState(SystemState.RUNNING);

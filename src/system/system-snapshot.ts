@@ -2,6 +2,7 @@
 // steps, invariants) that the Svelte components render. Main thread; SystemManager.snapshot()
 // builds it from the current ReplayRun once per frame, and the run record is made from it.
 
+import type { RowAccount } from '../core/row-account';
 import { Slot, WorkerPhase, type ControlBlock } from '../core/control-block';
 import { anyFlaw, type Experiment } from '../core/flaws';
 import type { BestQuote } from '../core/best-quote';
@@ -87,6 +88,8 @@ export interface SystemSnapshot {
   };
   /** The flaws switched on for this run (a teaching experiment), or null for the fixed engine. */
   readonly experiment: Experiment | null;
+  /** Every source row in the replay's symbols and dates: replayed or counted under a reason (null until set up, or live). */
+  readonly input: RowAccount | null;
 }
 
 /** What the SystemManager itself holds, beside the run: the state machine and the gate. */
@@ -157,5 +160,6 @@ export function buildSnapshot(system: SystemView, run: ReplayRun): SystemSnapsho
       violations: [...checker.violations],
     },
     experiment: anyFlaw(experiment.flaws) || Object.keys(experiment.scenario).length > 0 ? experiment : null,
+    input: run.input,
   };
 }

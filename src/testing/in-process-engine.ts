@@ -8,6 +8,7 @@ import initSqlJs from 'sql.js';
 import { ControlBlock } from '../core/control-block';
 import type { MarketDataSource } from '../system/market-data-client';
 import { MarketDataRepository } from '../data/market-data-repository';
+import { CombinedRepository } from '../data/combined-repository';
 import { DataError } from '../data/data-error';
 import { inflateIfGzip } from '../data/gzip-file';
 import { BacktestStreamCoordinator } from '../worker/backtest-stream-coordinator';
@@ -91,6 +92,9 @@ export function createInProcessData(): MarketDataSource {
     },
     async getItems(key, from, to, hours) {
       return ensureDefined(repository, 'the repository (open() first)').getItems(key, from, to, hours);
+    },
+    async account(keys, from, to, hours) {
+      return new CombinedRepository([ensureDefined(repository, 'the repository (open() first)')]).account(keys, from, to, hours);
     },
     terminate() {
       repository?.close();

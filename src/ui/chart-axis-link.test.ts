@@ -32,7 +32,7 @@ describe('the shared time axis: positions travel as instants', () => {
 
 describe('TimeAxisLink', () => {
   function axis(log: string[], name: string): LinkedAxis {
-    return { showTimes: (from, to) => log.push(`${name} ${from}-${to}`), fit: () => log.push(`${name} fit`) };
+    return { showTimes: (from, to) => log.push(`${name} ${from}-${to}`), fit: () => log.push(`${name} fit`), showCrosshair: (time) => log.push(`${name} crosshair ${time}`) };
   }
 
   it("passes on only the moves of the chart under the pointer, to the others", () => {
@@ -60,5 +60,22 @@ describe('TimeAxisLink', () => {
     link.join(axis(log, 'b'));
     link.fitAll();
     expect(log).toEqual(['a fit', 'b fit']);
+  });
+
+  it('passes the crosshair of the chart under the pointer to the others, and its leaving', () => {
+    const log: string[] = [];
+    const link = new TimeAxisLink();
+    const a = axis(log, 'a');
+    const b = axis(log, 'b');
+    const c = axis(log, 'c');
+    for (const x of [a, b, c]) link.join(x);
+    link.crosshair(a, 5); // no pointer on a: a crosshair set from outside does not travel
+    link.lead(a, true);
+    link.crosshair(a, 60_000);
+    link.crosshair(b, 120_000); // b follows; its echo goes nowhere
+    link.crosshair(a, null); // the pointer leaves a (CandleChart says so before it stops leading)
+    link.lead(a, false);
+    link.crosshair(a, 180_000);
+    expect(log).toEqual(['b crosshair 60000', 'c crosshair 60000', 'b crosshair null', 'c crosshair null']);
   });
 });

@@ -1,5 +1,5 @@
-// The charts of one run share their time axis: scroll or zoom one and the others show the same
-// instants. Main thread, plain TypeScript; ChartGrid.svelte makes one link a run, each
+// The charts of one run share their time axis and crosshair: scroll or zoom one and the others
+// show the same instants; point at a bar and the others put their crosshair on the same instant. Main thread, plain TypeScript; ChartGrid.svelte makes one link a run, each
 // CandleChart.svelte joins it. Charts may hold different bars (1m beside 5m, a symbol with a
 // missing minute, a different window of loaded bars), so positions travel as instants, not as
 // bar indices.
@@ -10,6 +10,8 @@ export interface LinkedAxis {
   showTimes(from: number, to: number): void;
   /** Show every bar emitted so far. */
   fit(): void;
+  /** Put the crosshair on the bar holding the instant `time` (epoch ms); null: take it away. */
+  showCrosshair(time: number | null): void;
 }
 
 export class TimeAxisLink {
@@ -39,6 +41,12 @@ export class TimeAxisLink {
   moved(axis: LinkedAxis, from: number, to: number): void {
     if (axis !== this.leader || !(from <= to)) return;
     for (const other of this.axes) if (other !== axis) other.showTimes(from, to);
+  }
+
+  /** The crosshair of the chart the person points at moved to `time` (null: off its bars); the others follow. */
+  crosshair(axis: LinkedAxis, time: number | null): void {
+    if (axis !== this.leader) return;
+    for (const other of this.axes) if (other !== axis) other.showCrosshair(time);
   }
 
   /** Every chart shows the whole run so far (the "fit" control). */

@@ -62,6 +62,20 @@ describe('drawKind: how a draw hands bars to the chart', () => {
   it.each(rows)('%i drawn, %i emitted, all %s → %s', (drawn, count, all, kind) => {
     expect(drawKind(drawn, count, all)).toBe(kind);
   });
+
+  // A chart that can pop bars (it says which is the oldest it holds): a step back.
+  const popping: [drawn: number, count: number, all: boolean, loadedFrom: number, kind: string][] = [
+    [10, 9, false, 0, 'pop'],
+    [10, 5, false, 0, 'pop'],
+    [10 + BULK, 10, false, 0, 'pop'],
+    [11 + BULK, 10, false, 0, 'restart'], // more than a few: the latest window instead
+    [10, 5, false, 5, 'restart'], // every bar the chart holds would go
+    [10, 5, true, 0, 'restart'],
+    [10, 10, false, 0, 'none'],
+  ];
+  it.each(popping)('%i drawn, %i emitted, all %s, holding from %i → %s', (drawn, count, all, loadedFrom, kind) => {
+    expect(drawKind(drawn, count, all, loadedFrom)).toBe(kind);
+  });
 });
 
 describe('ChartModel windowing', () => {
@@ -123,6 +137,31 @@ describe('ChartModel windowing', () => {
     stream.count = 200;
     turns.take(1); // another chart's turn just now
     expect(model.next(1, ROOM)).toMatchObject({ kind: 'restart', from: 100, to: 200 });
+  });
+});
+
+describe('ChartModel step back', () => {
+  const day1 = minutes(at('2013-10-04', '15:50'), 10);
+  const day2 = minutes(at('2013-10-07', '09:30'), 5);
+  const sessions = [session('2013-10-04'), session('2013-10-07')];
+
+  it('pops the bars a step back took, and the session marker of a day no longer shown', () => {
+    const stream = barStream('1m');
+    const model = chart(stream, { sessions });
+    emit(stream, day1);
+    emit(stream, day2, 0, 2);
+    model.next(0, ROOM);
+    expect(model.markers().map((m) => m.label)).toEqual(['10-07']);
+    stream.count = 11; // back one minute: 09:31 on the 7th is gone, 09:30 stays
+    expect(model.next(1, ROOM)).toEqual({ kind: 'pop', from: 11, to: 12, markersChanged: false });
+    expect(model.drawn).toBe(11);
+    stream.count = 10; // back over the session boundary
+    expect(model.next(2, ROOM)).toEqual({ kind: 'pop', from: 10, to: 11, markersChanged: true });
+    expect(model.markers()).toEqual([]);
+    // Forward again: the marker comes back with the first bar of the 7th.
+    emit(stream, day2, 0, 1);
+    expect(model.next(3, ROOM)).toMatchObject({ kind: 'append', from: 10, to: 11, markersChanged: true });
+    expect(model.markers().map((m) => m.label)).toEqual(['10-07']);
   });
 });
 

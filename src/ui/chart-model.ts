@@ -91,13 +91,18 @@ export interface SessionMarker {
  * How a draw hands bars to the chart:
  * none — nothing new (only the forming bar may change); append — one update per new bar;
  * reload — every loaded bar again (a theme change recolours them); burst — only the latest
- * window, at once, and settle later; restart — the stream shrank: the latest window.
+ * window, at once, and settle later; pop — a step back took the last few bars away: the chart
+ * pops them (lightweight-charts 5's series.pop), bars from … to − 1; restart — the stream shrank
+ * below what the chart holds, or by more than a few bars: the latest window.
  */
-export type DrawKind = 'none' | 'append' | 'reload' | 'burst' | 'restart';
+export type DrawKind = 'none' | 'append' | 'reload' | 'burst' | 'pop' | 'restart';
 
-/** The draw's kind, from the bars on the chart, the bars emitted and whether all must be redrawn. */
-export function drawKind(drawn: number, count: number, all: boolean): DrawKind {
-  if (count < drawn) return 'restart';
+/**
+ * The draw's kind, from the bars on the chart, the bars emitted and whether all must be redrawn.
+ * `loadedFrom`, the oldest bar the chart holds, is given by a chart that can pop bars.
+ */
+export function drawKind(drawn: number, count: number, all: boolean, loadedFrom: number | null = null): DrawKind {
+  if (count < drawn) return !all && loadedFrom !== null && count > loadedFrom && drawn - count <= BULK ? 'pop' : 'restart';
   if (count - drawn > BULK) return 'burst';
   if (all) return 'reload';
   return count === drawn ? 'none' : 'append';
@@ -158,10 +163,11 @@ export class ChartModel {
    */
   next(now: number, room: () => number, all = false): DrawPlan {
     const count = this.source.stream.count;
-    const kind = drawKind(this.drawnCount, count, all);
+    const kind = drawKind(this.drawnCount, count, all, this.loadedFrom);
     if (kind === 'burst' && !this.takeBurstTurn(now)) return { kind: 'wait', from: this.drawnCount, to: this.drawnCount, markersChanged: false };
     if (kind === 'none') return { kind, from: count, to: count, markersChanged: false };
-    const FROM: Record<Exclude<DrawKind, 'none'>, () => number> = {
+    if (kind === 'pop') return { kind, from: count, to: this.popTo(count), markersChanged: this.unmarkAfter(count) };
+    const FROM: Record<Exclude<DrawKind, 'none' | 'pop'>, () => number> = {
       append: () => this.drawnCount,
       reload: () => this.loadedFrom,
       burst: () => Math.max(0, count - Math.min(WINDOW, room())),
@@ -169,9 +175,25 @@ export class ChartModel {
     };
     const from = FROM[kind]();
     if (kind !== 'append') this.loadedFrom = from;
-    const marked = all ? 0 : this.drawnCount;
+    const marked = all || kind === 'restart' ? 0 : this.drawnCount;
     this.drawnCount = count;
     return { kind, from, to: count, markersChanged: this.markSessions(marked, count) };
+  }
+
+  /** The chart pops bars `count` … drawn − 1 (returns drawn); it now holds bars up to `count`. */
+  private popTo(count: number): number {
+    const drawn = this.drawnCount;
+    this.drawnCount = count;
+    return drawn;
+  }
+
+  /** Session markers of popped bars go; the session index is that of the last bar kept. True when markers changed. */
+  private unmarkAfter(count: number): boolean {
+    const last = this.source.stream.tsStart.data[count - 1];
+    const before = this.starts.length;
+    this.starts = this.starts.filter((m) => m.start <= last);
+    this.sessionIndex = firstAfter(this.sessionOpens(), last) - 1;
+    return this.starts.length !== before;
   }
 
   /** A burst redraw: this chart's own limit first, then the page's turn (burst-turns.ts). */

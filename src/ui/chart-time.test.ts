@@ -1,6 +1,6 @@
-import { TickMarkType, type Time } from 'lightweight-charts';
+import { TickMarkType, type Time, type UTCTimestamp } from 'lightweight-charts';
 import { describe, expect, it } from 'vitest';
-import { chartTime, tickMarkLabel } from './chart-time';
+import { chartTime, tickMarkLabel, ascendingTimes } from './chart-time';
 
 describe('chart time', () => {
   // 2013-10-07 15:59:05 in New York (EDT, UTC−4) is 19:59:05 UTC.
@@ -20,5 +20,13 @@ describe('chart time', () => {
     const local = new Date(2013, 9, 7, 15, 59, 5);
     expect(tickMarkLabel(t, TickMarkType.Time)).toBe(local.toLocaleString('en-US', { hour12: false, hour: '2-digit', minute: '2-digit' }));
     expect(tickMarkLabel(t, TickMarkType.Month)).toBe(local.toLocaleString('en-US', { month: 'short' }));
+  });
+});
+
+describe('ascendingTimes', () => {
+  it('keeps the last of equal times and leaves out an earlier one: the chart never sees a tie', () => {
+    const t = (time: number, v: string) => ({ time: time as UTCTimestamp, v });
+    expect(ascendingTimes([t(1, 'a'), t(2, 'b'), t(2, 'c'), t(1, 'd'), t(3, 'e')])).toEqual([t(1, 'a'), t(2, 'c'), t(3, 'e')]);
+    expect(ascendingTimes([])).toEqual([]);
   });
 });

@@ -33,3 +33,19 @@ export function tickMarkLabel(time: Time, type: TickMarkType): string {
       return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
   }
 }
+
+/**
+ * Items the chart accepts: times strictly ascending. lightweight-charts throws on a repeated or
+ * earlier time in setData ("Value is null"); bars of a stream never tie after the row rules, but
+ * two bars in one second, or a forming bar's time, must never break the page: of equal times the
+ * last item stays, and an item earlier than the one before is left out.
+ */
+export function ascendingTimes<T extends { readonly time: UTCTimestamp }>(items: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (last === undefined || item.time > last.time) out.push(item);
+    else if (item.time === last.time) out[out.length - 1] = item;
+  }
+  return out;
+}

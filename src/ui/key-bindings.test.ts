@@ -9,6 +9,8 @@ describe('key bindings', () => {
     ['Escape', 'stop'],
     [' ', 'playPause'],
     ['ArrowRight', 'step'],
+    ['.', 'stepBar'],
+    [',', 'stepBack'],
     ['+', 'faster'],
     ['=', 'faster'],
     ['-', 'slower'],

@@ -1,9 +1,9 @@
-// The page's keys as a table: space play/pause, → step, +/− speed, Esc stop, ? help. Main
+// The page's keys as a table: space play/pause, → step, . step a bar, , step back, +/− speed, Esc stop, ? help. Main
 // thread; App.svelte hands each keydown to keyBinding and the page controller performs the
 // action. Plain TypeScript, so the table is tested under Node. A key typed into a field is the
 // field's, always: Esc in the Go-to time must not stop the replay.
 
-export type PageAction = 'stop' | 'playPause' | 'step' | 'faster' | 'slower' | 'help';
+export type PageAction = 'stop' | 'playPause' | 'step' | 'stepBar' | 'stepBack' | 'faster' | 'slower' | 'help';
 
 export interface KeyBinding {
   readonly action: PageAction;
@@ -19,6 +19,8 @@ export const KEY_BINDINGS: Readonly<Record<string, KeyBinding>> = {
   Escape: { action: 'stop' },
   ' ': { action: 'playPause', notOnButton: true, preventDefault: true },
   ArrowRight: { action: 'step', notOnTabs: true, preventDefault: true },
+  '.': { action: 'stepBar' },
+  ',': { action: 'stepBack' },
   // Both characters of the key, shifted or not.
   '+': { action: 'faster' },
   '=': { action: 'faster' },

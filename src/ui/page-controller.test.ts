@@ -31,6 +31,8 @@ function page(search = '', recordRun: PageEnvironment['recordRun'] = async () =>
     pause: async () => (calls.push('pause'), true),
     resume: () => (calls.push('resume'), true),
     step: () => (calls.push('step'), true),
+    stepBar: () => (calls.push('stepBar'), null),
+    stepBack: () => (calls.push('stepBack'), 'Cannot step back now: step back works while the replay is paused. Press Pause first.'),
     setSpeed: (speed: unknown) => void calls.push(`setSpeed ${String(speed)}`),
     snapshot: () => current,
     exportCsv: () => '',
@@ -68,6 +70,18 @@ describe('PageController: the replay on the panel', () => {
     expect(state.form).toMatchObject({ config: 'week', symbols: 'SPY', to: '2013-10-11' });
     expect(state.autostart).toBe(true);
     expect(calls).toEqual(['start']);
+  });
+
+  it('a Verify link with autostart runs the model check, not a replay, and the address bar keeps its parameters', async () => {
+    const { controller, state, calls, queries } = page('?view=verify&variant=naive-atomics&autostart=1');
+    await controller.init();
+    expect(state.view).toBe('verify');
+    expect(state.verifyAutorun).toBe(true);
+    expect(calls).toEqual([]);
+    state.verifyQuery = 'variant=naive-atomics&trace=no-deadlock&path=0.3&step=1';
+    controller.syncUrl();
+    const last = new URLSearchParams(queries.at(-1));
+    expect([last.get('view'), last.get('variant'), last.get('trace'), last.get('path'), last.get('autostart')]).toEqual(['verify', 'naive-atomics', 'no-deadlock', '0.3', '1']);
   });
 
   it('a link with its own fields and no config= shows no bundled config', async () => {
@@ -164,6 +178,21 @@ describe('PageController: links that keep what they say', () => {
     expect(new URLSearchParams(queries.at(-1)).get('experiment')).toBe('look-ahead');
   });
 
+  it('indicators= gives the charts their indicators and stays in the address bar; an unknown one is named and nothing starts', async () => {
+    const good = page('?config=week&indicators=SMA20,vwap,rsi14&autostart=1');
+    await good.controller.init();
+    expect(good.state.indicators.map((s) => s.kind)).toEqual(['sma', 'vwap', 'rsi']);
+    expect(good.calls).toEqual(['start']);
+    good.controller.syncUrl();
+    expect(new URLSearchParams(good.queries.at(-1)).get('indicators')).toBe('sma20,vwap,rsi14');
+    const bad = page('?config=week&indicators=sma20,macd&autostart=1');
+    await bad.controller.init();
+    expect(bad.state.urlError).toMatch(/^URL parameter indicators: unknown indicator "macd"/);
+    expect(bad.calls).toEqual([]);
+    bad.controller.syncUrl();
+    expect(new URLSearchParams(bad.queries.at(-1)).get('indicators')).toBe('sma20,macd');
+  });
+
   it('an experiment link selects it in the lab; autostart runs the experiment, not the panel\'s replay', async () => {
     const { controller, state, calls } = page('?view=lab&experiment=noGate&autostart=1');
     await controller.init();
@@ -240,5 +269,14 @@ describe('PageController: key actions', () => {
     controller.perform('help');
     expect(calls).toEqual(['stop', 'step']);
     expect(state.helpOpen).toBe(true);
+  });
+
+  it('. steps a bar, "," steps back; a refusal shows its reason until the next step is taken', async () => {
+    const { controller, state, calls } = page();
+    controller.perform('stepBack');
+    expect(state.stepMessage).toMatch(/paused/);
+    controller.perform('stepBar');
+    expect(state.stepMessage).toBeNull();
+    expect(calls).toEqual(['stepBack', 'stepBar']);
   });
 });

@@ -4,13 +4,15 @@
 // and draws it; the Node test passes a plain one — and fetch, the address bar and storage are
 // injected, so nothing here touches the DOM.
 
-import { ConfigError, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
+import { checkStartInSession, ConfigError, parseHours, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
 import { SystemState } from '../core/system-state';
 import { checkSymbolsKnown } from '../core/replay-config';
 import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type ReplayRequest } from '../core/url-params';
 import { toCatalog } from '../system/catalog-view';
 import { EXPERIMENTS } from '../system/experiments';
 import type { CatalogEntry } from '../core/catalog-entry';
+import type { TradesRecord } from '../core/trades-export';
+import { formatIndicators, type IndicatorSpec } from '../core/indicator-spec';
 import { listBundledConfigs, loadBundledConfig } from '../system/config-loader';
 import { buildRunRecord, exportFileName, hashRunExport } from '../system/run-record';
 import type { SystemManager } from '../system/system-manager';
@@ -18,6 +20,7 @@ import type { SystemSnapshot } from '../system/system-snapshot';
 import type { PageAction } from './key-bindings';
 import { formFromFields, queryFromForm, requestFromForm, type ReplayForm } from './replay-form';
 import { stepSpeed } from './speed-presets';
+import { blindForm, blindQuery, endsBlind, type BlindState } from './blind-practice';
 
 export type View = PageView;
 
@@ -38,11 +41,21 @@ export interface PageState {
   experiment: string | null;
   /** Run the selected experiment with its flaw on as soon as the lab can: a link's autostart=1, once. */
   experimentAutorun: boolean;
+  /** The Verify view's own query (variant, flaws, the trace shown): kept in the address bar while it shows. */
+  verifyQuery: string;
+  /** Run the model check as soon as the Verify view shows: a `view=verify` link's autostart=1. */
+  verifyAutorun: boolean;
   helpOpen: boolean;
   aboutOpen: boolean;
+  /** The link's `indicators=`: every chart starts with them (each chart then has its own picker). */
+  indicators: readonly IndicatorSpec[];
   /** Bumped when a run is added to the history, so the Data view lists it. */
   historyVersion: number;
   historyError: string | null;
+  /** Why the last bar step or step back was refused (nothing changed), until the next one is taken. */
+  stepMessage: string | null;
+  /** Blind practice (`blind=SEED`), or null. */
+  blind: BlindState | null;
 }
 
 export function initialPageState(): PageState {
@@ -58,15 +71,20 @@ export function initialPageState(): PageState {
     view: 'replay',
     experiment: null,
     experimentAutorun: false,
+    verifyQuery: '',
+    verifyAutorun: false,
     helpOpen: false,
     aboutOpen: false,
+    indicators: [],
     historyVersion: 0,
     historyError: null,
+    stepMessage: null,
+    blind: null,
   };
 }
 
 /** The manager, as far as the page drives it. */
-export type PageManager = Pick<SystemManager, 'catalog' | 'start' | 'stop' | 'pause' | 'resume' | 'step' | 'setSpeed' | 'snapshot' | 'exportCsv' | 'sessionData'>;
+export type PageManager = Pick<SystemManager, 'catalog' | 'start' | 'stop' | 'pause' | 'resume' | 'step' | 'stepBar' | 'stepBack' | 'setSpeed' | 'snapshot' | 'exportCsv' | 'sessionData'>;
 
 /** The browser, as far as the page uses it. */
 export interface PageEnvironment {
@@ -79,6 +97,8 @@ export interface PageEnvironment {
   /** Adds an ended run to the run history (lab-storage's recordRun). */
   recordRun(ended: SystemSnapshot, query: string): Promise<void>;
   download(filename: string, text: string, type: string): void;
+  /** The run's paper trades for its record (null: none were made). */
+  trades?(): Promise<TradesRecord | null>;
 }
 
 /** The link's experiment, when the lab has none of that id: named with the ids it has. */
@@ -99,6 +119,8 @@ const KEY_ACTIONS: Record<PageAction, (page: PageController) => void> = {
   stop: (page) => void page.manager.stop(),
   playPause: (page) => PLAY_PAUSE[page.drawn.state](page, page.drawn),
   step: (page) => void page.manager.step(),
+  stepBar: (page) => page.stepBar(),
+  stepBack: (page) => page.stepBack(),
   faster: (page) => page.setSpeed(stepSpeed(page.state.speed, 1)),
   slower: (page) => page.setSpeed(stepSpeed(page.state.speed, -1)),
   help: (page) => void (page.state.helpOpen = true),
@@ -141,11 +163,15 @@ export class PageController {
     // The view first, before anything is awaited: a lab link never flashes the replay view.
     state.experiment = link.experiment ?? null;
     state.view = link.view ?? (link.experiment ? 'lab' : 'replay');
+    // A Verify link's autostart runs the model check at once: it needs no data and no valid replay.
+    state.verifyAutorun = state.view === 'verify' && new URLSearchParams(this.env.search).get('autostart') === '1';
+    state.indicators = link.indicators ?? [];
     const errors = [...link.errors.map((e) => `URL parameter ${e.field}: ${e.message}`), ...unknownExperiment(link.experiment)];
     this.badParameters = link.bad;
     const request = link.request;
     state.urlError = errors.length > 0 ? errors.join('\n') : null;
     const good = errors.length === 0;
+    state.blind = link.blind === undefined ? null : { seed: link.blind, day: null, revealed: false };
     state.dbUrl = request.dbUrl;
     state.autostart = good && request.autostart;
     const catalog = this.manager.catalog(state.dbUrl).then(
@@ -158,20 +184,45 @@ export class PageController {
         return null;
       },
     );
+    if (state.blind) return this.initBlind(state.blind, await catalog, link, good);
     state.bundled = await listBundledConfigs(this.env.baseUrl, this.env.fetch);
     // A link with its own fields but no config= describes its replay fully: show no bundled config.
     const inline = Object.keys(request.overrides).length > 0 || request.dbUrl !== undefined;
     await this.pick(request.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request.overrides);
     this.linkQuery = this.query;
     const symbolsKnown = this.checkSymbols(await catalog, link);
-    if (!good || !symbolsKnown) {
+    const startInSession = this.checkStart(link);
+    if (!good || !symbolsKnown || !startInSession) {
       state.autostart = false;
       return; // a bad link: the error names each bad parameter, nothing starts
     }
     if (!request.autostart) return;
+    // A Verify link's autostart ran the model check (above), not a replay.
+    if (state.view === 'verify') return;
     // An experiment's link runs the experiment (in the lab), not the panel's replay.
     if (link.experiment) state.experimentAutorun = state.view === 'lab';
     else void this.manager.start(request);
+  }
+
+  /** Blind practice: the seed's day onto the panel (which stays hidden), started if the link says so. */
+  private async initBlind(blind: BlindState, entries: readonly CatalogEntry[] | null, link: LinkReading, good: boolean): Promise<void> {
+    if (entries === null) return;
+    try {
+      this.state.form = blindForm(entries, blind, link.request.overrides);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      this.state.urlError = `URL parameter blind: ${e.message}`;
+      return;
+    }
+    this.state.speed = this.state.form.speed === 'max' ? 'max' : Number(this.state.form.speed) || 60;
+    this.state.ready = true;
+    this.linkQuery = this.query;
+    if (good && link.request.autostart) void this.manager.start(requestFromForm(this.state.form));
+  }
+
+  /** Shows the hidden day: symbol, date and prices. */
+  reveal(): void {
+    if (this.state.blind) this.state.blind.revealed = true;
   }
 
   /** The link's symbols against the data, as soon as the catalog arrives; false when some are unknown. */
@@ -186,6 +237,25 @@ export class PageController {
       // As the start would say it (run-setup's describeSetupFailure): "symbols: unknown symbol …".
       const message = `${e.field}: ${e.message}`;
       this.state.urlError = this.state.urlError ? `${this.state.urlError}\n${message}` : message;
+      return false;
+    }
+  }
+
+  /**
+   * The link's start against the hours of the replay it shows (a named config's hours are known
+   * only now); false when it falls outside them, named like the link's other bad parameters.
+   */
+  private checkStart(link: LinkReading): boolean {
+    const start = link.request.overrides.start;
+    if (typeof start !== 'string') return true;
+    try {
+      checkStartInSession(start, parseHours(this.state.form.hours));
+      return true;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      const message = `URL parameter start: ${e.message}`;
+      this.state.urlError = this.state.urlError ? `${this.state.urlError}\n${message}` : message;
+      this.badParameters = { ...this.badParameters, start };
       return false;
     }
   }
@@ -269,18 +339,22 @@ export class PageController {
     state.form.speed = String(state.speed);
     const params = new URLSearchParams(queryFromForm(state.form, state.dbUrl, state.autostart));
     if (!state.ready) return;
+    if (state.blind) return this.env.replaceQuery(blindQuery(state.blind, state.form, state.autostart));
     // A bad link stays as it was given until the person changes the panel: a reload names the same errors.
     if (this.linkQuery !== null && this.query !== this.linkQuery) this.badParameters = {};
     for (const [name, value] of Object.entries(this.badParameters)) params.set(name, value);
     // Where the person is: the view (the replay view is the default) and the lab's experiment.
     if (state.view !== 'replay') params.set('view', state.view);
     if (state.experiment !== null) params.set('experiment', state.experiment);
+    if (state.view === 'verify') for (const [name, value] of new URLSearchParams(state.verifyQuery)) params.set(name, value);
+    if (state.indicators.length > 0) params.set('indicators', formatIndicators(state.indicators));
     this.env.replaceQuery(params.toString());
   }
 
   /** A new snapshot is on screen: every run whose gate opened goes into the history when it ends. */
   drew(snapshot: SystemSnapshot): void {
     this.onScreen = snapshot;
+    if (this.state.blind && !this.state.blind.revealed && endsBlind(snapshot)) this.state.blind.revealed = true;
     if (snapshot.endedAt === null || snapshot.wallStartedAt === null || snapshot.runId === this.recordedRun) return;
     this.recordedRun = snapshot.runId;
     void this.env
@@ -290,6 +364,16 @@ export class PageController {
         this.state.historyVersion++;
       })
       .catch((e: Error) => (this.state.historyError = `The last run was not added to the history: ${e.message}`));
+  }
+
+  /** A bar step (button or key): the reason shows when it is refused. */
+  stepBar(): void {
+    this.state.stepMessage = this.manager.stepBar();
+  }
+
+  /** A step back (button or key): the reason shows when it is refused. */
+  stepBack(): void {
+    this.state.stepMessage = this.manager.stepBack();
   }
 
   /** A key's action (key-bindings.ts chose it). */
@@ -302,7 +386,8 @@ export class PageController {
   }
 
   async exportRun(): Promise<void> {
-    const record = buildRunRecord(this.manager.snapshot(), this.query, await hashRunExport(this.manager.sessionData));
+    const trades = (await this.env.trades?.()) ?? undefined;
+    const record = buildRunRecord(this.manager.snapshot(), this.query, await hashRunExport(this.manager.sessionData), trades);
     this.env.download(exportFileName(this.drawn, 'json'), JSON.stringify(record, null, 2) + '\n', 'application/json');
   }
 }

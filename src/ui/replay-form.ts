@@ -23,6 +23,8 @@ export interface ReplayForm {
   quotes: string;
   quoteTicks: string;
   trades: string;
+  /** `HH:MM` New York: pacing begins there on the first day, the items before it are history ('' from the open). */
+  start: string;
 }
 
 const list = (value: unknown) => ([] as unknown[]).concat(value ?? []).join(',');
@@ -43,6 +45,7 @@ export function formFromFields(config: string, fields: ReplayConfigInput): Repla
     quotes: list(fields.quotes),
     quoteTicks: list(fields.quote_ticks),
     trades: list(fields.trades),
+    start: fields.start === undefined ? '' : String(fields.start),
   };
 }
 
@@ -63,6 +66,7 @@ export function requestFromForm(form: ReplayForm, dbUrl?: string): ReplayRequest
       quotes: form.quotes,
       quote_ticks: form.quoteTicks,
       trades: form.trades,
+      ...(form.start ? { start: form.start } : {}),
     },
     dbUrl,
     autostart: false,

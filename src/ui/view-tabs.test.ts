@@ -3,19 +3,20 @@ import type { View } from './page-controller';
 import { tabAfterKey, VIEW_TABS } from './view-tabs';
 
 describe('view tabs', () => {
-  it('are Replay, Teaching lab, Your data, in that order, with their stable test ids', () =>
-    expect(VIEW_TABS.map((t) => [t.view, t.testid])).toEqual([['replay', 'view-replay'], ['lab', 'view-lab'], ['data', 'view-data']]));
+  it('are Replay, Teaching lab, Your data, Verify, in that order, with their stable test ids', () =>
+    expect(VIEW_TABS.map((t) => [t.view, t.testid])).toEqual([['replay', 'view-replay'], ['lab', 'view-lab'], ['data', 'view-data'], ['verify', 'view-verify']]));
 
   const rows: [string, View, View][] = [
     ['ArrowRight', 'replay', 'lab'],
     ['ArrowRight', 'lab', 'data'],
-    ['ArrowRight', 'data', 'replay'],
+    ['ArrowRight', 'data', 'verify'],
+    ['ArrowRight', 'verify', 'replay'],
     ['ArrowDown', 'replay', 'lab'],
-    ['ArrowLeft', 'replay', 'data'],
+    ['ArrowLeft', 'replay', 'verify'],
     ['ArrowLeft', 'data', 'lab'],
     ['ArrowUp', 'lab', 'replay'],
     ['Home', 'data', 'replay'],
-    ['End', 'replay', 'data'],
+    ['End', 'replay', 'verify'],
   ];
   for (const [key, from, to] of rows) it(`${key} on ${from} → ${to}`, () => expect(tabAfterKey(key, from)).toBe(to));
 

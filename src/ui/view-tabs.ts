@@ -1,4 +1,4 @@
-// The three views as a tablist (WAI-ARIA tabs, automatic activation): which tab each key moves
+// The views as a tablist (WAI-ARIA tabs, automatic activation): which tab each key moves
 // to. Main thread; App.svelte draws the tabs and hands each keydown on one to tabAfterKey.
 // Plain TypeScript, so the keys are a table tested under Node.
 import type { View } from './page-controller';
@@ -8,6 +8,7 @@ export const VIEW_TABS: readonly { readonly view: View; readonly label: string; 
   { view: 'replay', label: 'Replay', testid: 'view-replay' },
   { view: 'lab', label: 'Teaching lab', testid: 'view-lab' },
   { view: 'data', label: 'Your data', testid: 'view-data' },
+  { view: 'verify', label: 'Verify', testid: 'view-verify' },
 ];
 
 /** Where each key moves from tab `index` of `count`: the arrows wrap round, Home and End go to the ends. */

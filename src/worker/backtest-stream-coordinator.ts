@@ -18,30 +18,9 @@ import { MergeStatus, StreamMerger, type ItemVisitor } from '../core/stream-merg
 import { SystemState } from '../core/system-state';
 import type { CoordinatorEvent, RunPlan } from './coordinator-api';
 import { OutputBatch } from './output-batch';
+import { StepRequests, takeOneEmitTime, type StepKind } from './step-requests';
 import type { WorkerGate } from './worker-gate';
-
-/** Longest single wait: a bounded slice, after which the loop re-reads everything. */
-const WAIT_SLICE_MS = 50;
-/** Items emitted between looks at the outer loop while streaming at full speed. */
-const STREAM_CHUNK = 4096;
-/** At full speed, items taken from the merge in one go between looks at the doorbell. */
-const RUN_ITEMS = 256;
-/** An emitted item waits at most this long in the output batch (about one frame). */
-const FLUSH_AFTER_MS = 8;
-/**
- * A batch holds at most this many items: the page takes a batch into SessionData in one task,
- * and a bounded batch keeps that task short (a few ms), so the page still draws while the
- * worker streams at full speed.
- */
-const FLUSH_AT_ITEMS = 8192;
-/**
- * A run's first batch holds at most this many items, each next one twice as many up to
- * FLUSH_AT_ITEMS: the page's code that takes them in starts cold (not yet optimised by the JIT),
- * and a full first batch would be one long task just as the replay begins.
- */
-const FIRST_FLUSH_AT_ITEMS = 512;
-/** Batches posted but not yet taken by the page, at most (Slot.BATCHES_TAKEN). */
-const MAX_BATCHES_IN_FLIGHT = 3;
+import { FIRST_FLUSH_AT_ITEMS, FLUSH_AFTER_MS, FLUSH_AT_ITEMS, MAX_BATCHES_IN_FLIGHT, RUN_ITEMS, STREAM_CHUNK, WAIT_SLICE_MS } from './coordinator-tuning';
 
 export type EventSink = (event: CoordinatorEvent, transfer?: Transferable[]) => void;
 
@@ -57,7 +36,7 @@ export class BacktestStreamCoordinator {
   private state = SystemState.STOPPED;
   private stateSeq = 0;
   private speedCell = -1;
-  private stepsTaken = 0;
+  private readonly stepRequests: StepRequests;
   private emitted = 0;
   private backtestTime = 0;
   private gateOpenPending = false;
@@ -79,7 +58,9 @@ export class BacktestStreamCoordinator {
     private readonly sink: EventSink,
     /** Wall clock, ms, comparable across threads (performance.timeOrigin + performance.now()). */
     private readonly clock: () => number,
-  ) {}
+  ) {
+    this.stepRequests = new StepRequests(gate);
+  }
 
   /** Stop existing streams and begin a new run (nothing streams until the gate opens). */
   clearStreams(plan: RunPlan): void {
@@ -98,7 +79,7 @@ export class BacktestStreamCoordinator {
     this.held = null;
     this.quietWatch = null;
     this.pacer = new Pacer(plan.sessions);
-    this.stepsTaken = this.gate.control.load(Slot.STEP_REQUESTS);
+    this.stepRequests.reset();
     this.emitted = 0;
     this.finishedRun = false;
     this.gateOpenPending = false;
@@ -163,10 +144,14 @@ export class BacktestStreamCoordinator {
     },
     'wait-paused': (seen) => this.waitAt(WorkerPhase.PAUSED, seen, WAIT_SLICE_MS),
     step: () => {
-      this.stepsTaken++;
       this.takeHead(this.emitItem);
-      this.flush();
+      this.stepped('item', 0);
     },
+    'step-bar': () => {
+      takeOneEmitTime(this.merger, () => this.takeHead(this.emitItem), () => this.plan !== null);
+      this.stepped('bar', 0);
+    },
+    'step-back': () => this.stepBack(),
     stream: (seen) => this.stream(seen),
     'stream-unpaced': (seen) => this.stream(seen, true),
     'wait-gap': (seen) => this.waitAt(WorkerPhase.PACING, seen, Math.min(this.view.delayMs, WAIT_SLICE_MS)),
@@ -202,7 +187,7 @@ export class BacktestStreamCoordinator {
     view.holding = this.held !== null;
     view.finishedRun = this.finishedRun;
     view.pageBehind = this.pageBehind();
-    view.stepRequested = control.load(Slot.STEP_REQUESTS) > this.stepsTaken;
+    this.stepRequests.observe(view);
     view.delayMs = ready ? this.pacer.delayMs(this.clock(), headEmit) : 0;
     view.noGate = this.flaws.noGate;
     view.lateGateCheck = this.flaws.lateGateCheck;
@@ -234,6 +219,27 @@ export class BacktestStreamCoordinator {
       if (this.seekTarget !== null ? this.merger.headEmit() > this.seekTarget : paced && this.pacer.delayMs(this.clock(), this.merger.headEmit()) > 0) break;
     }
     if (this.batch.count > 0 && this.clock() - this.batch.firstAt >= FLUSH_AFTER_MS) this.flush();
+  }
+
+  /**
+   * A step back: the merge un-takes the last emitted time step (why in the queues, and not a page
+   * re-seeking a fresh run: StreamMerger.stepBack) and the clock returns to the emit time before it.
+   */
+  private stepBack(): void {
+    this.flush();
+    const { removed, lastEmit } = this.merger.stepBack();
+    this.emitted -= removed;
+    if (removed > 0) this.setBacktestTime(lastEmit === -Infinity ? (this.plan?.startTime ?? 0) : lastEmit);
+    this.pacer.rewound(this.backtestTime);
+    this.gate.publish(Slot.EMITTED, this.emitted);
+    this.stepped('back', removed);
+  }
+
+  /** A step is done: its items posted, then 'stepped' after them (the page cuts SessionData back on it). */
+  private stepped(step: StepKind, removed: number): void {
+    this.flush();
+    const stepsTaken = this.stepRequests.take(step);
+    if (this.plan) this.sink({ kind: 'stepped', step, runId: this.plan.runId, stepsTaken, emitted: this.emitted, removed, backtestTime: this.backtestTime });
   }
 
   /** emit() for takeRun: one function, made once, so the merge's call to it stays monomorphic. */

@@ -87,6 +87,21 @@ export type CoordinatorEvent =
   | { readonly kind: 'seek-done'; readonly runId: number; readonly backtestTime: number }
   /** Every stream finished and drained; all batches have been posted. */
   | { readonly kind: 'complete'; readonly runId: number; readonly emitted: number; readonly fed: number; readonly backtestTime: number }
+  /**
+   * A step of any kind was taken while PAUSED (every batch before it has been posted): the run has
+   * emitted `emitted` items and the clock reads `backtestTime`; `stepsTaken` is Slot.STEPS_TAKEN
+   * (the fallback gate's own copy may arrive later). After a step back ('back') the run holds only
+   * the first `emitted` items, `removed` fewer than before.
+   */
+  | {
+      readonly kind: 'stepped';
+      readonly step: 'item' | 'bar' | 'back';
+      readonly runId: number;
+      readonly stepsTaken: number;
+      readonly emitted: number;
+      readonly removed: number;
+      readonly backtestTime: number;
+    }
   | { readonly kind: 'error'; readonly runId: number; readonly message: string }
   /** Asked for by watchQuiet: the loop waits with nothing it may take; every batch before it is posted. */
   | { readonly kind: 'quiet'; readonly runId: number; readonly emitted: number; readonly backtestTime: number }

@@ -8,6 +8,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
+/** Daily bars in a CSV, read with the default 1m interval: the report offers 1d (issue 15). */
+const DAILY_CSV = 'symbol,date,open,high,low,close,volume\nLABQ,2013-10-07,10,11,9,10.5,100\nLABQ,2013-10-08,10,11,9,10.5,100\n';
 
 const SIZES = [
   { name: 'laptop', viewport: { width: 1280, height: 720 } },
@@ -31,6 +33,21 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
       await page.goto('./?config=spy-aig-bac-ibm-2013-10-07&symbols=SPY&speed=60&autostart=1');
       await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
       await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(1);
+    },
+  },
+  {
+    name: 'Replay view, blind practice, after a step back, a refusal shown',
+    reach: async (page) => {
+      await page.goto('./?blind=7&speed=600&autostart=1');
+      await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(3);
+      await page.getByTestId('pause').click();
+      await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+      await page.getByTestId('step-back').click();
+      await page.getByTestId('resume').click();
+      await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+      await page.keyboard.press(','); // refused while running: the reason shows
+      await expect(page.getByTestId('step-message')).toBeVisible();
+      await expect(page.getByTestId('blind-reveal')).toBeVisible();
     },
   },
   {
@@ -74,6 +91,52 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'Your data with a daily file read as minutes and a bad typed symbol',
+    reach: async (page) => {
+      await page.goto('./');
+      await page.getByTestId('view-data').click();
+      await page.getByTestId('import-symbol').fill('<b>x</b>');
+      await page.getByTestId('import-file').setInputFiles({ name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(DAILY_CSV) });
+      await expect(page.getByTestId('import-looks-daily')).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByTestId('import-symbol-problem')).toBeVisible();
+    },
+  },
+  {
+    name: 'Verify view with a counterexample',
+    reach: async (page) => {
+      await page.goto('./?view=verify&variant=naive-atomics&autostart=1');
+      await expect(page.getByTestId('verify-trace-step').first()).toBeVisible({ timeout: 30_000 });
+      await page.getByText('Every variable at').click(); // the variables list open too
+    },
+  },
+  {
+    name: 'Replay view paused with indicators, an open order and a trade',
+    reach: async (page) => {
+      await page.goto('./?symbols=SPY&from=2013-10-07&speed=600&indicators=sma20,bb20,vwap,rsi14&autostart=1');
+      await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(25);
+      await page.getByTestId('pause').click();
+      await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+      await page.getByTestId('order-buy').click();
+      await page.getByTestId('order-price').fill('1');
+      await page.getByTestId('order-place').click();
+      await page.getByTestId('step').click();
+      await expect(page.getByTestId('trade-row')).toHaveCount(1);
+      await expect(page.getByTestId('open-order')).toHaveCount(1);
+      await page.getByTestId('order-qty').fill('0');
+      await page.getByTestId('order-sell').click();
+      await expect(page.getByTestId('order-message')).toBeVisible();
+      await page.getByTestId('chart-indicators').locator('summary').click();
+    },
+  },
+  {
+    name: 'Teaching lab after the look-ahead lesson in money',
+    reach: async (page) => {
+      await page.goto('./?view=lab');
+      await page.getByTestId('lesson-money-run').click();
+      await expect(page.getByTestId('lesson-equity')).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  {
     name: 'help dialog',
     reach: async (page) => {
       await page.goto('./');
@@ -107,16 +170,17 @@ for (const size of SIZES) {
 test('the views are a tablist: arrow keys, Home and End move between tabs, and the panel is labelled by its tab', async ({ page }) => {
   await page.goto('./');
   const tabs = page.getByRole('tablist', { name: 'Views' });
-  await expect(tabs.getByRole('tab')).toHaveText(['Replay', 'Teaching lab', 'Your data']);
+  await expect(tabs.getByRole('tab')).toHaveText(['Replay', 'Teaching lab', 'Your data', 'Verify']);
   const selected = tabs.getByRole('tab', { selected: true });
   await page.getByTestId('view-replay').focus();
   const moves: [string, string][] = [
     ['ArrowRight', 'view-lab'],
     ['ArrowRight', 'view-data'],
+    ['ArrowRight', 'view-verify'],
     ['ArrowRight', 'view-replay'],
-    ['ArrowLeft', 'view-data'],
+    ['ArrowLeft', 'view-verify'],
     ['Home', 'view-replay'],
-    ['End', 'view-data'],
+    ['End', 'view-verify'],
   ];
   for (const [key, testid] of moves) {
     await page.keyboard.press(key);

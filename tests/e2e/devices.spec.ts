@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 
 const SHOTS = 'test-results/devices/';
 const REPLAY = './?config=spy-aig-bac-ibm-2013-10-07&speed=60';
-const VIEWS = ['replay', 'lab', 'data'] as const;
+const VIEWS = ['replay', 'lab', 'data', 'verify'] as const;
 
 /** Sets the theme (and projector mode) before the page loads, as a returning visitor's preferences. */
 async function preferences(page: Page, theme: 'light' | 'dark', projector = false) {
@@ -31,8 +31,8 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
  * Every visible control at least 24×24 px, or (WCAG 2.2's spacing exception) a 24 px circle on
  * its centre that meets no other control and no other small control's circle.
  */
-async function undersizedControls(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+async function undersizedControls(page: Page, scope?: string): Promise<string[]> {
+  return page.evaluate((scope) => {
     const selector = 'button, input, select, textarea, a[href], summary, [tabindex]:not([tabindex="-1"])';
     const open = document.querySelector('dialog[open]');
     const controls = [...(open ?? document).querySelectorAll<HTMLElement>(selector)].filter((e) => {
@@ -47,7 +47,7 @@ async function undersizedControls(page: Page): Promise<string[]> {
       Math.hypot(Math.max(b.left - p.x, 0, p.x - b.right), Math.max(b.top - p.y, 0, p.y - b.bottom));
     return controls.flatMap((e, i) => {
       const b = boxes[i];
-      if (!small(b)) return [];
+      if (!small(b) || (scope && !e.closest(scope))) return [];
       const c = centre(b);
       const spaced = boxes.every((other, j) => {
         if (j === i || controls[j].contains(e) || e.contains(controls[j])) return true;
@@ -60,7 +60,7 @@ async function undersizedControls(page: Page): Promise<string[]> {
       const name = `${e.tagName.toLowerCase()}${e.getAttribute('type') ? `[${e.getAttribute('type')}]` : ''} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 30)}"`;
       return spaced ? [] : [`${name} ${Math.round(b.width)}×${Math.round(b.height)}`];
     });
-  });
+  }, scope);
 }
 
 async function openView(page: Page, view: (typeof VIEWS)[number]) {
@@ -124,7 +124,7 @@ for (const device of DEVICES) {
           // Scrolled to the end of the page, the transport is still on screen and usable.
           await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
           await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
-          for (const id of ['pause', 'stop', 'start', 'resume', 'step']) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+          for (const id of ['pause', 'stop', 'start', 'resume', 'step', 'step-back', 'step-bar']) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
           await expect(page.getByTestId('speed-value')).toBeInViewport();
           await page.screenshot({ path: `${SHOTS}${tag}-running-${view}.png` });
           await page.evaluate(() => window.scrollTo(0, 0));
@@ -142,6 +142,22 @@ for (const device of DEVICES) {
     }
   });
 }
+
+test.describe('phone 390×844: the import report of issue 15', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('a daily file read as minutes and a bad typed symbol: the notice, the 1d button and the symbol message fit, controls ≥ 24 px', async ({ page }) => {
+    await page.goto('./');
+    await openView(page, 'data');
+    await page.getByTestId('import-symbol').fill('<b>x</b>');
+    const csv = 'symbol,date,open,high,low,close,volume\nLABQ,2013-10-07,10,11,9,10.5,100\nLABQ,2013-10-08,10,11,9,10.5,100\n';
+    await page.getByTestId('import-file').setInputFiles({ name: 'daily.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(page.getByTestId('import-as-daily')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('import-symbol-problem')).toBeVisible();
+    await expectNoSidewaysScroll(page, 'import report, daily');
+    expect(await undersizedControls(page), 'controls under 24 px').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}phone-import-daily.png`, fullPage: true });
+  });
+});
 
 test.describe('projector 1280×720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
@@ -211,3 +227,49 @@ test.describe('projector 1280×720', () => {
     });
   }
 });
+
+// Issue 17's controls at every size and theme: the trading panel with a trade and an open order,
+// indicators on the chart with the picker open, and the money lesson; nothing scrolls sideways and
+// every control is large enough to tap.
+const SIZES = [
+  { width: 390, height: 844, mobile: true },
+  { width: 820, height: 1180, mobile: true },
+  { width: 1280, height: 720, mobile: false },
+  { width: 1920, height: 1080, mobile: false },
+] as const;
+for (const size of SIZES) {
+  test.describe(`trading and indicators ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, hasTouch: size.mobile, isMobile: size.mobile });
+    for (const theme of ['light', 'dark'] as const) {
+      test(`the trading panel, indicators and the money lesson fit; controls ≥ 24 px (${theme})`, async ({ page }) => {
+        await preferences(page, theme);
+        await page.goto('./?symbols=SPY,IBM&from=2013-10-07&speed=600&indicators=sma20,ema50,vwap,bb20,rsi14&autostart=1');
+        await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(60);
+        await page.getByTestId('pause').click();
+        await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+        await page.getByTestId('order-buy').click();
+        await page.getByTestId('order-price').fill('1');
+        await page.getByTestId('order-place').click();
+        await page.getByTestId('step').click();
+        await page.getByTestId('step').click();
+        await expect(page.getByTestId('trade-row')).toHaveCount(1);
+        for (const picker of await page.getByTestId('chart-indicators').all()) await picker.locator('summary').click();
+        await expect(page.getByTestId('chart-indicator-legend').first()).toContainText('sma20');
+        await expectNoSidewaysScroll(page, 'trading');
+        // Issue 17's controls: the charts' pickers and the trading panel (the replay panel's own are issue 14's).
+        expect(await undersizedControls(page, '.charts, .trading'), 'controls under 24 px (trading)').toEqual([]);
+        await page.getByTestId('position').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}trading-${size.width}-${theme}.png`, fullPage: true });
+
+        await openView(page, 'lab');
+        await page.getByTestId('lesson-money-run').click();
+        await expect(page.getByTestId('lesson-equity')).toBeVisible({ timeout: 30_000 });
+        await expectNoSidewaysScroll(page, 'money lesson');
+        expect(await undersizedControls(page, '.lesson'), 'controls under 24 px (money lesson)').toEqual([]);
+        await page.getByTestId('lesson-money').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}lesson-${size.width}-${theme}.png` });
+      });
+    }
+  });
+}
+
