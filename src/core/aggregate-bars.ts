@@ -1,13 +1,13 @@
 // Aggregation: coarser bars (5m, 15m, 30m, 1h, 1d) built from one day's finer bars. Pure
-// TypeScript; the data worker's repository calls it. Buckets are aligned to the day's regular
-// open (09:30, 09:35 … for 5m; 09:30, 10:30 … for 1h), a bucket with no finer bar is a gap (no
+// TypeScript; the data worker's repository calls it. Buckets are aligned to the session's anchor
+// (US equities: the day's regular open, 09:30, 09:35 … for 5m; 09:30, 10:30 … for 1h; other
+// markets: market.ts), a bucket with no finer bar is a gap (no
 // bar), and each bar is emitted at its end, cut at the session's close (the 15:30 hour ends 16:00).
 
 import { emitTime } from './emit-time';
-import { exchangeWallToUtc } from './exchange-time';
 import type { ItemColumns } from './item-columns';
 import { intervalMs, type BarInterval } from './stream-key';
-import { REGULAR_OPEN_MINUTE, type TradingSession } from './trading-hours';
+import { sessionAnchor, type TradingSession } from './trading-hours';
 
 /** Finer bars of one day inside the session: starts ascending, values open, high, low, close, volume. */
 export interface FinerBars {
@@ -15,11 +15,11 @@ export interface FinerBars {
   readonly values: readonly ArrayLike<number>[];
 }
 
-/** The grid bucket a finer bar falls in: the whole session for 1d, else the 09:30-aligned grid. */
+/** The grid bucket a finer bar falls in: the whole session for 1d, else the grid from the session's anchor (market.ts). */
 export function gridBucket(ts: number, interval: BarInterval, session: TradingSession): number {
   if (interval === '1d') return session.open;
   const size = intervalMs(interval);
-  const anchor = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
+  const anchor = sessionAnchor(session);
   return anchor + Math.floor((ts - anchor) / size) * size;
 }
 

@@ -1,9 +1,8 @@
 // The emit-time rule (design.md, "Merge rules"): a bar is stamped with its start but becomes true
 // only at its end — start + interval, cut at the trading session's close. Pure TypeScript.
 
-import { exchangeWallToUtc } from './exchange-time';
 import { intervalMs, type Interval } from './stream-key';
-import { REGULAR_OPEN_MINUTE, sessionAt, type TradingSession } from './trading-hours';
+import { sessionAnchor, sessionAt, type TradingSession } from './trading-hours';
 
 /** When a bar starting at `tsStart` may be emitted. Ticks (`tick`) are emitted at their own time. */
 export function emitTime(tsStart: number, interval: Interval, sessionClose: number): number {
@@ -11,22 +10,23 @@ export function emitTime(tsStart: number, interval: Interval, sessionClose: numb
   return Math.min(tsStart + intervalMs(interval), sessionClose);
 }
 
-let anchorDay = '';
+let anchorSession: TradingSession | undefined;
 let anchorMs = 0;
 
 /**
  * When a bar that starts at `tsStart` truly ends: the end of its bucket on the grid aligned to
- * the day's regular open (09:30), cut at the session close; a daily bar ends at the close. The
+ * its session's anchor (US equities: the day's 09:30; market.ts), cut at the session close (or
+ * break); a daily bar ends at the day's last close. The
  * invariant checker holds every emitted bar to it.
  */
 export function barEnd(tsStart: number, interval: Interval, session: TradingSession): number {
   if (interval === 'tick') return tsStart;
   if (interval === '1d') return session.close;
   const size = intervalMs(interval);
-  // Bars arrive day by day: remember the last day's 09:30 rather than asking Intl for every bar.
-  if (session.day !== anchorDay) {
-    anchorDay = session.day;
-    anchorMs = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
+  // Bars arrive session by session: remember the last session's anchor rather than asking Intl for every bar.
+  if (session !== anchorSession) {
+    anchorSession = session;
+    anchorMs = sessionAnchor(session);
   }
   return bucketEnd(tsStart, size, anchorMs, session.close);
 }
@@ -58,12 +58,12 @@ export class BarEnds {
   }
 
   end(tsStart: number): number {
-    if (tsStart < this.open || tsStart > this.close) {
+    if (tsStart < this.open || tsStart >= this.close) {
       const session = sessionAt(this.sessions, tsStart);
       if (!session) return -Infinity;
       this.open = session.open;
-      this.close = session.close;
-      this.anchor = exchangeWallToUtc(session.day, REGULAR_OPEN_MINUTE);
+      this.close = this.size === 0 && this.interval === '1d' ? dayClose(this.sessions, session) : session.close;
+      this.anchor = sessionAnchor(session);
       this.nextBucket = Infinity;
     }
     if (this.size === 0) return this.interval === 'tick' ? tsStart : this.close;
@@ -72,4 +72,11 @@ export class BarEnds {
     else this.nextBucket = this.anchor + Math.floor((tsStart - this.anchor) / this.size) * this.size + this.size;
     return Math.min(this.nextBucket, this.close);
   }
+}
+
+/** The close of the last session on `session`'s day (a day with a lunch break has two). */
+function dayClose(sessions: readonly TradingSession[], session: TradingSession): number {
+  let close = session.close;
+  for (let i = sessions.indexOf(session) + 1; i < sessions.length && sessions[i].day === session.day; i++) close = sessions[i].close;
+  return close;
 }

@@ -4,6 +4,7 @@
 // Types only.
 
 import type { CatalogEntry } from './catalog-entry';
+import type { MarketSpec } from './market-spec';
 import type { BarInterval, Interval } from './stream-key';
 
 /** How to read a CSV file whose header leaves something out. */
@@ -14,6 +15,8 @@ export interface ImportOptions {
   readonly symbol?: string;
   /** The interval of a file without an interval column. */
   readonly interval: BarInterval;
+  /** The market the file's symbols trade on (markets.ts, custom-market.ts); absent: us-equities. */
+  readonly market?: MarketSpec;
 }
 
 /** What a chunk holds: bars, quotes (1m quote bars or quote updates), or trade prints. */
@@ -66,6 +69,10 @@ export interface ImportReport {
   readonly contents: readonly { readonly kind: ChunkKind; readonly symbol: string; readonly interval: Interval; readonly days: number; readonly rows: number }[];
   /** How the file was read (columns found, time zone used). */
   readonly notes: readonly string[];
+  /** Symbols of a market other than us-equities, and that market (absent: all us-equities). */
+  readonly markets?: Readonly<Record<string, MarketSpec>>;
+  /** A market the rows look like they belong to (weekend rows: 24/7), offered to import again with. */
+  readonly suggestedMarket?: { readonly id: string; readonly reason: string };
   /** The refused rows whose symbol and day are known, so a replay of that day can count them. */
   readonly refusedByDay?: readonly RefusedRows[];
   /** Every timestamp was at midnight and the rows were refused as intraday bars: offer 1d. */
@@ -85,6 +92,8 @@ export interface DatasetMeta {
   readonly storedBytes: number;
   /** What it stores (bars of stored intervals; quote and tick streams), with the days of each. */
   readonly entries: readonly CatalogEntry[];
+  /** Symbols of a market other than us-equities (the import report's `markets`). */
+  readonly markets?: Readonly<Record<string, MarketSpec>>;
   /** The file's refused rows by symbol-day, so a replay counts them as not replayed (absent: none). */
   readonly refused?: readonly RefusedRows[];
 }

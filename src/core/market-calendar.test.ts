@@ -21,6 +21,8 @@ describe('market calendar', () => {
     expect(marketDay('2013-10-07')).toEqual({ kind: 'open', known: true });
     const s = tradingSession('2013-10-07', 'regular')!;
     expect(s.close - s.open).toBe(390 * 60_000);
-    expect(marketDay('2019-07-01')).toEqual({ kind: 'open', known: false });
+    // The calendar now runs 1990–2035 (us-equity-calendar.ts): 2019 is known, 2040 is not.
+    expect(marketDay('2019-07-01')).toEqual({ kind: 'open', known: true });
+    expect(marketDay('2040-07-02')).toEqual({ kind: 'open', known: false });
   });
 });

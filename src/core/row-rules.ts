@@ -6,7 +6,7 @@
 
 import { exchangeDay, exchangeWallToUtc } from './exchange-time';
 import type { ProblemKind } from './import-types';
-import { NYSE_CALENDAR } from './market-calendar';
+import { US_CALENDAR_FIRST_YEAR, US_CALENDAR_LAST_YEAR } from './us-equity-calendar';
 import { REGULAR_OPEN_MINUTE, tradingSession } from './trading-hours';
 
 /** Refuses a row (counted, with examples) or the whole file (nothing of it is read on). */
@@ -123,6 +123,5 @@ export function atMidnight(ts: number): boolean {
 
 /** The years whose holidays and early closes the calendar knows (other years: weekends only). */
 export function knownCalendarYears(): { first: number; last: number } {
-  const years = Object.keys(NYSE_CALENDAR).map(Number);
-  return { first: Math.min(...years), last: Math.max(...years) };
+  return { first: US_CALENDAR_FIRST_YEAR, last: US_CALENDAR_LAST_YEAR };
 }

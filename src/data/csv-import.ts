@@ -13,12 +13,25 @@ import { isBarInterval, type BarInterval } from '../core/stream-key';
 import { isTimeZone } from '../core/exchange-time';
 import type { ImportOptions } from '../core/import-types';
 import { DataError } from './data-error';
-import { checkSymbol, IMPORT_LIMITS, ImportValidator, placeOf, quote, type DayChunk, type ExistingData, type ImportReport } from './import-validator';
+import { checkSymbol, IMPORT_LIMITS, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport } from './import-validator';
 import { ensureDefined } from '../core/assert';
+import type { Market } from '../core/market';
+import { resolveMarket, type MarketSpec } from '../core/market-spec';
+import { DEFAULT_MARKET_ID } from '../core/markets';
 
 export type { ImportOptions };
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = { zone: 'America/New_York', interval: '1m' };
+
+/** The import's chosen market, checked before any row is read (an unknown id or a bad custom market is refused, nothing stored); undefined for us-equities. */
+export function importMarket(spec: MarketSpec | undefined): Market | undefined {
+  if (spec === undefined || spec === DEFAULT_MARKET_ID) return undefined;
+  try {
+    return resolveMarket(spec);
+  } catch (error) {
+    throw new DataError((error as Error).message);
+  }
+}
 
 type Column = 'symbol' | 'interval' | 'ts' | 'date' | 'time' | 'open' | 'high' | 'low' | 'close' | 'volume';
 
@@ -181,12 +194,12 @@ function readRow(cells: readonly string[], row: number, layout: Layout, options:
   for (let f = 0; f < PRICE_COLUMNS.length; f++) {
     const text = cells[at[PRICE_COLUMNS[f]]!].trim();
     if (!NUMBER.test(text)) {
-      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${text === '' ? 'is empty' : `${quote(text)} is not a number`}`, validator.rowLabel, placeOf('bar', symbol, time.ms, interval));
+      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${text === '' ? 'is empty' : `${quote(text)} is not a number`}`, validator.rowLabel, validator.placeOf('bar', symbol, time.ms, interval));
       return;
     }
     values[f] = Number(text);
     if (!Number.isFinite(values[f])) {
-      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${quote(text)} is too large to be a finite number`, validator.rowLabel, placeOf('bar', symbol, time.ms, interval));
+      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${quote(text)} is too large to be a finite number`, validator.rowLabel, validator.placeOf('bar', symbol, time.ms, interval));
       return;
     }
   }
@@ -246,7 +259,9 @@ export function importCsv(
   control: CsvImportControl = {},
 ): Promise<{ report: ImportReport; chunks: DayChunk[] }> {
   const bytes = typeof source === 'string' ? new TextEncoder().encode(source).byteLength : source.size;
-  const validator = new ImportValidator({ name, format: 'csv', bytes }, existing);
+  const market = importMarket(options.market);
+  const validator = new ImportValidator({ name, format: 'csv', bytes }, existing, () => options.market);
+  if (market !== undefined) validator.note(`Market: ${market.name}, ${market.zone}; every row is checked against its calendar (${market.calendarSource}).`);
   let layout: Layout | null = null;
   let row = 0;
   let failure: unknown = null;

@@ -6,6 +6,8 @@ import { assert } from '../core/assert';
 import type { SqlJsStatic, SqlValue } from 'sql.js';
 import { INTERCHANGE_ITEM_SCHEMA, INTERCHANGE_SCHEMA, ITEM_TABLES } from './storage-layout';
 import type { DayChunk } from './import-validator';
+import { writeMarkets } from './interchange-markets';
+import type { MarketSpec } from '../core/market-spec';
 
 /** The CREATE TABLE statement of one interchange item table. */
 function itemSchema(table: string): string {
@@ -14,7 +16,8 @@ function itemSchema(table: string): string {
   return statement;
 }
 
-export function exportInterchange(SQL: SqlJsStatic, chunks: readonly DayChunk[]): Uint8Array {
+/** `markets`: symbols of a market other than us-equities, written to the optional markets table. */
+export function exportInterchange(SQL: SqlJsStatic, chunks: readonly DayChunk[], markets: ReadonlyMap<string, MarketSpec> = new Map()): Uint8Array {
   const db = new SQL.Database();
   try {
     db.exec('BEGIN');
@@ -39,6 +42,7 @@ export function exportInterchange(SQL: SqlJsStatic, chunks: readonly DayChunk[])
       }
       insert.free();
     }
+    writeMarkets(db, markets);
     db.exec('COMMIT');
     return db.export();
   } finally {

@@ -15,7 +15,7 @@ import type { Interval } from '../core/stream-key';
 import type { TradesRecord } from '../core/trades-export';
 import { DataError } from './data-error';
 import type { ChunkKind, DayChunk } from './import-validator';
-import { storedEntries } from './stream-catalog';
+import { storedEntries, withMarkets } from './stream-catalog';
 
 export type { DatasetMeta };
 
@@ -113,7 +113,7 @@ function chunkBytes(chunk: DayChunk): number {
 
 /** Stores a dataset and all its chunks in one transaction: all of it, or (on any failure) none. */
 export async function saveDataset(db: LabDb, meta: Omit<DatasetMeta, 'storedBytes' | 'entries'>, chunks: readonly DayChunk[]): Promise<DatasetMeta> {
-  const full: DatasetMeta = { ...meta, storedBytes: chunks.reduce((n, c) => n + chunkBytes(c), 0), entries: storedEntries(chunks) };
+  const full: DatasetMeta = { ...meta, storedBytes: chunks.reduce((n, c) => n + chunkBytes(c), 0), entries: withMarkets(storedEntries(chunks), (symbol) => meta.markets?.[symbol]) };
   const tx = db.transaction(['datasets', 'chunks'], 'readwrite');
   try {
     const writes: Promise<unknown>[] = [tx.objectStore('datasets').add(full)];

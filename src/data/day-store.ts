@@ -14,7 +14,7 @@ import type { ImportReport } from '../core/import-types';
 import { readInterchange } from './sqlite-import';
 import { bounded, MESSAGE_LIMIT } from '../core/row-rules';
 import { decodeFloat64 } from './storage-layout';
-import { storedEntries, type StoredDay } from './stream-catalog';
+import { storedEntries, withMarkets, type StoredDay } from './stream-catalog';
 
 /** One stored day of one stream, whichever layout holds it. */
 export interface DayStore {
@@ -144,7 +144,8 @@ export const STORAGE_LAYOUTS: readonly { readonly name: string; fits(tables: Rea
       }
       const map = new Map<string, DayColumns>();
       for (const c of chunks) map.set(dayKey(c.kind, c.symbol, c.interval, c.day), { ts: c.ts, values: c.values });
-      return { stored: storedEntries(chunks), days: new MemoryDays(label, map), report };
+      // A symbol the file's markets table names carries its market, as an imported dataset's does.
+      return { stored: withMarkets(storedEntries(chunks), (symbol) => report.markets?.[symbol]), days: new MemoryDays(label, map), report };
     },
   },
 ];

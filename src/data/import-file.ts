@@ -29,7 +29,7 @@ export async function inspectFile(
 ): Promise<{ report: ImportReport; chunks: DayChunk[] }> {
   checkFileSize(source.name, sizeOf(source));
   const kind = sniff(await bytesOf(source, 4096));
-  if (kind === 'sqlite') return importSqlite(await sqlJs(), await bytesOf(source), source.name, existing, control);
+  if (kind === 'sqlite') return importSqlite(await sqlJs(), await bytesOf(source), source.name, existing, control, options.market);
   if (kind !== 'text') throw new DataError(notText(kind, source.name));
   const text = 'file' in source ? source.file : new TextDecoder().decode(source.bytes);
   return importCsv(text, source.name, options, existing, control);

@@ -15,6 +15,10 @@ import { REGULAR_OPEN_MINUTE, tradingSession } from '../core/trading-hours';
 import type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind, RefusedRows } from '../core/import-types';
 import { atMidnight, barValuesProblem, bounded, dailyBarDay, itemValuesProblem, knownCalendarYears, shown, symbolOf } from '../core/row-rules';
 import { DataError } from './data-error';
+import type { Market } from '../core/market';
+import { US_EQUITIES } from '../core/markets';
+import { resolveMarket, tradingDayOf, type MarketSpec } from '../core/market-spec';
+import { checkMarketRow, suggestMarket, symbolMarkets } from './market-rows';
 
 // The import's wire types are defined in core (the import worker's protocol imports only core).
 export type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind, RefusedRows };
@@ -114,6 +118,8 @@ export class ImportValidator {
   private unknownYearRows = 0;
   private rowsRead = 0;
   private rowsValid = 0;
+  /** US-equities rows refused as weekend days: many suggest 24/7 data (the report offers crypto-24-7). */
+  private weekendRows = 0;
   /** How rows are named in messages: "row" (CSV, the header is row 1), or "bars rowid" (SQLite). */
   rowLabel = 'row';
 
@@ -121,6 +127,8 @@ export class ImportValidator {
     private readonly file: { readonly name: string; readonly format: 'csv' | 'sqlite'; readonly bytes: number },
     /** Data already in the lab: rows for these symbol-days are refused (a day comes from one source). */
     private readonly existing: ExistingData = new Map(),
+    /** Each symbol's market (the import's choice, or the file's markets table); absent: us-equities, whose checks are below. */
+    private readonly marketSpecOf: (symbol: string) => MarketSpec | undefined = () => undefined,
   ) {
     checkFileSize(file.name, file.bytes);
   }
@@ -155,7 +163,7 @@ export class ImportValidator {
    * the exchange's hours, then keeps it. Returns false when it was refused (the problem is recorded).
    */
   addBar(row: number, symbol: string, interval: BarInterval, ts: number, values: readonly [number, number, number, number, number], namedDay?: string): boolean {
-    const place = namedDay !== undefined ? { kind: 'bar' as const, symbol, day: namedDay } : placeOf('bar', symbol, ts, interval);
+    const place = namedDay !== undefined ? { kind: 'bar' as const, symbol, day: namedDay } : this.placeOf('bar', symbol, ts, interval);
     const bad = barValuesProblem(values);
     if (bad) {
       this.problem(bad.kind, row, bad.message, this.rowLabel, place);
@@ -164,6 +172,8 @@ export class ImportValidator {
     this.timedRows++;
     const midnight = namedDay !== undefined || atMidnight(ts);
     if (midnight) this.midnightRows++;
+    const market = this.marketOf(symbol);
+    if (market !== US_EQUITIES) return this.keepInMarket(market, row, 'bar', symbol, interval, ts, values, place, namedDay);
     let at = ts;
     let day = place.day;
     if (interval === '1d') {
@@ -193,12 +203,14 @@ export class ImportValidator {
 
   /** A quote bar, quote update or trade print whose fields have their types (NaN: a missing side). */
   addItem(row: number, kind: 'quote' | 'tick', symbol: string, interval: Interval, ts: number, values: readonly number[], sizeFields: readonly number[], names: readonly string[] = [], skip = -1): boolean {
-    const place = placeOf(kind, symbol, ts);
+    const place = this.placeOf(kind, symbol, ts);
     const bad = itemValuesProblem(values, names, new Set(sizeFields), skip);
     if (bad) {
       this.problem(bad.kind, row, bad.message, this.rowLabel, place);
       return false;
     }
+    const market = this.marketOf(symbol);
+    if (market !== US_EQUITIES) return this.keepInMarket(market, row, kind, symbol, interval, ts, values, place);
     const day = place.day;
     if (!this.tradingDay(row, day, place)) return false;
     const session = tradingSession(day, 'extended');
@@ -217,6 +229,7 @@ export class ImportValidator {
   private tradingDay(row: number, day: string, place: RowPlace): boolean {
     const { kind, reason, known } = marketDay(day);
     if (kind === 'weekend' || kind === 'holiday') {
+      if (kind === 'weekend') this.weekendRows++;
       this.problem('closed', row, `${day} is ${kind === 'weekend' ? 'a weekend day' : `a market holiday (${reason})`}; the exchange was closed`, this.rowLabel, place);
       return false;
     }
@@ -271,6 +284,8 @@ export class ImportValidator {
       .flat()
       .sort((a, b) => a.row - b.row)
       .slice(0, IMPORT_LIMITS.firstProblems);
+    // The symbols of a market other than us-equities, so the dataset remembers them (none: the report is as before markets).
+    const markets = symbolMarkets([...contents.values()].map((c) => c.symbol), this.marketSpecOf);
     return {
       report: {
         ...this.file,
@@ -281,11 +296,35 @@ export class ImportValidator {
         firstProblems,
         contents: [...contents.values()],
         notes: this.notes,
+        ...(Object.keys(markets).length > 0 ? { markets } : {}),
+        ...(this.weekendRows > 0 ? { suggestedMarket: suggestMarket(this.weekendRows) } : {}),
         ...(refusedByDay.length > 0 ? { refusedByDay } : {}),
         ...(looksDaily ? { looksDaily } : {}),
       },
       chunks,
     };
+  }
+
+  /** The symbol-day a row belongs to (refused rows count against it): New York's (placeOf), or its market's trading day. */
+  placeOf(kind: ChunkKind, symbol: string, ts: number, interval?: Interval): RowPlace {
+    const market = this.marketOf(symbol);
+    if (market === US_EQUITIES) return placeOf(kind, symbol, ts, interval);
+    const daily = interval === '1d' ? checkMarketRow(market, interval, ts) : null;
+    return { kind, symbol, day: daily?.ok ? daily.day : tradingDayOf(market, ts) };
+  }
+
+  private marketOf(symbol: string): Market {
+    return resolveMarket(this.marketSpecOf(symbol));
+  }
+
+  /** A row of a market other than us-equities: checked against that market's calendar (market-rows.ts), then kept. */
+  private keepInMarket(market: Market, row: number, kind: ChunkKind, symbol: string, interval: Interval, ts: number, values: readonly number[], place: RowPlace, namedDay?: string): boolean {
+    const checked = checkMarketRow(market, interval, ts, namedDay);
+    if (!checked.ok) {
+      this.problem(checked.kind, row, checked.message, this.rowLabel, place);
+      return false;
+    }
+    return this.keep(row, kind, symbol, interval, checked.day, checked.at, values);
   }
 
   /**
@@ -356,32 +395,4 @@ export function existingData(sources: readonly { readonly label: string; readonl
     }
   }
   return existing;
-}
-
-/**
- * The report for chunks made by the lab itself (the stress generator): valid by construction,
- * so only days already in the lab are refused, a whole day at a time.
- */
-export function reportGenerated(name: string, chunks: Iterable<DayChunk>, existing: ExistingData): { report: ImportReport; chunks: DayChunk[] } {
-  const validator = new ImportValidator({ name, format: 'csv', bytes: 0 }, existing);
-  const kept: DayChunk[] = [];
-  const contents = new Map<string, { kind: ChunkKind; symbol: string; interval: Interval; days: number; rows: number }>();
-  let rows = 0;
-  for (const chunk of chunks) {
-    rows += chunk.ts.length;
-    const owner = existing.get(chunkKey(chunk.kind, chunk.symbol, chunk.interval, chunk.day));
-    if (owner !== undefined) {
-      validator.problem('overlap', 0, `${chunk.symbol} on ${chunk.day} is already in ${owner} (${chunk.ts.length} bars not added)`);
-      continue;
-    }
-    kept.push(chunk);
-    const id = `${chunk.kind}|${chunk.symbol}|${chunk.interval}`;
-    const entry = contents.get(id) ?? { kind: chunk.kind, symbol: chunk.symbol, interval: chunk.interval, days: 0, rows: 0 };
-    entry.days++;
-    entry.rows += chunk.ts.length;
-    contents.set(id, entry);
-  }
-  const { report } = validator.finish();
-  const valid = kept.reduce((n, c) => n + c.ts.length, 0);
-  return { report: { ...report, format: 'generated', rowsRead: rows, rowsValid: valid, contents: [...contents.values()], notes: ['Generated by the lab: seeded random-walk one-minute bars in regular hours.'] }, chunks: kept };
 }

@@ -8,9 +8,10 @@ import type { SqlJsStatic } from 'sql.js';
 import { DataError } from './data-error';
 import { holdLifeLock } from '../core/worker-life';
 import { exportInterchange } from './dataset-export';
-import { datasetChunks, openLabDb, saveDataset } from './dataset-store';
+import { datasetChunks, listDatasets, openLabDb, saveDataset } from './dataset-store';
 import { inspectFile } from './import-file';
-import { reportGenerated, type DayChunk, type ImportReport } from './import-validator';
+import { type DayChunk, type ImportReport } from './import-validator';
+import { reportGenerated } from './generated-report';
 import { STRESS_LIMITS, syntheticChunks } from './synthetic-bars';
 import type { ImportWorkerApi } from './import-worker-api';
 import { loadSqlJs as startSqlJs } from './sql-wasm';
@@ -51,6 +52,8 @@ const api: ImportWorkerApi = {
         rows: report.rowsValid,
         // The rows the file's reading refused, so a replay of their days counts them (row-account.ts).
         ...(report.refusedByDay ? { refused: report.refusedByDay } : {}),
+        // The symbols of a market other than us-equities, so a replay uses their calendars.
+        ...(report.markets ? { markets: report.markets } : {}),
       },
       chunks,
     );
@@ -61,9 +64,11 @@ const api: ImportWorkerApi = {
     pending = null;
   },
   async exportDataset(id) {
-    const chunks = await datasetChunks(await openLabDb(), id);
+    const db = await openLabDb();
+    const chunks = await datasetChunks(db, id);
     if (chunks.length === 0) throw new DataError('that dataset is no longer stored');
-    const bytes = exportInterchange(await loadSqlJs(), chunks) as Uint8Array<ArrayBuffer>;
+    const meta = (await listDatasets(db)).find((d) => d.id === id);
+    const bytes = exportInterchange(await loadSqlJs(), chunks, new Map(Object.entries(meta?.markets ?? {}))) as Uint8Array<ArrayBuffer>;
     return transfer(bytes, [bytes.buffer]);
   },
 };

@@ -13,7 +13,9 @@ import { firstAtOrAfter } from '../core/bisect';
 import type { CatalogEntry } from '../core/catalog-entry';
 import { fieldsOf, type ItemColumns } from '../core/item-columns';
 import { intervalMs, STREAM_TYPE_NAMES, StreamType, type BarInterval, type StreamKey } from '../core/stream-key';
-import { tradingSession, type Hours, type TradingSession } from '../core/trading-hours';
+import { marketSessions, type Market } from '../core/market';
+import { resolveMarket } from '../core/market-spec';
+import { type Hours, type TradingSession } from '../core/trading-hours';
 import { DataError } from './data-error';
 import { ensureDefined } from '../core/assert';
 import type { RefusedRows } from '../core/import-types';
@@ -157,16 +159,25 @@ export class MarketDataRepository {
    */
   getItems(key: StreamKey, from: string, to: string, hours: Hours): ItemColumns {
     const entry = this.entryOf(key);
+    const market = resolveMarket(entry.market);
     const slices: DaySlice[] = [];
     for (const day of entry.days) {
       if (day < from || day > to) continue;
       const { source, derivation } = this.planOf(key, entry, day);
-      const session = tradingSession(day, hours);
-      if (session === null) continue; // a closed day (holiday) has no trading session to replay
+      // A closed day (holiday) has no session to replay; Tokyo's has two (the lunch break cuts its bars).
+      const sessions = marketSessions(market, day, hours);
+      if (sessions.length === 0) continue;
       const rows = this.days.day(source, day);
-      const begin = firstAtOrAfter(rows.ts, session.open);
-      const end = firstAtOrAfter(rows.ts, session.close);
-      if (end > begin) slices.push(derivation.slice(key, clip(rows, begin, end), session));
+      const parts = sessions.map((session) => clip(rows, firstAtOrAfter(rows.ts, session.open), firstAtOrAfter(rows.ts, session.close)));
+      if (key.interval === '1d') {
+        // A daily bar spans the whole day, its sessions' rows only (not a lunch break's).
+        const inSessions = parts.length === 1 ? parts[0] : joinParts(parts);
+        if (inSessions.ts.length > 0) slices.push(derivation.slice(key, inSessions, wholeDay(sessions)));
+      } else {
+        parts.forEach((part, i) => {
+          if (part.ts.length > 0) slices.push(derivation.slice(key, part, sessions[i]));
+        });
+      }
     }
     return joinSlices(slices, fieldsOf(key).length);
   }
@@ -177,25 +188,26 @@ export class MarketDataRepository {
    */
   account(requests: readonly { readonly key: StreamKey; readonly days: readonly string[] }[], hours: Hours): RowAccount {
     const accounts: RowAccount[] = [];
-    for (const [, { source, day }] of this.sourceDays(requests)) {
-      const session = tradingSession(day, hours);
+    for (const [, { source, day, market }] of this.sourceDays(requests)) {
+      // In session: inside any of the day's sessions in the symbol's market (as getItems replays them).
       const ts = this.days.day(source, day).ts;
-      const inSession = session === null ? 0 : firstAtOrAfter(ts, session.close) - firstAtOrAfter(ts, session.open);
+      const inSession = marketSessions(market, day, hours).reduce((n, session) => n + firstAtOrAfter(ts, session.close) - firstAtOrAfter(ts, session.open), 0);
       accounts.push(dayAccount(ts.length, inSession));
     }
     return addAccounts(...accounts);
   }
 
   /** The distinct stored (stream, day) pairs `requests` read. */
-  sourceDays(requests: readonly { readonly key: StreamKey; readonly days: readonly string[] }[]): Map<string, { source: StreamKey; day: string }> {
-    const pairs = new Map<string, { source: StreamKey; day: string }>();
+  sourceDays(requests: readonly { readonly key: StreamKey; readonly days: readonly string[] }[]): Map<string, { source: StreamKey; day: string; market: Market }> {
+    const pairs = new Map<string, { source: StreamKey; day: string; market: Market }>();
     for (const { key, days } of requests) {
       const entry = this.entryOf(key);
       const held = new Set(entry.days);
+      const market = resolveMarket(entry.market);
       for (const day of days) {
         if (!held.has(day)) continue;
         const { source } = this.planOf(key, entry, day);
-        pairs.set(`${source.type}|${source.symbol}|${source.interval}|${day}`, { source, day });
+        pairs.set(`${source.type}|${source.symbol}|${source.interval}|${day}`, { source, day, market });
       }
     }
     return pairs;
@@ -217,4 +229,25 @@ export class MarketDataRepository {
         : `${this.label} has no ${what} for ${key.symbol}`,
     );
   }
+}
+
+/** Several sessions' rows as one day's columns. */
+function joinParts(parts: readonly DayColumns[]): DayColumns {
+  const join = (pick: (part: DayColumns) => Float64Array | ArrayLike<number>) => {
+    const out = new Float64Array(parts.reduce((n, p) => n + p.ts.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      const from = pick(part);
+      out.set(from, at);
+      at += from.length;
+    }
+    return out;
+  };
+  return { ts: join((p) => p.ts), values: parts[0].values.map((_, f) => join((p) => p.values[f])) };
+}
+
+/** A day's sessions as one, first open to last close: what a daily bar spans (lunch break included). */
+function wholeDay(sessions: readonly TradingSession[]): TradingSession {
+  const first = sessions[0];
+  return { ...first, close: sessions[sessions.length - 1].close };
 }

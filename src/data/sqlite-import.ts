@@ -11,7 +11,10 @@ import { isBarInterval } from '../core/stream-key';
 import { MAX_EPOCH_MS, MIN_EPOCH_MS } from '../core/timestamp-text';
 import { bounded } from '../core/row-rules';
 import { DataError } from './data-error';
-import { checkSymbol, ImportValidator, placeOf, quote, type DayChunk, type ExistingData, type ImportReport, type RowPlace } from './import-validator';
+import { importMarket } from './csv-import';
+import { readMarkets } from './interchange-markets';
+import type { MarketSpec } from '../core/market-spec';
+import { checkSymbol, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport, type RowPlace } from './import-validator';
 import { BAR_VALUE_COLUMNS, ITEM_TABLES } from './storage-layout';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -62,7 +65,10 @@ export function importSqlite(
   name: string,
   existing: ExistingData,
   control: SqliteImportControl = {},
+  /** The market chosen in the import form, for symbols the file's markets table does not name. */
+  market?: MarketSpec,
 ): { report: ImportReport; chunks: DayChunk[] } {
+  importMarket(market);
   if (new TextDecoder().decode(bytes.subarray(0, 16)) !== SQLITE_MAGIC) throw new DataError(`${name} is not a SQLite file (it does not start with "SQLite format 3").`);
   let db: Database;
   try {
@@ -71,21 +77,32 @@ export function importSqlite(
     throw new DataError(`${name} is a damaged SQLite file: ${(error as Error).message}.`);
   }
   try {
-    return readInterchange(db, name, bytes.byteLength, existing, control);
+    return readInterchange(db, name, bytes.byteLength, existing, control, market);
   } finally {
     db.close();
   }
 }
 
 /** Reads every interchange table of an open file through the ImportValidator: the report and the valid rows' day chunks. */
-export function readInterchange(db: Database, name: string, byteLength: number, existing: ExistingData, control: SqliteImportControl = {}): { report: ImportReport; chunks: DayChunk[] } {
-  const validator = new ImportValidator({ name, format: 'sqlite', bytes: byteLength }, existing);
+export function readInterchange(
+  db: Database,
+  name: string,
+  byteLength: number,
+  existing: ExistingData,
+  control: SqliteImportControl = {},
+  /** The market chosen in the import form, for symbols the file's markets table does not name (db=: none, us-equities). */
+  market?: MarketSpec,
+): { report: ImportReport; chunks: DayChunk[] } {
   let objects: Map<string, { name: string; type: string }>;
   try {
     objects = schemaObjects(db);
   } catch (error) {
     throw new DataError(`${name} is a damaged or truncated SQLite file: ${(error as Error).message}.`);
   }
+  // The file's own markets table (an export of a dataset of another market) names its symbols'
+  // markets, and their rows are checked against those calendars; the rest are `market`.
+  const fileMarkets = readMarkets(db, name, new Set(objects.keys()));
+  const validator = new ImportValidator({ name, format: 'sqlite', bytes: byteLength }, existing, (symbol) => fileMarkets.get(symbol) ?? market);
   const itemTables = Object.entries(ITEM_TABLES).filter(([, t]) => objects.has(t.table));
   const hasBars = objects.has('bars');
   if (!hasBars && itemTables.length === 0) throw new DataError(notInterchange(name, objects));
@@ -158,7 +175,7 @@ export function readInterchange(db: Database, name: string, byteLength: number, 
       }
       const ts = timestamp(validator, row, r[2]);
       if (ts === null) return;
-      const values = numbers(validator, row, r.slice(3), BAR_VALUE_COLUMNS, false, -1, placeOf('bar', symbol, ts, stored));
+      const values = numbers(validator, row, r.slice(3), BAR_VALUE_COLUMNS, false, -1, validator.placeOf('bar', symbol, ts, stored));
       if (values === null) return;
       validator.addBar(row, symbol, stored, ts, values as [number, number, number, number, number]);
     });
@@ -180,7 +197,7 @@ export function readInterchange(db: Database, name: string, byteLength: number, 
       const raw = r.slice(2);
       const exchange = exchangeAt >= 0 ? raw[exchangeAt] : null;
       if (exchangeAt >= 0) raw[exchangeAt] = null;
-      const values = numbers(validator, row, raw, columns, optional, exchangeAt, placeOf(type, symbol, ts));
+      const values = numbers(validator, row, raw, columns, optional, exchangeAt, validator.placeOf(type, symbol, ts));
       if (values === null) return;
       if (exchangeAt >= 0) values[exchangeAt] = typeof exchange === 'string' && exchange !== '' ? exchange.charCodeAt(0) : NaN;
       validator.addItem(row, type, symbol, interval, ts, values, sizes, columns, exchangeAt);

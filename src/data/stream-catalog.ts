@@ -5,6 +5,8 @@
 import type { CatalogEntry } from '../core/catalog-entry';
 import { BAR_INTERVALS, intervalMs, isBarInterval, type BarInterval, type Interval } from '../core/stream-key';
 import type { ChunkKind } from '../core/import-types';
+import type { MarketSpec } from '../core/market-spec';
+import { DEFAULT_MARKET_ID } from '../core/markets';
 
 /** One stored day of one stream: a row of `bar_days`/`item_days`, or an imported day chunk. */
 export interface StoredDay {
@@ -33,6 +35,14 @@ export function storedEntries(days: Iterable<StoredDay>): CatalogEntry[] {
   return [...entries.values()];
 }
 
+/** Entries of a market other than us-equities name it (an absent market is us-equities, as before markets). */
+export function withMarkets(entries: readonly CatalogEntry[], marketOf: (symbol: string) => MarketSpec | undefined): CatalogEntry[] {
+  return entries.map((e) => {
+    const market = marketOf(e.symbol);
+    return market === undefined || market === DEFAULT_MARKET_ID ? e : { ...e, market };
+  });
+}
+
 /** Can `coarser` bars be built from `finer` ones? (Same grid: a whole multiple, or a daily bar.) */
 export function derivable(finer: BarInterval, coarser: BarInterval): boolean {
   const a = intervalMs(finer);
@@ -59,6 +69,8 @@ export function replayableEntries(stored: readonly CatalogEntry[]): CatalogEntry
   for (const e of stored) if (!e.type && isBarInterval(e.interval)) bars.set(e.symbol, [...(bars.get(e.symbol) ?? []), e]);
   for (const [symbol, held] of bars) {
     const allDays = [...new Set(held.flatMap((e) => e.days))].sort();
+    // A symbol trades on one market: the built streams name it as the stored ones do.
+    const market = marketOf(held[0]);
     for (const interval of BAR_INTERVALS) {
       const usable = held.filter((e) => e.interval === interval || derivable(e.interval as BarInterval, interval));
       if (usable.length === 0) continue;
@@ -69,7 +81,7 @@ export function replayableEntries(stored: readonly CatalogEntry[]): CatalogEntry
         continue;
       }
       const finer = usable.filter((e) => e.interval !== interval).sort((a, b) => intervalMs(a.interval) - intervalMs(b.interval))[0];
-      entries.push({ symbol, interval, days: allDays, ...(finer ? { from: finer.interval } : {}) });
+      entries.push({ symbol, interval, days: allDays, ...(finer ? { from: finer.interval } : {}), ...market });
     }
   }
   for (const trades of stored) {
@@ -78,11 +90,16 @@ export function replayableEntries(stored: readonly CatalogEntry[]): CatalogEntry
       const id = streamId({ symbol: trades.symbol, interval });
       if (known.has(id)) continue;
       known.add(id);
-      entries.push({ symbol: trades.symbol, interval, days: trades.days, from: 'tick' });
+      entries.push({ symbol: trades.symbol, interval, days: trades.days, from: 'tick', ...marketOf(trades) });
     }
   }
   const rank = (e: CatalogEntry) => TYPE_RANK[e.type ?? 'bar'];
   return entries.sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : rank(a) - rank(b) || intervalMs(a.interval) - intervalMs(b.interval)));
+}
+
+/** The entry's market as a field to spread (none for us-equities, as before markets). */
+function marketOf(e: CatalogEntry): { market?: MarketSpec } {
+  return e.market === undefined ? {} : { market: e.market };
 }
 
 /** Each symbol's stored bar interval on each day (the finest, should a day hold two). */

@@ -50,7 +50,14 @@ export class DataManager {
     private readonly quiet: (afterGate: boolean) => Promise<void> = async () => {},
     /** False once the run has ended (the coordinator refused an item): a scenario sets up nothing more. */
     private readonly running: () => boolean = () => true,
+    /** Each symbol's market sessions (replay-setup.ts); a symbol not listed uses `sessions`. */
+    private readonly symbolSessions: ReadonlyMap<string, readonly TradingSession[]> = new Map(),
   ) {}
+
+  /** The sessions a symbol's bars end and align by: its market's. */
+  private sessionsOf(symbol: string): readonly TradingSession[] {
+    return this.symbolSessions.get(symbol) ?? this.sessions;
+  }
 
   /**
    * For each symbol: skip duplicates, register with SessionData, register with the coordinator,
@@ -110,7 +117,7 @@ export class DataManager {
     if (this.sessionData.hasStream(key)) return null;
     signal.throwIfAborted();
     const kind = kindOf(key);
-    const index = this.sessionData.registerStream(key, new BarEnds(this.sessions, key.interval));
+    const index = this.sessionData.registerStream(key, new BarEnds(this.sessionsOf(key.symbol), key.interval));
     this.log.mark('setup', `register ${key.symbol} ${kind} with SessionData`);
     const slot = await this.log.time('setup', `register ${key.symbol} ${kind} with the coordinator`, () => abortable(this.coordinator.registerStream(key), signal));
     assert(slot === index, `coordinator slot ${slot} differs from SessionData index ${index}`);
@@ -130,7 +137,7 @@ export class DataManager {
     );
     signal.throwIfAborted();
     if (range.adjust === 'split') adjustForSplits(key, fetched);
-    const columns = range.gaps === 'fill' && key.type === StreamType.BAR ? fillForward(fetched, key.interval as BarInterval, this.sessions) : fetched;
+    const columns = range.gaps === 'fill' && key.type === StreamType.BAR ? fillForward(fetched, key.interval as BarInterval, this.sessionsOf(symbol)) : fetched;
     const count = columns.tsStart.length;
     if (this.experiment?.flaws.oneMinuteBarEnd && key.type === StreamType.BAR && interval !== '1m') {
       // The flaw: the original stamped every bar as ending one minute after its start.

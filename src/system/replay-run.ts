@@ -33,6 +33,8 @@ export class ReplayRun {
 
   config: ReplayConfig | null = null;
   sessions: readonly TradingSession[] = [];
+  /** The markets of the run's symbols when any is not US equities (a clock each); empty otherwise. */
+  markets: readonly { readonly name: string; readonly zone: string }[] = [];
   setupProgress = { done: 0, total: 0 };
   /** The account of the input rows (row-account.ts), once the setup has counted them. */
   input: RowAccount | null = null;

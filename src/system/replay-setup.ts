@@ -5,7 +5,9 @@
 import { Slot, speedToCell } from '../core/control-block';
 import { checkItemsAgainstCatalog, type ItemCatalog, type ReplayConfig } from '../core/replay-config';
 import { StreamType, type StreamKey } from '../core/stream-key';
-import { tradingSession, type TradingSession } from '../core/trading-hours';
+import { sessionsOfDays } from '../core/market';
+import { marketIdOf, resolveMarket, type MarketSpec } from '../core/market-spec';
+import { openSpans, tradingSession, type Hours, type TradingSession } from '../core/trading-hours';
 import { abortable } from './abortable';
 import { DataManager, type LateFeed } from './data-manager';
 import { coordinatorQuiet } from './late-feed';
@@ -16,11 +18,24 @@ import { TimeProvider } from './time-provider';
  * Sets up every stream of a replay; `days` are the bar days checkAgainstCatalog found. Returns
  * the items a teaching scenario holds back until after the gate has opened (late-feed.ts).
  */
-export async function setUpReplay(setup: RunSetup, days: ReadonlyMap<string, readonly string[]>, items: ItemCatalog): Promise<readonly LateFeed[]> {
+export async function setUpReplay(
+  setup: RunSetup,
+  days: ReadonlyMap<string, readonly string[]>,
+  items: ItemCatalog,
+  markets: ReadonlyMap<string, MarketSpec> = new Map(),
+): Promise<readonly LateFeed[]> {
   const { run, config, coordinator, data, signal } = setup;
   const itemDays = checkItemsAgainstCatalog(config, items);
-  const sessions = replaySessions([...days.values(), ...itemDays.values()], config);
+  // Each symbol's bars end and align by its own market's sessions; pacing counts the time any market is open.
+  const bySymbol = new Map<string, string[]>();
+  for (const [key, list] of [...days, ...itemDays]) {
+    const symbol = key.includes('|') ? key.slice(key.indexOf('|') + 1) : key;
+    bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), ...list]);
+  }
+  const symbolSessions = sessionsBySymbol(bySymbol, markets, config.hours);
+  const sessions = openSpans([...symbolSessions.values()].flat());
   run.sessions = sessions;
+  run.markets = runMarkets([...bySymbol.keys()], markets);
   const itemKeys: StreamKey[] = [
     ...config.quotes.map((symbol) => ({ type: StreamType.QUOTE, symbol, interval: '1m' as const })),
     ...config.quoteTicks.map((symbol) => ({ type: StreamType.QUOTE, symbol, interval: 'tick' as const })),
@@ -47,6 +62,7 @@ export async function setUpReplay(setup: RunSetup, days: ReadonlyMap<string, rea
     sessions,
     (afterGate) => coordinatorQuiet(run, coordinator, afterGate),
     () => run.taking,
+    symbolSessions,
   );
   // The design note's byInterval: one startBarStreams call per interval group.
   for (const interval of config.intervals) {
@@ -67,6 +83,38 @@ export async function setUpReplay(setup: RunSetup, days: ReadonlyMap<string, rea
   signal.throwIfAborted();
   run.log.mark('setup', 'all streams set up');
   return dataManager.lateFeeds;
+}
+
+/**
+ * Per symbol, the sessions of its market on the days it has data (sorted). Symbols of one
+ * market share one list, so a replay of many US symbols computes the US sessions once.
+ */
+export function sessionsBySymbol(days: ReadonlyMap<string, readonly string[]>, markets: ReadonlyMap<string, MarketSpec>, hours: Hours): Map<string, readonly TradingSession[]> {
+  const daysByMarket = new Map<string, { spec: MarketSpec | undefined; days: Set<string>; symbols: string[] }>();
+  for (const [symbol, list] of days) {
+    const spec = markets.get(symbol);
+    const id = marketIdOf(spec);
+    let group = daysByMarket.get(id);
+    if (!group) daysByMarket.set(id, (group = { spec, days: new Set(), symbols: [] }));
+    for (const day of list) group.days.add(day);
+    group.symbols.push(symbol);
+  }
+  const result = new Map<string, readonly TradingSession[]>();
+  for (const { spec, days: marketDays, symbols } of daysByMarket.values()) {
+    const sessions = sessionsOfDays(resolveMarket(spec), marketDays, hours);
+    for (const symbol of symbols) result.set(symbol, sessions);
+  }
+  return result;
+}
+
+/** The distinct markets of `symbols`, when any is not us-equities (the page then shows a clock per market). */
+export function runMarkets(symbols: readonly string[], markets: ReadonlyMap<string, MarketSpec>): { name: string; zone: string }[] {
+  const seen = new Map<string, { name: string; zone: string }>();
+  for (const symbol of symbols) {
+    const market = resolveMarket(markets.get(symbol));
+    if (!seen.has(market.id)) seen.set(market.id, { name: market.name, zone: market.zone });
+  }
+  return [...seen.keys()].some((id) => id !== 'us-equities') ? [...seen.values()] : [];
 }
 
 /** The sessions of every day that has data for some stream in the config, sorted. */

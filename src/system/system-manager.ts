@@ -12,7 +12,7 @@ import type { ReplayRequest } from '../core/url-params';
 import type { CatalogEntry } from '../core/catalog-entry';
 import type { SourceCatalog } from '../core/catalog-entry';
 import type { GateKind } from './page-gate';
-import { toCatalog, toItemCatalog } from './catalog-view';
+import { toCatalog, toItemCatalog, toMarketCatalog } from './catalog-view';
 import { EventIntake, type IntakeHost, type Rewound } from './event-intake';
 import type { FrameClock } from './frame-budget';
 import { feedLate } from './late-feed';
@@ -299,7 +299,7 @@ export class SystemManager {
       const setup: RunSetup = { run, config, coordinator, data, signal, speed: () => this.speed, changed: () => this.changed() };
       // The note's loop asks is_backtest_mode(): a replay is gated, a live feed is not.
       if (this.isBacktestMode()) {
-        const lateFeeds = await setUpReplay(setup, days, toItemCatalog(entries));
+        const lateFeeds = await setUpReplay(setup, days, toItemCatalog(entries), toMarketCatalog(entries));
         // The no-gate flaw: the coordinator may already have refused an item and ended the run.
         if (!run.taking) return false;
         this.openGate(setup, 'state RUNNING: the gate opens');

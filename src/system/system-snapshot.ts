@@ -59,6 +59,8 @@ export interface SystemSnapshot {
   readonly seeking: boolean;
   /** The trading sessions of the current replay. */
   readonly sessions: readonly TradingSession[];
+  /** The run's markets when any is not US equities: the clock shows each one's local time. */
+  readonly markets: readonly { readonly name: string; readonly zone: string }[];
   readonly starting: boolean;
   readonly pausing: boolean;
   readonly config: ReplayConfig | null;
@@ -133,6 +135,7 @@ export function buildSnapshot(system: SystemView, run: ReplayRun): SystemSnapsho
     lastTransition: system.lastTransition,
     seeking: run.seekRequest !== null,
     sessions: run.sessions,
+    markets: run.markets,
     starting: run.starting,
     pausing: run.pauseRequest !== null,
     config: run.config,

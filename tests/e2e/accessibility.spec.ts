@@ -76,6 +76,21 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'Your data, a custom market',
+    reach: async (page) => {
+      await page.goto('./');
+      await page.getByTestId('view-data').click();
+      await page.getByTestId('import-market').selectOption('custom');
+      await expect(page.getByTestId('import-custom-market')).toBeVisible();
+      // Controls stay in the page at every size (the import form wraps), and can be tapped.
+      const width = page.viewportSize()?.width ?? 0;
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      for (const box of await page.getByTestId('import-custom-market').locator('input, select').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+      }
+    },
+  },
+  {
     name: 'Your data with a daily file read as minutes and a bad typed symbol',
     reach: async (page) => {
       await page.goto('./');
