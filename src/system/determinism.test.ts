@@ -9,22 +9,14 @@ import { bundledDb, expectedOverSessions } from '../testing/expected-export';
 import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
 import { createInProcessManager } from '../testing/in-process-engine';
+import { until as waitUntil } from '../testing/until';
 
 const manager = createInProcessManager();
 afterAll(() => manager.shutdown());
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-/** Polls until `predicate` holds; after `timeoutMs` fails, saying what it waited for. */
-const until = (what: string, predicate: () => boolean, timeoutMs = 20_000) =>
-  new Promise<void>((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${JSON.stringify(progress())})`));
-      else setTimeout(tick, 2);
-    };
-    tick();
-  });
+/** Polls until `predicate` holds; after `timeoutMs` fails, saying what it waited for and how far the run got. */
+const until = (what: string, predicate: () => boolean, timeoutMs?: number) => waitUntil(what, predicate, timeoutMs, () => progress());
 const progress = () => {
   const snap = manager.snapshot();
   return { state: SystemState[snap.state], emitted: snap.emitted, runComplete: snap.runComplete, error: snap.error };

@@ -6,20 +6,11 @@ import { ConfigError, validateReplayConfig } from '../core/replay-config';
 import { SystemState } from '../core/system-state';
 import { readReplayUrl } from '../core/url-params';
 import { createInProcessManager, TEST_BASE_URL } from '../testing/in-process-engine';
+import { until } from '../testing/until';
 
 const manager = createInProcessManager();
 afterAll(() => manager.shutdown());
 
-const until = (what: string, predicate: () => boolean, timeoutMs = 20_000) =>
-  new Promise<void>((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(tick, 2);
-    };
-    tick();
-  });
 
 const rows = (csv: string) => csv.trimEnd().split('\n').slice(1);
 const ny = (day: string, time: string) => Date.parse(`${day}T${time}:00-04:00`);

@@ -7,21 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
 import { createInProcessManager } from '../testing/in-process-engine';
+import { until } from '../testing/until';
 import { PaperDesk } from './paper-desk';
 
 const manager = createInProcessManager();
 afterAll(() => manager.shutdown());
 
-const until = (what: string, predicate: () => boolean, timeoutMs = 20_000) =>
-  new Promise<void>((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${what}`));
-      else setTimeout(tick, 2);
-    };
-    tick();
-  });
 
 const DAY = (speed: number | 'max'): ReplayRequest => ({ overrides: { symbols: 'SPY', from: '2013-10-07', to: '2013-10-07', interval: '1m', speed }, autostart: false });
 const ny = (time: string) => Date.parse(`2013-10-07T${time}:00-04:00`);

@@ -7,21 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SystemState } from '../core/system-state';
 import type { ReplayRequest } from '../core/url-params';
 import { createInProcessManager } from '../testing/in-process-engine';
+import { until as waitUntil } from '../testing/until';
 import type { Rewound } from './event-intake';
 
 const manager = createInProcessManager();
 afterAll(() => manager.shutdown());
 
-const until = (what: string, predicate: () => boolean, timeoutMs = 20_000) =>
-  new Promise<void>((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${what}: ${JSON.stringify(manager.snapshot().error)}`));
-      else setTimeout(tick, 2);
-    };
-    tick();
-  });
+const until = (what: string, predicate: () => boolean, timeoutMs?: number) => waitUntil(what, predicate, timeoutMs, () => manager.snapshot().error);
 
 /** Two days (a session boundary between them) in every aggregated interval. */
 const TWO_DAYS = (speed: number | 'max'): ReplayRequest => ({

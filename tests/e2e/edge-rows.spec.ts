@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { expect, test } from './fixtures';
+import { storedState } from './stored-state';
 
 const EDT = (day: string, hm: string) => Date.parse(`${day}T${hm}:00-04:00`);
 const REPLAY = 'symbols=LABM,LABD&from=2013-10-07&to=2013-10-08&interval=1d&speed=max&autostart=1';
@@ -109,7 +110,7 @@ test('files of 60, 100 and 250 MB without a line break, and 10^6 columns, are re
   await page.goto('./');
   await page.getByTestId('view-data').click();
   await expect(page.getByTestId('import-drop')).toBeVisible();
-  const before = await storedDatasets(page);
+  const before = await storedState(page);
   const cases: [string, number][] = [
     ['one-line-60.csv', 60],
     ['one-line-100.csv', 100],
@@ -136,26 +137,6 @@ test('files of 60, 100 and 250 MB without a line break, and 10^6 columns, are re
     await expect(page.getByTestId('import-file')).toBeEnabled();
   }
   // Nothing was stored.
-  expect(await storedDatasets(page)).toBe(before);
+  expect(await storedState(page)).toBe(before);
 });
 
-/** The datasets IndexedDB holds, as text ("absent" without a database). */
-function storedDatasets(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'bar-replay-lab')) return 'absent';
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('bar-replay-lab');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const count = (store: string) =>
-      new Promise<number>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const text = `${await count('datasets')} datasets, ${await count('chunks')} chunks`;
-    db.close();
-    return text;
-  });
-}

@@ -6,44 +6,13 @@ import type { Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { tradingSession } from '../../src/core/trading-hours';
 import { expect, test } from './fixtures';
+import { openData, storedState } from './stored-state';
 import { expectedExport, HEADER } from '../../src/testing/expected-export';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const fixture = (path: string) => new URL(path, FIXTURES).pathname;
 const CASES = JSON.parse(readFileSync(fixture('bad/expected.json'), 'utf8')) as { file: string; expect: string; fatal: boolean }[];
 const GOOD_REPLAY = './?symbols=LABX,LABY&from=2014-06-02&to=2014-06-03&speed=max&autostart=1';
-
-/** Everything the lab keeps in IndexedDB, as comparable text (no database yet: "absent"). */
-function storedState(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    // Opening a database that does not exist would create it empty, so look first.
-    if (!(await indexedDB.databases()).some((d) => d.name === 'bar-replay-lab')) return 'absent';
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('bar-replay-lab');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const chunks = (await all('chunks')) as { dataset: string; symbol: string; day: string; ts: Float64Array; values: Float64Array[] }[];
-    const state = JSON.stringify({
-      datasets: await all('datasets'),
-      chunks: chunks.map((c) => [c.dataset, c.symbol, c.day, [...c.ts], c.values.map((v) => [...v])]),
-      configs: await all('configs'),
-    });
-    db.close();
-    return state;
-  });
-}
-
-async function openData(page: Page) {
-  await page.getByTestId('view-data').click();
-  await expect(page.getByTestId('import-file')).toBeAttached();
-}
 
 async function importFile(page: Page, path: string) {
   await page.getByTestId('import-file').setInputFiles(path);

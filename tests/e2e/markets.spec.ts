@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { expect, test } from './fixtures';
+import { openData, storedState } from './stored-state';
 import { HEADER } from '../../src/testing/expected-export';
 
 const DIR = new URL('../../test-results/markets-files/', import.meta.url).pathname;
@@ -24,31 +25,6 @@ function minuteBars(from: number, count: number, base: number): number[][] {
     const open = base + (i % 50) / 10;
     return [from + i * MIN, open, open + 0.5, open - 0.5, open + 0.2, 100 + i];
   });
-}
-
-function storedState(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    if (!(await indexedDB.databases()).some((d) => d.name === 'bar-replay-lab')) return 'absent';
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('bar-replay-lab');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const count = (store: string) =>
-      new Promise<number>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const state = `${await count('datasets')} datasets, ${await count('chunks')} chunks`;
-    db.close();
-    return state;
-  });
-}
-
-async function openData(page: Page) {
-  await page.getByTestId('view-data').click();
-  await expect(page.getByTestId('import-file')).toBeAttached();
 }
 
 async function confirmImport(page: Page, rows: number) {
