@@ -27,6 +27,8 @@ export interface WorkerFactories {
 export class WorkerSupervisor {
   private coordinatorHandle: CoordinatorHandle | null = null;
   private creating: Promise<CoordinatorHandle> | null = null;
+  /** Bumped when the coordinator is let go: a creation begun before it is not adopted. */
+  private generation = 0;
   private data: MarketDataSource | null = null;
 
   constructor(
@@ -43,10 +45,24 @@ export class WorkerSupervisor {
   /** The coordinator, created on first use; callers that ask while it is being created share that one. */
   async ensureCoordinator(signal: AbortSignal): Promise<CoordinatorHandle> {
     if (this.coordinatorHandle) return this.coordinatorHandle;
-    this.creating ??= this.factories
-      .createCoordinator({ shared: this.factories.shared, onEvent: this.onEvent, onFailure: this.onFailure })
-      .then((handle) => (this.coordinatorHandle = handle))
-      .finally(() => (this.creating = null));
+    if (!this.creating) {
+      const generation = this.generation;
+      const creating = this.factories
+        .createCoordinator({ shared: this.factories.shared, onEvent: this.onEvent, onFailure: this.onFailure })
+        .then((handle) => {
+          // The worker failed while it was being created (dropCoordinator ran): it is not adopted.
+          if (generation !== this.generation) {
+            handle.terminate();
+            throw new Error('the coordinator worker failed while it started');
+          }
+          return (this.coordinatorHandle = handle);
+        })
+        .finally(() => {
+          if (generation === this.generation) this.creating = null;
+        });
+      creating.catch(() => {}); // each caller sees the failure through abortable(); none is left unhandled
+      this.creating = creating;
+    }
     return abortable(this.creating, signal);
   }
 
@@ -70,6 +86,10 @@ export class WorkerSupervisor {
   dropCoordinator(): void {
     this.coordinatorHandle?.terminate();
     this.coordinatorHandle = null;
+    // A creation under way belongs to the failed worker (a worker whose script failed to load never
+    // answers init): the next start creates a new one instead of waiting on it forever.
+    this.generation++;
+    this.creating = null;
   }
 
   /** Ends both workers, the coordinator politely. */
