@@ -1,9 +1,7 @@
-// The LSE calendar checked against published lists. Node (Vitest).
-// 1990–2023: every weekday of exchange_calendars' XLON session table (its tests/resources/xlon.csv,
-// commit 5308ce2, 1990-01-02 to 2023-09-12): a weekday missing from it is a closing day, a close
-// before 16:30 London an early close. 1990-01-01 (before the table) and the rest of 2023: the LSE's
-// notices. 2024–2027: the bank holidays gov.uk publishes (www.gov.uk/bank-holidays, England and
-// Wales) and the LSE's 12:30 closes on the weekdays before Christmas and New Year.
+// The LSE calendar checked against published lists. Node (Vitest). 1990–2023: every weekday of
+// exchange_calendars' XLON session table (tests/resources/xlon.csv, commit 5308ce2, 1990-01-02 to
+// 2023-09-12; a missing weekday is a closing day, a close before 16:30 an early close), the rest
+// from the LSE's notices; 2024–2027: gov.uk/bank-holidays (England and Wales) and the 12:30 closes.
 
 import { describe, expect, it } from 'vitest';
 import { marketDayStatus, marketSessions } from './market';

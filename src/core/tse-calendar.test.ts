@@ -1,10 +1,7 @@
-// The TSE calendar checked against published lists. Node (Vitest).
-// 2000–2026: every weekday of exchange_calendars' XTKS session table (its tests/resources/xtks.csv,
-// commit 5308ce2, 2000-01-04 to 2026-12-30): a weekday missing from it is a closing day (2000-01-03
-// and 2026-12-31, outside the table, are the exchange's New Year closure). 2027–2035: the weekday
-// national holidays of holiday_jp's holidays.yml (github.com/holiday-jp/holiday_jp, commit f9d2e3c,
-// kept in step with the Cabinet Office's list) plus 31 December to 3 January. The equinox days:
-// holiday_jp's 春分の日 and 秋分の日 for 2000–2035.
+// The TSE calendar checked against published lists. Node (Vitest). 2000–2026: every weekday of
+// exchange_calendars' XTKS session table (tests/resources/xtks.csv, commit 5308ce2; 2000-01-03 and
+// 2026-12-31 lie outside it); 2027–2035 and the equinox days: holiday_jp's holidays.yml (commit
+// f9d2e3c, kept in step with the Cabinet Office's list) plus the exchange's 31 Dec–3 Jan closure.
 
 import { describe, expect, it } from 'vitest';
 import { marketDayStatus, marketSessions } from './market';
