@@ -4,6 +4,8 @@
 
 import type { Market, SessionTimes, WeekSessions } from './market';
 import { US_CALENDAR_FIRST_YEAR, US_CALENDAR_LAST_YEAR, usEquityYear } from './us-equity-calendar';
+import { LSE_FIRST_YEAR, LSE_LAST_YEAR, lseYear } from './lse-calendar';
+import { TSE_FIRST_YEAR, TSE_LAST_YEAR, tseYear } from './tse-calendar';
 import { XETRA_FIRST_YEAR, XETRA_LAST_YEAR, xetraYear } from './xetra-calendar';
 
 export type BuiltInMarketId = 'us-equities' | 'crypto-24-7' | 'fx-24-5' | 'xetra' | 'lse' | 'tse';
@@ -81,8 +83,9 @@ export const LSE: Market = {
   name: 'London Stock Exchange',
   zone: 'Europe/London',
   eras: [{ regular: weekdays({ open: hm(8), close: hm(16, 30) }) }],
-  ...noCalendar,
-  calendarSource: 'no holidays listed: weekdays are trading days',
+  calendar: (day) => lseYear(Number(day.slice(0, 4)))?.get(day) ?? null,
+  calendarKnows: (day) => lseYear(Number(day.slice(0, 4))) !== null,
+  calendarSource: `England and Wales bank holidays as the LSE observes them, with its 12:30 closes, ${LSE_FIRST_YEAR}–${LSE_LAST_YEAR} (lse-calendar.ts)`,
 };
 
 export const TSE: Market = {
@@ -90,12 +93,15 @@ export const TSE: Market = {
   name: 'Tokyo Stock Exchange',
   zone: 'Asia/Tokyo',
   eras: [
-    { regular: weekdays({ open: hm(9), close: hm(11, 30) }, { open: hm(12, 30), close: hm(15) }) },
+    // The morning session ended at 11:00 until 2011-11-18 (TSE, "取引時間の一部見直し", from 2011-11-21).
+    { regular: weekdays({ open: hm(9), close: hm(11) }, { open: hm(12, 30), close: hm(15) }) },
+    { from: '2011-11-21', regular: weekdays({ open: hm(9), close: hm(11, 30) }, { open: hm(12, 30), close: hm(15) }) },
     // The TSE's afternoon session has run to 15:30 since 2024-11-05 (JPX, "Extension of trading hours").
     { from: '2024-11-05', regular: weekdays({ open: hm(9), close: hm(11, 30) }, { open: hm(12, 30), close: hm(15, 30) }) },
   ],
-  ...noCalendar,
-  calendarSource: 'no holidays listed: weekdays are trading days',
+  calendar: (day) => tseYear(Number(day.slice(0, 4)))?.get(day) ?? null,
+  calendarKnows: (day) => tseYear(Number(day.slice(0, 4))) !== null,
+  calendarSource: `Japan's national holidays and the TSE's 31 December–3 January closure, ${TSE_FIRST_YEAR}–${TSE_LAST_YEAR} (tse-calendar.ts)`,
 };
 
 export const BUILT_IN_MARKETS: Readonly<Record<BuiltInMarketId, Market>> = {

@@ -46,6 +46,23 @@ describe('import with a market', () => {
     expect(messages).toContain('row 22: 2024-03-30: XETRA (Frankfurt) is closed on Saturdays');
   });
 
+  it('LSE and TSE refuse their holidays and early-closed hours, naming the market and the day, and keep years the calendar does not know', async () => {
+    // London: Christmas Eve 2024 closes at 12:30 (12:29 kept, 12:30 refused), Christmas Day closed.
+    const lse = `${csv('VOD', '2024-12-24T12:29:00Z', 2)}\nVOD,2024-12-25T10:00:00Z,10,11,9,10.5,100\nVOD,2036-12-25T10:00:00Z,10,11,9,10.5,100`;
+    const london = await inspect('vod.csv', lse, { market: 'lse', zone: 'Europe/London' });
+    expect(london.report.rowsValid).toBe(2);
+    expect(london.chunks.map((c) => c.day)).toEqual(['2024-12-24', '2036-12-25']); // 2036: outside 1990–2035, weekdays taken as open
+    expect(london.report.firstProblems.map((p) => p.message)).toEqual([
+      "row 3: 2024-12-24 12:30:00 Europe/London is outside London Stock Exchange's hours on 2024-12-24 (08:00–12:30 Europe/London (early close: Christmas Eve))",
+      'row 4: 2024-12-25: London Stock Exchange is closed (Christmas Day)',
+    ]);
+    // Tokyo: 2024-05-06 is the substitute for Sunday's Children's Day; 2024-05-07 trades.
+    const tse = `TOYOTA,2024-05-06T00:00:00Z,10,11,9,10.5,100\nTOYOTA,2024-05-07T00:00:00Z,10,11,9,10.5,100`;
+    const tokyo = await inspect('toyota.csv', `symbol,ts,open,high,low,close,volume\n${tse}`, { market: 'tse', zone: 'Asia/Tokyo' });
+    expect(tokyo.report.rowsValid).toBe(1);
+    expect(tokyo.report.firstProblems.map((p) => p.message)).toEqual(["row 2: 2024-05-06: Tokyo Stock Exchange is closed (Substitute holiday for Children's Day)"]);
+  });
+
   it('a custom market round-trips through export and re-import', async () => {
     const sgx = { id: 'sgx', zone: 'Asia/Singapore', sessions: [{ open: '09:00', close: '12:00' }, { open: '13:00', close: '17:00' }], weekdays: [1, 2, 3, 4, 5] };
     // 11:50–13:10 Singapore: 10 before the break, 60 refused at lunch, 10 after.
