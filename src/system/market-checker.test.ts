@@ -89,6 +89,12 @@ describe('a correct replay on every market: no violation', () => {
     expect(bars).toContain('SAP 1h 10-28T16:00 → 10-28T16:30');
     expect(bars).toContain('SPY 1h 10-28T19:30 → 10-28T20:00');
   });
+
+  it('extended hours on the same days: New York 04:00–20:00 beside Berlin (which has none), still clean', async () => {
+    const snap = await replay({ symbols: `${BERLIN.symbol},${NEW_YORK.symbol}`, from: '2024-03-11', to: '2024-10-28', interval: '1m,15m', hours: 'extended' });
+    expect(snap.invariants.total).toBe(0);
+    expect(snap.emitted).toBe(minuteStarts(BERLIN.spans).length + minuteStarts(NEW_YORK.spans).length + 2 * (34 + 26));
+  });
 });
 
 /** A bundled experiment's flaws and scenario on this file's streams. */
