@@ -197,12 +197,12 @@ function emptyCounts(): Record<ViolationKind, number> {
 const NEW_YORK = 'America/New_York';
 
 /** Month-day and minute on a market's clock ("10-07 09:31"), for messages: New York's unless the stream's market has another zone. */
-export function stamper(zone: string = NEW_YORK): (ms: number) => string {
+function stamper(zone: string = NEW_YORK): (ms: number) => string {
   if (zone === NEW_YORK) return (ms) => (Number.isFinite(ms) ? formatExchangeTime(ms).slice(5, 16) : String(ms));
   return (ms) => (Number.isFinite(ms) ? new Date(ms + zoneOffsetMs(zone, ms)).toISOString().slice(5, 16).replace('T', ' ') : String(ms));
 }
 
 /** Which clock a message's times are read on: nothing for New York's (as always), " (Tokyo time)" for another market's. */
-export function clockNote(zone: string = NEW_YORK): string {
+function clockNote(zone: string = NEW_YORK): string {
   return zone === NEW_YORK ? '' : ` (${(zone.split('/').pop() ?? zone).replaceAll('_', ' ')} time)`;
 }
