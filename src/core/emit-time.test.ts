@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BarEnds, barEnd, emitTime } from './emit-time';
 import { tradingSession, type TradingSession } from './trading-hours';
+import { sessionsOfDays } from './market';
+import { TSE } from './markets';
 
 const session = tradingSession('2013-10-07', 'regular')!;
 const at = (h: number, m: number) => Date.UTC(2013, 9, 7, h + 4, m); // EDT = UTC−4
@@ -49,5 +51,16 @@ describe('BarEnds', () => {
       expect(ends.end(sessions[0].close + 60_000)).toBe(-Infinity);
       expect(ends.end(sessions[1].open)).toBe(barEnd(sessions[1].open, interval, sessions[1])); // and back in again
     }
+  });
+});
+
+describe('BarEnds.sessionClose', () => {
+  it("is the close of the bar's own session: Tokyo's morning closes at the 11:30 break; a daily bar's day at 15:00", () => {
+    const sessions = sessionsOfDays(TSE, ['2024-03-11'], 'regular'); // 00:00–02:30 and 03:30–06:00 UTC
+    const hour = new BarEnds(sessions, '1h', TSE.zone);
+    expect(hour.sessionClose(Date.parse('2024-03-11T02:00:00Z'))).toBe(Date.parse('2024-03-11T02:30:00Z'));
+    expect(hour.sessionClose(Date.parse('2024-03-11T03:30:00Z'))).toBe(Date.parse('2024-03-11T06:00:00Z'));
+    expect(hour.sessionClose(Date.parse('2024-03-11T02:45:00Z'))).toBe(-Infinity); // lunch: no session
+    expect(new BarEnds(sessions, '1d', TSE.zone).sessionClose(Date.parse('2024-03-11T00:00:00Z'))).toBe(Date.parse('2024-03-11T06:00:00Z'));
   });
 });

@@ -53,24 +53,40 @@ export class BarEnds {
   constructor(
     private readonly sessions: readonly TradingSession[],
     private readonly interval: Interval,
+    /** The market's IANA zone: the checker writes this stream's times in it. */
+    readonly zone = 'America/New_York',
   ) {
     this.size = interval === 'tick' || interval === '1d' ? 0 : intervalMs(interval);
   }
 
   end(tsStart: number): number {
-    if (tsStart < this.open || tsStart >= this.close) {
-      const session = sessionAt(this.sessions, tsStart);
-      if (!session) return -Infinity;
-      this.open = session.open;
-      this.close = this.size === 0 && this.interval === '1d' ? dayClose(this.sessions, session) : session.close;
-      this.anchor = sessionAnchor(session);
-      this.nextBucket = Infinity;
-    }
+    if (!this.locate(tsStart)) return -Infinity;
     if (this.size === 0) return this.interval === 'tick' ? tsStart : this.close;
     // Bars follow each other: most often this bar starts the bucket after the last one's.
     if (tsStart >= this.nextBucket && tsStart < this.nextBucket + this.size) this.nextBucket += this.size;
     else this.nextBucket = this.anchor + Math.floor((tsStart - this.anchor) / this.size) * this.size + this.size;
     return Math.min(this.nextBucket, this.close);
+  }
+
+  /**
+   * When the session of a bar that starts at `tsStart` closes (at a break too: Tokyo's morning
+   * session closes at 11:30), and a daily bar's day at its last close; −Infinity outside every
+   * session. No bar may be emitted after it.
+   */
+  sessionClose(tsStart: number): number {
+    return this.locate(tsStart) ? this.close : -Infinity;
+  }
+
+  /** Moves to the session holding `tsStart` (kept between calls); false when none does. */
+  private locate(tsStart: number): boolean {
+    if (tsStart >= this.open && tsStart < this.close) return true;
+    const session = sessionAt(this.sessions, tsStart);
+    if (!session) return false;
+    this.open = session.open;
+    this.close = this.size === 0 && this.interval === '1d' ? dayClose(this.sessions, session) : session.close;
+    this.anchor = sessionAnchor(session);
+    this.nextBucket = Infinity;
+    return true;
   }
 }
 

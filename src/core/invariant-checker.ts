@@ -5,12 +5,15 @@
 //  - each stream's items arrive in order, none twice;
 //  - no stream is overtaken while unfinished (an item older than one already emitted);
 //  - no bar is visible in SessionData before its end time (no look-ahead);
+//  - no bar is emitted after its session closed (it is cut at the close, or at a break);
 //  - nothing is dropped: at completion every stream emitted all it was fed;
 //  - a pause acts at once.
+// Bar ends and session closes are the stream's own market's (emit-time.ts's BarEnds, from
+// market.ts): Tokyo's lunch break, a 24/7 day, FX's Friday close, each side's own DST dates.
 
-import { formatExchangeTime } from './exchange-time';
+import { formatExchangeTime, zoneOffsetMs } from './exchange-time';
 
-export type ViolationKind = 'time-backwards' | 'overtaken' | 'stream-order' | 'duplicate' | 'look-ahead' | 'dropped' | 'late-pause';
+export type ViolationKind = 'time-backwards' | 'overtaken' | 'stream-order' | 'duplicate' | 'look-ahead' | 'past-close' | 'dropped' | 'late-pause';
 
 export const VIOLATION_TITLES: Record<ViolationKind, string> = {
   'time-backwards': 'backtest time went backwards',
@@ -18,6 +21,7 @@ export const VIOLATION_TITLES: Record<ViolationKind, string> = {
   'stream-order': "a stream's items came out of order",
   duplicate: 'an item arrived twice',
   'look-ahead': 'a bar was visible before its end time',
+  'past-close': 'a bar was emitted after its session closed',
   dropped: 'items were dropped',
   'late-pause': 'a pause did not act at once',
 };
@@ -36,15 +40,23 @@ export const PAUSE_LIMIT_MS = 250;
 /** Only the first violations are kept with their details; all are counted. */
 const KEEP = 100;
 
-/** When a stream's bar truly ends (emit-time.ts's BarEnds). */
+/** When a stream's bar truly ends, and when its session closes, in its market (emit-time.ts's BarEnds). */
 export interface BarEndClock {
   end(tsStart: number): number;
+  /** The close (or break) of the session the bar starts in; −Infinity outside every session. */
+  sessionClose(tsStart: number): number;
+  /** The market's IANA zone: messages give this stream's times in it. */
+  readonly zone: string;
 }
 
 interface StreamState {
   readonly name: string;
   /** When a bar of this stream truly ends (emit-time rule), to catch bars emitted before it. */
   readonly trueEnd: BarEndClock | null;
+  /** Writes a time of this stream as its market's wall clock reads it, for messages… */
+  readonly stamp: (ms: number) => string;
+  /** …and says which clock that is, unless New York's (" (Tokyo time)"). */
+  readonly clockNote: string;
   /** Ticks may share a timestamp (their order within the stream keeps the source's). */
   readonly ticks: boolean;
   lastStart: number;
@@ -71,7 +83,7 @@ export class InvariantChecker {
   }
 
   addStream(name: string, trueEnd: BarEndClock | null = null, ticks = false): number {
-    this.streams.push({ name, trueEnd, ticks, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
+    this.streams.push({ name, trueEnd, stamp: stamper(trueEnd?.zone), clockNote: clockNote(trueEnd?.zone), ticks, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
     return this.streams.length - 1;
   }
 
@@ -85,28 +97,33 @@ export class InvariantChecker {
     this.checked++;
     s.emitted++;
     if (s.preloaded.size > 0 && s.preloaded.delete(tsStart)) {
-      this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} was already in SessionData (written ahead) and arrived again`, stream: s.name, tsStart, tsEmit });
+      this.reportOf(s, 'duplicate', `${s.name} ${s.stamp(tsStart)} was already in SessionData (written ahead) and arrived again`, tsStart, tsEmit);
     } else if (tsStart === s.lastStart && !s.ticks) {
-      this.report({ kind: 'duplicate', message: `${s.name} ${stamp(tsStart)} arrived twice`, stream: s.name, tsStart, tsEmit });
+      this.reportOf(s, 'duplicate', `${s.name} ${s.stamp(tsStart)} arrived twice`, tsStart, tsEmit);
     } else if (tsStart < s.lastStart) {
-      this.report({ kind: 'stream-order', message: `${s.name} ${stamp(tsStart)} arrived after ${stamp(s.lastStart)}`, stream: s.name, tsStart, tsEmit });
+      this.reportOf(s, 'stream-order', `${s.name} ${s.stamp(tsStart)} arrived after ${s.stamp(s.lastStart)}`, tsStart, tsEmit);
     }
     if (tsStart > s.lastStart) s.lastStart = tsStart;
     if (tsEmit < this.maxEmit) {
-      this.report({ kind: 'time-backwards', message: `${s.name} ending ${stamp(tsEmit)} arrived after an item ending ${stamp(this.maxEmit)}`, stream: s.name, tsStart, tsEmit });
+      this.reportOf(s, 'time-backwards', `${s.name} ending ${s.stamp(tsEmit)} arrived after an item ending ${s.stamp(this.maxEmit)}`, tsStart, tsEmit);
       if (s.name !== this.maxEmitStream) {
-        this.report({ kind: 'overtaken', message: `${s.name} was overtaken: ${this.maxEmitStream} had already reached ${stamp(this.maxEmit)} while ${s.name} still had ${stamp(tsEmit)}`, stream: s.name, tsStart, tsEmit });
+        this.reportOf(s, 'overtaken', `${s.name} was overtaken: ${this.maxEmitStream} had already reached ${s.stamp(this.maxEmit)} while ${s.name} still had ${s.stamp(tsEmit)}`, tsStart, tsEmit);
       }
     } else {
       this.maxEmit = tsEmit;
       this.maxEmitStream = s.name;
     }
     if (tsEmit > backtestTime) {
-      this.report({ kind: 'look-ahead', message: `${s.name} ending ${stamp(tsEmit)} was in SessionData at ${stamp(backtestTime)}`, stream: s.name, tsStart, tsEmit });
+      this.reportOf(s, 'look-ahead', `${s.name} ending ${s.stamp(tsEmit)} was in SessionData at ${s.stamp(backtestTime)}`, tsStart, tsEmit);
     }
-    const end = s.trueEnd?.end(tsStart);
-    if (end !== undefined && tsEmit < end) {
-      this.report({ kind: 'look-ahead', message: `${s.name} from ${stamp(tsStart)} ends at ${stamp(end)} but was emitted at ${stamp(tsEmit)}`, stream: s.name, tsStart, tsEmit });
+    if (s.trueEnd === null) return;
+    const end = s.trueEnd.end(tsStart);
+    if (tsEmit < end) {
+      this.reportOf(s, 'look-ahead', `${s.name} from ${s.stamp(tsStart)} ends at ${s.stamp(end)} but was emitted at ${s.stamp(tsEmit)}`, tsStart, tsEmit);
+    }
+    const close = s.trueEnd.sessionClose(tsStart);
+    if (tsEmit > close && close > -Infinity) {
+      this.reportOf(s, 'past-close', `${s.name} from ${s.stamp(tsStart)} was emitted at ${s.stamp(tsEmit)}, after its session closed at ${s.stamp(close)}`, tsStart, tsEmit);
     }
   }
 
@@ -134,7 +151,7 @@ export class InvariantChecker {
     this.checked++;
     s.preloaded.add(tsStart);
     if (tsEmit > backtestTime) {
-      this.report({ kind: 'look-ahead', message: `${s.name} ending ${stamp(tsEmit)} was in SessionData at ${stamp(backtestTime)}`, stream: s.name, tsStart, tsEmit });
+      this.reportOf(s, 'look-ahead', `${s.name} ending ${s.stamp(tsEmit)} was in SessionData at ${s.stamp(backtestTime)}`, tsStart, tsEmit);
     }
   }
 
@@ -162,6 +179,11 @@ export class InvariantChecker {
     }
   }
 
+  /** A violation of stream `s`, its times read on its market's clock (named unless New York's). */
+  private reportOf(s: StreamState, kind: ViolationKind, text: string, tsStart: number, tsEmit: number): void {
+    this.report({ kind, message: text + s.clockNote, stream: s.name, tsStart, tsEmit });
+  }
+
   private report(violation: Violation): void {
     this.counts[violation.kind]++;
     if (this.violations.length < KEEP) this.violations.push(violation);
@@ -169,10 +191,18 @@ export class InvariantChecker {
 }
 
 function emptyCounts(): Record<ViolationKind, number> {
-  return { 'time-backwards': 0, overtaken: 0, 'stream-order': 0, duplicate: 0, 'look-ahead': 0, dropped: 0, 'late-pause': 0 };
+  return { 'time-backwards': 0, overtaken: 0, 'stream-order': 0, duplicate: 0, 'look-ahead': 0, 'past-close': 0, dropped: 0, 'late-pause': 0 };
 }
 
-/** New York month-day and minute, for messages. */
-function stamp(ms: number): string {
-  return Number.isFinite(ms) ? formatExchangeTime(ms).slice(5, 16) : String(ms);
+const NEW_YORK = 'America/New_York';
+
+/** Month-day and minute on a market's clock ("10-07 09:31"), for messages: New York's unless the stream's market has another zone. */
+function stamper(zone: string = NEW_YORK): (ms: number) => string {
+  if (zone === NEW_YORK) return (ms) => (Number.isFinite(ms) ? formatExchangeTime(ms).slice(5, 16) : String(ms));
+  return (ms) => (Number.isFinite(ms) ? new Date(ms + zoneOffsetMs(zone, ms)).toISOString().slice(5, 16).replace('T', ' ') : String(ms));
+}
+
+/** Which clock a message's times are read on: nothing for New York's (as always), " (Tokyo time)" for another market's. */
+function clockNote(zone: string = NEW_YORK): string {
+  return zone === NEW_YORK ? '' : ` (${(zone.split('/').pop() ?? zone).replaceAll('_', ' ')} time)`;
 }

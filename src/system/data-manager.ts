@@ -52,6 +52,8 @@ export class DataManager {
     private readonly running: () => boolean = () => true,
     /** Each symbol's market sessions (replay-setup.ts); a symbol not listed uses `sessions`. */
     private readonly symbolSessions: ReadonlyMap<string, readonly TradingSession[]> = new Map(),
+    /** Each symbol's market zone (replay-setup.ts), for the checker's messages; a symbol not listed: New York. */
+    private readonly symbolZones: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /** The sessions a symbol's bars end and align by: its market's. */
@@ -117,7 +119,7 @@ export class DataManager {
     if (this.sessionData.hasStream(key)) return null;
     signal.throwIfAborted();
     const kind = kindOf(key);
-    const index = this.sessionData.registerStream(key, new BarEnds(this.sessionsOf(key.symbol), key.interval));
+    const index = this.sessionData.registerStream(key, new BarEnds(this.sessionsOf(key.symbol), key.interval, this.symbolZones.get(key.symbol)));
     this.log.mark('setup', `register ${key.symbol} ${kind} with SessionData`);
     const slot = await this.log.time('setup', `register ${key.symbol} ${kind} with the coordinator`, () => abortable(this.coordinator.registerStream(key), signal));
     assert(slot === index, `coordinator slot ${slot} differs from SessionData index ${index}`);

@@ -63,6 +63,7 @@ export async function setUpReplay(
     (afterGate) => coordinatorQuiet(run, coordinator, afterGate),
     () => run.taking,
     symbolSessions,
+    new Map([...bySymbol.keys()].map((symbol) => [symbol, resolveMarket(markets.get(symbol)).zone])),
   );
   // The design note's byInterval: one startBarStreams call per interval group.
   for (const interval of config.intervals) {

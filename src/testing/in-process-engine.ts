@@ -67,16 +67,16 @@ export async function createInProcessCoordinator(options: CoordinatorClientOptio
   };
 }
 
-/** Reads files below public/ for URLs below TEST_BASE_URL. */
-export function createInProcessData(): MarketDataSource {
+/** Reads files below public/ for URLs below TEST_BASE_URL, or a test's own file from `files` (by path below it). */
+export function createInProcessData(files: ReadonlyMap<string, Uint8Array> = new Map()): MarketDataSource {
   let repository: MarketDataRepository | null = null;
   let openUrl: string | null = null;
   return {
     failed: null,
     async open(url, label) {
       if (openUrl === url && repository) return repository.catalog();
-      const path = PUBLIC_DIR + url.slice(TEST_BASE_URL.length);
-      const bytes = await readFile(path).catch(() => {
+      const path = url.slice(TEST_BASE_URL.length);
+      const bytes = files.get(path) ?? await readFile(PUBLIC_DIR + path).catch(() => {
         throw new DataError(`could not load ${label}: the server answered 404 Not Found`);
       });
       repository = MarketDataRepository.open(await initSqlJs(), await inflateIfGzip(new Uint8Array(bytes), label), label);

@@ -202,6 +202,20 @@ describe('PageController: links that keep what they say', () => {
     expect(state.experimentAutorun).toBe(false);
   });
 
+  it("a lab link that names its own data brings it to the experiments; one with only experiment= brings none", async () => {
+    const own = page('?view=lab&experiment=one-minute-bar-end&db=data/tse.sqlite&symbols=SPY&from=2013-10-07&interval=1m,30m&autostart=1');
+    await own.controller.init();
+    expect(own.state).toMatchObject({ view: 'lab', experiment: 'one-minute-bar-end', experimentAutorun: true, urlError: null });
+    expect(own.state.experimentData).toMatchObject({ dbUrl: `${BASE}data/tse.sqlite`, overrides: { symbols: ['SPY'], from: '2013-10-07', interval: ['1m', '30m'] } });
+    expect(own.calls).toEqual([]); // the experiment runs it, not the panel
+    const bundled = page('?view=lab&experiment=one-minute-bar-end&autostart=1');
+    await bundled.controller.init();
+    expect(bundled.state.experimentData).toBeNull();
+    const replay = page('?symbols=SPY&from=2013-10-07'); // not the lab: the replay view's link
+    await replay.controller.init();
+    expect(replay.state.experimentData).toBeNull();
+  });
+
   it('an experiment the lab does not have is named with the ones it has, and nothing runs', async () => {
     const { controller, state } = page('?experiment=no-such&autostart=1');
     await controller.init();

@@ -10,6 +10,7 @@ import { checkSymbolsKnown } from '../core/replay-config';
 import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type ReplayRequest } from '../core/url-params';
 import { toCatalog } from '../system/catalog-view';
 import { EXPERIMENTS } from '../system/experiments';
+import { linkNamesData } from '../system/experiment-data';
 import type { CatalogEntry } from '../core/catalog-entry';
 import type { TradesRecord } from '../core/trades-export';
 import { formatIndicators, type IndicatorSpec } from '../core/indicator-spec';
@@ -41,6 +42,8 @@ export interface PageState {
   experiment: string | null;
   /** Run the selected experiment with its flaw on as soon as the lab can: a link's autostart=1, once. */
   experimentAutorun: boolean;
+  /** A lab link's own replay (its symbols or db= file): the experiments that run on any data run on it (experiment-data.ts). */
+  experimentData: ReplayRequest | null;
   /** The Verify view's own query (variant, flaws, the trace shown): kept in the address bar while it shows. */
   verifyQuery: string;
   /** Run the model check as soon as the Verify view shows: a `view=verify` link's autostart=1. */
@@ -71,6 +74,7 @@ export function initialPageState(): PageState {
     view: 'replay',
     experiment: null,
     experimentAutorun: false,
+    experimentData: null,
     verifyQuery: '',
     verifyAutorun: false,
     helpOpen: false,
@@ -196,6 +200,8 @@ export class PageController {
       state.autostart = false;
       return; // a bad link: the error names each bad parameter, nothing starts
     }
+    // A lab link that names its own data: a class replays the lab's flaws on its own market's bars.
+    if (state.view === 'lab' && linkNamesData(request)) state.experimentData = request;
     if (!request.autostart) return;
     // A Verify link's autostart ran the model check (above), not a replay.
     if (state.view === 'verify') return;

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { EXPERIMENTS } from '../../src/system/experiments';
+import { marketsFile } from '../../src/testing/market-files';
 
 async function openLab(page: Page) {
   await page.goto('./');
@@ -80,6 +81,30 @@ test('the guided tour walks the claims and drives the page', async ({ page }) =>
   await expect(page.getByTestId('tour')).toContainText('step 4 of 6');
   await page.getByRole('button', { name: 'Show the latency lab' }).click();
   await expect(page.getByRole('heading', { name: 'Gate latency lab' })).toBeInViewport();
+});
+
+test("a lab link with its own Tokyo bars: the one-minute bar end is caught on Tokyo's clock, the same twice; fixed, clean; the other cards keep their scenarios", async ({ page }) => {
+  test.setTimeout(90_000);
+  const bytes = await marketsFile();
+  await page.route('**/test-data/markets.sqlite', (route) => route.fulfill({ body: Buffer.from(bytes), contentType: 'application/vnd.sqlite3' }));
+  await page.goto('./?view=lab&experiment=one-minute-bar-end&db=test-data/markets.sqlite&symbols=TOYOTA&from=2024-03-11&interval=1m,30m&autostart=1');
+  const card = page.getByTestId('experiment-one-minute-bar-end');
+  await expect(card).toContainText("On the link's replay: TOYOTA on 2024-03-11, 1m,30m bars.");
+  await expect(page.getByTestId('experiment-no-gate')).toContainText(EXPERIMENTS[0].setting);
+  const flawed = page.getByTestId('experiment-result-one-minute-bar-end-flawed');
+  await expect(flawed).toHaveAttribute('data-kinds', 'look-ahead', { timeout: 30_000 });
+  await expect(flawed).toContainText('10× a bar was visible before its end time');
+  await expect(flawed).toContainText('TOYOTA 30m from 03-11 09:00 ends at 03-11 09:30 but was emitted at 03-11 09:01 (Tokyo time)');
+  await expect(page.getByTestId('run-flawed-one-minute-bar-end')).toBeEnabled({ timeout: 30_000 });
+  const runs = [await violationList(page)];
+  await page.getByTestId('run-flawed-one-minute-bar-end').click();
+  await expect(page.getByTestId('run-flawed-one-minute-bar-end')).toBeEnabled({ timeout: 30_000 });
+  runs.push(await violationList(page));
+  expect(runs[0]).toContain('look-ahead: TOYOTA 30m from 03-11 11:00 ends at 03-11 11:30 but was emitted at 03-11 11:01 (Tokyo time)');
+  expect(runs[1]).toEqual(runs[0]);
+  await page.getByTestId('run-fixed-one-minute-bar-end').click();
+  await expect(page.getByTestId('experiment-result-one-minute-bar-end-fixed')).toContainText('no violations · 310 items', { timeout: 30_000 });
+  await expect(page.getByTestId('error')).toHaveCount(0);
 });
 
 /** The invariant panel's list of offending items, as text, in order. */
