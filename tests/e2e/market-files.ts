@@ -4,6 +4,7 @@
 // page with db= (page.route), so a spec reaches a mixed-market run without an import.
 import type { Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
+import { expect } from './fixtures';
 
 export const MIN = 60_000;
 
@@ -48,4 +49,25 @@ export async function routeMixedMarkets(page: Page): Promise<string> {
   const bytes = await mixedMarketsFile();
   await page.route('**/test-data/mixed-markets.sqlite', (route) => route.fulfill({ body: Buffer.from(bytes), contentType: 'application/vnd.sqlite3' }));
   return `db=test-data/mixed-markets.sqlite&symbols=LABU,SAP,TOYOTA&from=${MIXED_DAYS[0]}&to=${MIXED_DAYS[1]}`;
+}
+
+/**
+ * The mixed run, paused, then fast-forwarded to 15:30 on Monday in Berlin time (14:30 UTC, 10:30
+ * New York): a clock per market and each chart with its own markers. 1x: the next bar is a minute
+ * of wall time away, so what the page shows holds still while it is read.
+ */
+export async function mixedRunAtBerlinTime(page: Page): Promise<void> {
+  const query = await routeMixedMarkets(page);
+  await page.goto(`./?${query}&speed=1&autostart=1`);
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING', { timeout: 30_000 });
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  const goToMarket = page.getByTestId('goto-market');
+  await expect(goToMarket).toHaveValue('us-equities'); // the run's first market (LABU sorts first)
+  await goToMarket.selectOption('xetra');
+  await page.getByTestId('goto-day').selectOption('2024-10-28');
+  await page.getByLabel('Time (Berlin)').fill('15:30');
+  await page.getByRole('button', { name: 'Fast-forward' }).click();
+  await expect(page.getByTestId('backtest-clock')).toHaveText('2024-10-28 10:30:00');
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
 }

@@ -10,7 +10,7 @@ import initSqlJs from 'sql.js';
 import { expect, test } from './fixtures';
 import { openData, storedState } from './stored-state';
 import { HEADER } from '../../src/testing/expected-export';
-import { MIN, minuteBars, MIXED_BARS, routeMixedMarkets } from './market-files';
+import { MIN, minuteBars, MIXED_BARS, mixedRunAtBerlinTime } from './market-files';
 
 const DIR = new URL('../../test-results/markets-files/', import.meta.url).pathname;
 mkdirSync(DIR, { recursive: true });
@@ -168,23 +168,9 @@ test('bad markets are refused with clear messages and nothing is stored', async 
 
 test('a US, a Berlin and a Tokyo symbol: a clock each, each chart marked by its own market, go to in Berlin time', async ({ page }) => {
   test.setTimeout(120_000);
-  const query = await routeMixedMarkets(page);
-  // 1x: the next bar is a minute of wall time away, so what the page shows holds still while read.
-  await page.goto(`./?${query}&speed=1&autostart=1`);
-  await expect(page.getByTestId('system-state')).toHaveText('RUNNING', { timeout: 30_000 });
-  await page.getByTestId('pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-
   // Go to 15:30 on Monday in Berlin time: 14:30 UTC (Berlin is UTC+1 since Sunday), 10:30 in New York.
-  const goToMarket = page.getByTestId('goto-market');
-  await expect(goToMarket).toHaveValue('us-equities'); // the run's first market (LABU sorts first)
-  await goToMarket.selectOption('xetra');
-  await page.getByTestId('goto-day').selectOption('2024-10-28');
-  await page.getByLabel('Time (Berlin)').fill('15:30');
-  await page.getByRole('button', { name: 'Fast-forward' }).click();
+  await mixedRunAtBerlinTime(page);
   const target = Date.parse('2024-10-28T14:30:00Z');
-  await expect(page.getByTestId('backtest-clock')).toHaveText('2024-10-28 10:30:00');
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
   // Every bar that ended by the target, and none after it.
   const ended = Object.values(MIXED_BARS).reduce((n, { bars }) => n + bars.filter(([ts]) => ts + MIN <= target).length, 0);
   await expect(page.getByTestId('emitted-count')).toHaveText(String(ended));
