@@ -59,7 +59,8 @@ export function readWallTime(zone: string, day: string, minute: number): WallTim
   // Skipped: the change is the first hour (UTC) with the later offset; the wall clocks jumped from
   // that instant in the old offset to the same instant in the new one.
   let change = Math.floor((naive - after) / HOUR_MS) * HOUR_MS;
-  while (zoneOffsetMs(zone, change) !== after) change += HOUR_MS;
+  // Bounded: the change lies within the two days the offsets were read across.
+  for (let hours = 0; hours < 48 && zoneOffsetMs(zone, change) !== after; hours++) change += HOUR_MS;
   const local = (offset: number) => Math.round((((change + offset) % (24 * HOUR_MS)) + 24 * HOUR_MS) % (24 * HOUR_MS) / MINUTE_MS);
   return { kind: 'skipped', from: hhmm(local(before)), to: hhmm(local(after)) };
 }
