@@ -28,6 +28,10 @@ describe('goToChoices', () => {
     expect(goToChoices([us, xetra], [], 'xetra')).toMatchObject({ id: 'xetra', zone: 'Europe/Berlin', place: 'Berlin', days: ['2024-10-25', '2024-10-28', '2024-10-29'] });
   });
 
+  it('reads a run of one other market in that market’s time, with nothing to pick', () => {
+    expect(goToChoices([xetra], xetra.sessions, '')).toEqual({ options: [], id: 'xetra', zone: 'Europe/Berlin', place: 'Berlin', days: ['2024-10-25', '2024-10-28', '2024-10-29'] });
+  });
+
   it('tells apart two markets of one zone by name', () => {
     const fx = { id: 'fx-24-5', market: FX_24_5, sessions: [] };
     expect(goToChoices([us, fx], [], '').options.map((o) => o.label)).toEqual(['New York time (US equities (NYSE, Nasdaq))', 'New York time (FX (24/5, Sunday 17:00 to Friday 17:00 New York))']);
