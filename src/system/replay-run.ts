@@ -7,6 +7,7 @@ import type { Experiment } from '../core/flaws';
 import type { ReplayConfig } from '../core/replay-config';
 import type { TradingSession } from '../core/trading-hours';
 import type { LiveFeed } from './live-feed';
+import type { RunMarket } from './run-markets';
 import { SessionData } from './session-data';
 import { SetupLog, type SetupContext } from './setup-log';
 import type { TimeProvider } from './time-provider';
@@ -35,6 +36,8 @@ export class ReplayRun {
   sessions: readonly TradingSession[] = [];
   /** The markets of the run's symbols when any is not US equities (a clock each); empty otherwise. */
   markets: readonly { readonly name: string; readonly zone: string }[] = [];
+  /** Every market of the run (the first is the run's first), with its symbols and its own sessions. */
+  byMarket: readonly RunMarket[] = [];
   setupProgress = { done: 0, total: 0 };
   /** The account of the input rows (row-account.ts), once the setup has counted them. */
   input: RowAccount | null = null;

@@ -12,6 +12,7 @@ import { abortable } from './abortable';
 import { DataManager, type LateFeed } from './data-manager';
 import { coordinatorQuiet } from './late-feed';
 import type { RunSetup } from './run-setup';
+import { marketsOfRun } from './run-markets';
 import { TimeProvider } from './time-provider';
 
 /**
@@ -36,6 +37,7 @@ export async function setUpReplay(
   const sessions = openSpans([...symbolSessions.values()].flat());
   run.sessions = sessions;
   run.markets = runMarkets([...bySymbol.keys()], markets);
+  run.byMarket = marketsOfRun([...config.symbols, ...bySymbol.keys()], markets, symbolSessions);
   const itemKeys: StreamKey[] = [
     ...config.quotes.map((symbol) => ({ type: StreamType.QUOTE, symbol, interval: '1m' as const })),
     ...config.quoteTicks.map((symbol) => ({ type: StreamType.QUOTE, symbol, interval: 'tick' as const })),

@@ -14,6 +14,7 @@ import { SystemState, type SystemAction } from '../core/system-state';
 import type { TradingSession } from '../core/trading-hours';
 import type { GateKind } from './page-gate';
 import type { ReplayRun } from './replay-run';
+import type { RunMarket } from './run-markets';
 import type { StreamItems } from './session-data';
 import type { SetupContext, SetupStep } from './setup-log';
 
@@ -61,6 +62,8 @@ export interface SystemSnapshot {
   readonly sessions: readonly TradingSession[];
   /** The run's markets when any is not US equities: the clock shows each one's local time. */
   readonly markets: readonly { readonly name: string; readonly zone: string }[];
+  /** Every market of the run, with its symbols and sessions: each chart's markers, the clocks, "go to". Empty in live mode. */
+  readonly byMarket: readonly RunMarket[];
   readonly starting: boolean;
   readonly pausing: boolean;
   readonly config: ReplayConfig | null;
@@ -136,6 +139,7 @@ export function buildSnapshot(system: SystemView, run: ReplayRun): SystemSnapsho
     seeking: run.seekRequest !== null,
     sessions: run.sessions,
     markets: run.markets,
+    byMarket: run.byMarket,
     starting: run.starting,
     pausing: run.pauseRequest !== null,
     config: run.config,

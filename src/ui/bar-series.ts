@@ -5,6 +5,7 @@
 // later drawn over the earlier, and a step back pops points by time, not by counting bars.
 import type { UTCTimestamp } from 'lightweight-charts';
 import type { ChartBar } from './chart-model';
+import { EXCHANGE_TIME_ZONE } from '../core/exchange-time';
 import { ascendingTimes, chartTime } from './chart-time';
 
 export interface SeriesColors {
@@ -53,6 +54,8 @@ export class BarSeries {
     private readonly candles: PointSeries<CandlePoint>,
     private readonly volume: PointSeries<VolumePoint>,
     private readonly colors: () => SeriesColors,
+    /** The stream's market's zone: the axis reads its wall time. */
+    private readonly zone = EXCHANGE_TIME_ZONE,
   ) {}
 
   /** The series hold exactly these bars (oldest first), replacing what they held. */
@@ -76,7 +79,7 @@ export class BarSeries {
 
   /** A step back: every point after `kept` goes, the forming bar too, and `kept` is drawn again (a tie may have shown a popped bar at its time). */
   popAfter(kept: DrawnBar): void {
-    const keptTime = chartTime(kept.start);
+    const keptTime = chartTime(kept.start, this.zone);
     const points = this.candles.data();
     let after = 0;
     while (after < points.length && Number(points[points.length - 1 - after]?.time) > keptTime) after++;
@@ -96,7 +99,7 @@ export class BarSeries {
       this.formingAt = null;
       return;
     }
-    const time = chartTime(bar.start);
+    const time = chartTime(bar.start, this.zone);
     if (time < this.lastTime) return;
     const c = this.colors();
     this.formingAt = bar.start;
@@ -105,7 +108,7 @@ export class BarSeries {
   }
 
   private candle(b: DrawnBar): CandlePoint {
-    const bar = { time: chartTime(b.start), open: b.open, high: b.high, low: b.low, close: b.close };
+    const bar = { time: chartTime(b.start, this.zone), open: b.open, high: b.high, low: b.low, close: b.close };
     if (!b.filled) return bar;
     const grey = this.colors().text;
     return { ...bar, color: grey, borderColor: grey, wickColor: grey };
@@ -113,6 +116,6 @@ export class BarSeries {
 
   private volumeBar(b: ChartBar): VolumePoint {
     const c = this.colors();
-    return { time: chartTime(b.start), value: b.volume, color: `${b.close >= b.open ? c.up : c.down}66` };
+    return { time: chartTime(b.start, this.zone), value: b.volume, color: `${b.close >= b.open ? c.up : c.down}66` };
   }
 }

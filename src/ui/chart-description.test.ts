@@ -16,4 +16,11 @@ describe('a chart\'s text alternative', () => {
       /^IBM 1d candlestick chart, 1 bar\. Latest bar 2013-10-07 09:30 New York: open 1\.00, high 2\.00, low 0\.50, close 1\.50, volume 0\.$/,
     );
   });
+
+  it('reads the latest bar in the chart’s own market time, naming its place', () => {
+    const latest = { start: Date.UTC(2024, 9, 28, 14, 29), open: 183.9, high: 184.4, low: 183.4, close: 184.1, volume: 129 };
+    expect(describeChart('SAP', '1m', 90, latest, 'Europe/Berlin')).toBe(
+      'SAP 1m candlestick chart, 90 bars. Latest bar 2024-10-28 15:29 Berlin: open 183.90, high 184.40, low 183.40, close 184.10, volume 129.',
+    );
+  });
 });

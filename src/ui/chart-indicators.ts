@@ -6,6 +6,7 @@
 import { LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import { IndicatorSeries, type BarSource } from '../core/indicator-series';
 import { INDICATOR_KINDS, indicatorName, type IndicatorKind, type IndicatorSpec } from '../core/indicator-spec';
+import { EXCHANGE_TIME_ZONE } from '../core/exchange-time';
 import { ascendingTimes, chartTime } from './chart-time';
 
 /** One colour a kind, readable on the light and the dark panel. */
@@ -26,6 +27,8 @@ export class ChartIndicators {
   constructor(
     private readonly chart: IChartApi,
     private readonly source: () => BarSource,
+    /** The stream's market's zone: the lines' times match the candles'. */
+    private readonly zone = EXCHANGE_TIME_ZONE,
   ) {}
 
   /** Draws these indicators (and no others); returns true when the set changed (then load() the bars again). */
@@ -63,7 +66,7 @@ export class ChartIndicators {
         const points: { time: UTCTimestamp; value: number }[] = [];
         for (let i = from; i < to; i++) {
           const value = d.values.value(k, i);
-          if (Number.isFinite(value)) points.push({ time: chartTime(source.tsStart.data[i]), value });
+          if (Number.isFinite(value)) points.push({ time: chartTime(source.tsStart.data[i], this.zone), value });
         }
         // Bars that tie within a second share one point, as the candles do (setData refuses a repeated time).
         line.setData(ascendingTimes(points));
@@ -86,7 +89,7 @@ export class ChartIndicators {
       d.values.sync(source);
       d.lines.forEach((line, k) => {
         const value = d.values.value(k, i);
-        if (Number.isFinite(value)) line.update({ time: chartTime(source.tsStart.data[i]), value });
+        if (Number.isFinite(value)) line.update({ time: chartTime(source.tsStart.data[i], this.zone), value });
       });
     }
   }

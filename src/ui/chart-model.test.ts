@@ -4,6 +4,8 @@ import { ensureDefined } from '../core/assert';
 import type { ItemColumns } from '../core/item-columns';
 import { StreamType, type BarInterval } from '../core/stream-key';
 import { tradingSession, type TradingSession } from '../core/trading-hours';
+import { sessionsOfDays, type Market } from '../core/market';
+import { TSE, US_EQUITIES, XETRA } from '../core/markets';
 import { StreamItems } from '../system/session-data';
 import { BurstTurns, TURN_GAP_MS } from './burst-turns';
 import { BULK, BURST_EVERY_MS, ChartModel, drawKind, fewBarsRange, legendText, MIN_SLOTS, WINDOW, type ChartSource } from './chart-model';
@@ -40,8 +42,8 @@ function minutes(start: number, n: number): ItemColumns {
   };
 }
 
-function chart(stream: StreamItems, { finer = null, sessions = [], turns = new BurstTurns() }: { finer?: StreamItems | null; sessions?: TradingSession[]; turns?: BurstTurns } = {}) {
-  const source: ChartSource = { stream, finer, sessions };
+function chart(stream: StreamItems, { finer = null, sessions = [], turns = new BurstTurns(), market }: { finer?: StreamItems | null; sessions?: TradingSession[]; turns?: BurstTurns; market?: Market } = {}) {
+  const source: ChartSource = { stream, finer, sessions, market };
   return new ChartModel(source, turns);
 }
 
@@ -253,6 +255,72 @@ describe('ChartModel session markers', () => {
     expect(model.sessionCount).toBe(3);
     model.scrolled(0);
     expect(model.markers().map((m) => m.label)).toEqual(['10-08', '10-09']);
+  });
+});
+
+describe('ChartModel session markers of the stream’s own market', () => {
+  /** `n` 1m bars from each UTC instant (bars end at their start + 1 minute). */
+  const runs = (...parts: [number, number][]) => {
+    const cols = parts.map(([start, n]) => minutes(start, n));
+    const cat = (pick: (c: ItemColumns) => Float64Array) => Float64Array.from(cols.flatMap((c) => Array.from(pick(c))));
+    return { tsStart: cat((c) => c.tsStart), tsEmit: cat((c) => c.tsEmit), fields: [0, 1, 2, 3, 4].map((k) => cat((c) => c.fields[k])) };
+  };
+
+  it('marks Tokyo’s afternoon after the lunch break at its Tokyo time, and the next day by its date', () => {
+    const sessions = sessionsOfDays(TSE, ['2024-03-11', '2024-03-12'], 'regular');
+    // 09:00–11:30 and 12:30–15:00 Tokyo = 00:00–02:30 and 03:30–06:00 UTC.
+    const day = (d: string) => [[Date.parse(`${d}T00:00:00Z`), 150], [Date.parse(`${d}T03:30:00Z`), 150]] as [number, number][];
+    const stream = barStream('1m');
+    const model = chart(stream, { sessions, market: TSE });
+    emit(stream, runs(...day('2024-03-11'), ...day('2024-03-12')));
+    model.next(0, () => 1000);
+    model.scrolled(0);
+    expect(model.markers()).toEqual([
+      { start: Date.parse('2024-03-11T03:30:00Z'), label: '12:30', kind: 'break' },
+      { start: Date.parse('2024-03-12T00:00:00Z'), label: '03-12' },
+      { start: Date.parse('2024-03-12T03:30:00Z'), label: '12:30', kind: 'break' },
+    ]);
+    expect(model.sessionCount).toBe(4);
+  });
+
+  it('marks the last bar before an early close, and takes the mark back on a step back', () => {
+    const sessions = sessionsOfDays(US_EQUITIES, ['2013-11-27', '2013-11-29'], 'regular');
+    const stream = barStream('1m');
+    const model = chart(stream, { sessions, market: US_EQUITIES });
+    const bars = runs([at('2013-11-27', '09:30'), 390], [Date.parse('2013-11-29T14:30:00Z'), 210]);
+    emit(stream, bars, 0, 599);
+    model.next(0, () => 1000);
+    model.scrolled(0);
+    expect(model.markers()).toEqual([{ start: Date.parse('2013-11-29T14:30:00Z'), label: '11-29' }]);
+    emit(stream, bars, 599, 600);
+    expect(model.next(1, () => 1000).markersChanged).toBe(true);
+    expect(model.markers()).toEqual([
+      { start: Date.parse('2013-11-29T14:30:00Z'), label: '11-29' },
+      { start: Date.parse('2013-11-29T17:59:00Z'), label: 'early close 13:00', kind: 'early-close' },
+    ]);
+    stream.count = 599;
+    expect(model.next(2, () => 1000)).toMatchObject({ kind: 'pop', markersChanged: true });
+    expect(model.markers().map((m) => m.label)).toEqual(['11-29']);
+    stream.count = 600;
+    model.next(3, () => 1000);
+    expect(model.markers().map((m) => m.label)).toEqual(['11-29', 'early close 13:00']);
+  });
+
+  it('places a Berlin stream’s markers by XETRA’s sessions, not New York’s', () => {
+    const sessions = sessionsOfDays(XETRA, ['2024-10-25', '2024-10-28'], 'regular');
+    const stream = barStream('1m');
+    const model = chart(stream, { sessions, market: XETRA });
+    // 15:00–16:00 Berlin both days: 13:00 UTC before Europe's change, 14:00 UTC after.
+    emit(stream, runs([Date.parse('2024-10-25T13:00:00Z'), 60], [Date.parse('2024-10-28T14:00:00Z'), 60]));
+    model.next(0, () => 1000);
+    model.scrolled(0);
+    expect(model.markers()).toEqual([{ start: Date.parse('2024-10-28T14:00:00Z'), label: '10-28' }]);
+  });
+
+  it('writes the legend in the stream’s market time', () => {
+    const bar = { start: Date.parse('2024-10-28T14:00:00Z'), open: 180, high: 181, low: 179, close: 180.5, volume: 100 };
+    expect(legendText(bar, '1m', 'Europe/Berlin').slice(0, 16)).toBe('2024-10-28 15:00');
+    expect(legendText(bar, '1m').slice(0, 16)).toBe('2024-10-28 10:00');
   });
 });
 

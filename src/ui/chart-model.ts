@@ -1,13 +1,18 @@
 // What one candlestick chart shows, without drawing it: which bars the chart library holds (the
-// window, smaller in a burst), the session markers, and the forming bar of a coarser stream.
-// Plain TypeScript, main thread; CandleChart.svelte owns one per chart and draws what it says.
-// Times here are epoch ms; the component turns them into the chart's time (chart-time.ts).
+// window, smaller in a burst), the session markers (its own market's, core/session-marks.ts), and
+// the forming bar of a coarser stream. Plain TypeScript, main thread; CandleChart.svelte owns one
+// per chart and draws what it says. Times here are epoch ms; the component turns them into the
+// chart's time (chart-time.ts).
 
 import { aggregateBars } from '../core/aggregate-bars';
 import { firstAfter, firstAtOrAfter } from '../core/bisect';
 import { isFilled } from '../core/fill-forward';
 import { BAR_FIELDS } from '../core/item-columns';
-import { formatExchangeTime } from '../core/exchange-time';
+import { EXCHANGE_TIME_ZONE } from '../core/exchange-time';
+import type { Market } from '../core/market';
+import { US_EQUITIES } from '../core/markets';
+import { sessionMarks, type SessionMarks } from '../core/session-marks';
+import { zoneClockText } from '../core/zone-clock';
 import { intervalMs, isBarInterval } from '../core/stream-key';
 import { sessionAt, type TradingSession } from '../core/trading-hours';
 import type { StreamItems } from '../system/session-data';
@@ -52,9 +57,9 @@ const VOLUME = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** A price as the legend writes it: cents, or four places below a dollar. */
 const priceText = (price: number) => price.toFixed(Math.abs(price) < 1 ? 4 : 2);
 
-/** The OHLC legend of one bar: its start in New York time (the day alone for daily bars), prices and volume. */
-export function legendText(bar: ChartBar, interval: string): string {
-  const time = formatExchangeTime(bar.start);
+/** The OHLC legend of one bar: its start in its market's time (the day alone for daily bars), prices and volume. */
+export function legendText(bar: ChartBar, interval: string, zone = EXCHANGE_TIME_ZONE): string {
+  const time = zoneClockText(zone, bar.start);
   const when = interval === '1d' ? time.slice(0, 10) : time.slice(0, 16);
   const change = bar.open === 0 ? '' : ` (${bar.close >= bar.open ? '+' : ''}${(((bar.close - bar.open) / bar.open) * 100).toFixed(2)}%)`;
   return `${when}  O ${priceText(bar.open)}  H ${priceText(bar.high)}  L ${priceText(bar.low)}  C ${priceText(bar.close)}${change}  V ${VOLUME.format(bar.volume)}`;
@@ -68,7 +73,10 @@ export interface ChartSource {
   readonly stream: StreamItems;
   /** A finer bar stream of the same symbol: the forming bar of this (coarser) one is drawn from it. */
   readonly finer: StreamItems | null;
+  /** The trading sessions of this stream's own market (sorted by open). */
   readonly sessions: readonly TradingSession[];
+  /** This stream's market (absent: US equities): its zone and calendar label the markers. */
+  readonly market?: Market;
 }
 
 export interface ChartBar {
@@ -80,11 +88,16 @@ export interface ChartBar {
   readonly volume: number;
 }
 
-/** A trading session's first bar on the chart (after the first session). */
+/**
+ * A marked bar: a trading session's first bar (after the first session), or the last bar before
+ * an early close. Its label is in the market's local time.
+ */
 export interface SessionMarker {
   readonly start: number;
-  /** The day as MM-DD. */
+  /** A new day's first session: the day as MM-DD; after a break: the local time ("12:30"); an early close: "early close 13:00". */
   readonly label: string;
+  /** Absent: a new trading day; `break`: a session after a break the same day (Tokyo's lunch); `early-close`: the day's last bar. */
+  readonly kind?: 'break' | 'early-close';
 }
 
 /**
@@ -135,6 +148,10 @@ export class ChartModel {
   private sessionIndex = -1;
   private opens = new Float64Array(0);
   private opensOf: readonly TradingSession[] | null = null;
+  private marks: SessionMarks = { starts: [], earlyCloses: [] };
+  /** The last bars before early closes, marked; and how many early closes were looked at. */
+  private closes: SessionMarker[] = [];
+  private closeIndex = 0;
 
   constructor(
     private readonly source: ChartSource,
@@ -190,10 +207,15 @@ export class ChartModel {
   /** Session markers of popped bars go; the session index is that of the last bar kept. True when markers changed. */
   private unmarkAfter(count: number): boolean {
     const last = this.source.stream.tsStart.data[count - 1];
-    const before = this.starts.length;
+    const before = this.starts.length + this.closes.length;
     this.starts = this.starts.filter((m) => m.start <= last);
+    this.closes = this.closes.filter((m) => m.start <= last);
     this.sessionIndex = firstAfter(this.sessionOpens(), last) - 1;
-    return this.starts.length !== before;
+    // An early close is looked at again once a bar reaches it (the kept bars end before it).
+    const lastEmit = this.source.stream.tsEmit.data[count - 1];
+    this.closeIndex = this.marks.earlyCloses.findIndex((c) => c.close > lastEmit);
+    if (this.closeIndex < 0) this.closeIndex = this.marks.earlyCloses.length;
+    return this.starts.length + this.closes.length !== before;
   }
 
   /** A burst redraw: this chart's own limit first, then the page's turn (burst-turns.ts). */
@@ -258,7 +280,10 @@ export class ChartModel {
   /** Session markers of the loaded bars only (a marker needs its bar on the chart). */
   markers(): SessionMarker[] {
     const first = this.drawnCount > this.loadedFrom ? this.source.stream.tsStart.data[this.loadedFrom] : Infinity;
-    return this.starts.filter((m) => m.start >= first);
+    const shown = this.starts.filter((m) => m.start >= first);
+    if (this.closes.length === 0) return shown;
+    // The chart wants its markers in time order; early closes are few.
+    return [...shown, ...this.closes.filter((m) => m.start >= first)].sort((a, b) => a.start - b.start);
   }
 
   /**
@@ -271,10 +296,12 @@ export class ChartModel {
     if (from === 0) {
       this.starts = [];
       this.sessionIndex = -1;
+      this.closes = [];
+      this.closeIndex = 0;
     }
-    const before = this.starts.length;
-    const { sessions } = this.source;
+    const before = this.starts.length + this.closes.length;
     const opens = this.sessionOpens();
+    const { starts } = this.marks;
     const ts = this.source.stream.tsStart.data;
     for (let i = from; i < to; ) {
       // The next session boundary after the current session; the bars before it are the same day.
@@ -283,18 +310,37 @@ export class ChartModel {
       if (next === to) break;
       // The last session opening at or before the bar (a day without bars is skipped).
       const index = firstAfter(opens, ts[next]) - 1;
-      if (this.sessionIndex >= 0) this.starts.push({ start: ts[next], label: sessions[index].day.slice(5) });
+      if (this.sessionIndex >= 0) this.starts.push(starts[index].kind === 'day' ? { start: ts[next], label: starts[index].label } : { start: ts[next], label: starts[index].label, kind: 'break' });
       this.sessionIndex = index;
       i = next + 1;
     }
-    return this.starts.length !== before || from === 0;
+    this.markEarlyCloses(to);
+    return this.starts.length + this.closes.length !== before || from === 0;
   }
 
-  /** The sessions' opens as a column, for bisection; rebuilt only when the sessions change. */
+  /**
+   * Marks the last bar before each early close the bars up to `to` have reached: the bar whose
+   * end is the close (bars end at their session's close). A gap in the data at the close leaves
+   * it unmarked.
+   */
+  private markEarlyCloses(to: number): void {
+    const { earlyCloses } = this.marks;
+    if (to === 0) return;
+    const { tsStart, tsEmit } = this.source.stream;
+    const lastEmit = tsEmit.data[to - 1];
+    for (; this.closeIndex < earlyCloses.length && earlyCloses[this.closeIndex].close <= lastEmit; this.closeIndex++) {
+      const { close, label } = earlyCloses[this.closeIndex];
+      const k = firstAtOrAfter(tsEmit.data, close, 0, to);
+      if (k < to && tsStart.data[k] < close) this.closes.push({ start: tsStart.data[k], label, kind: 'early-close' });
+    }
+  }
+
+  /** The sessions' opens as a column, for bisection, and their marks; rebuilt only when the sessions change. */
   private sessionOpens(): Float64Array {
     const { sessions } = this.source;
     if (this.opensOf !== sessions) {
       this.opens = Float64Array.from(sessions, (s) => s.open);
+      this.marks = sessionMarks(this.source.market ?? US_EQUITIES, sessions);
       this.opensOf = sessions;
     }
     return this.opens;

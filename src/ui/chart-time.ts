@@ -1,20 +1,21 @@
 // Time on the charts. Main thread (CandleChart.svelte).
 //
-// lightweight-charts shows timestamps as UTC, so every time handed to it is shifted by New York's
-// offset: the axis then reads exchange wall time in any viewer's time zone. Its default tick-mark
+// lightweight-charts shows timestamps as UTC, so every time handed to it is shifted by its market's
+// offset (New York's unless the stream's market is another): the axis then reads that market's
+// wall time in any viewer's time zone. Its default tick-mark
 // labels call Date.toLocaleString, which builds an Intl formatter for every label — in a fast
 // replay, where each redraw brings new labels, that was 10–20 ms a redraw here. The shifted times
 // are plain UTC, so the labels are a little arithmetic instead.
 
 import { TickMarkType, type Time, type UTCTimestamp } from 'lightweight-charts';
-import { exchangeOffsetMs } from '../core/exchange-time';
+import { EXCHANGE_TIME_ZONE, zoneOffsetMs } from '../core/exchange-time';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** An epoch-ms instant as the chart's time: New York wall time, in seconds, read as UTC. */
-export function chartTime(ms: number): UTCTimestamp {
-  return Math.floor((ms + exchangeOffsetMs(ms)) / 1000) as UTCTimestamp;
+/** An epoch-ms instant as the chart's time: wall time in `zone` (New York by default), in seconds, read as UTC. */
+export function chartTime(ms: number, zone = EXCHANGE_TIME_ZONE): UTCTimestamp {
+  return Math.floor((ms + zoneOffsetMs(zone, ms)) / 1000) as UTCTimestamp;
 }
 
 /** A time-axis label, as the default formatter writes it in English (2013, Oct, 7, 15:00, 15:00:05). */

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { mixedRunAtBerlinTime } from './market-files';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 /** Daily bars in a CSV, read with the default 1m interval: the report offers 1d (issue 15). */
@@ -126,6 +127,13 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
       await page.getByTestId('order-sell').click();
       await expect(page.getByTestId('order-message')).toBeVisible();
       await page.getByTestId('chart-indicators').locator('summary').click();
+    },
+  },
+  {
+    name: 'Replay view, a US, a Berlin and a Tokyo symbol after go to in Berlin time (a clock per market)',
+    reach: async (page) => {
+      await mixedRunAtBerlinTime(page);
+      await expect(page.getByTestId('clock-market-tse')).toBeVisible();
     },
   },
   {

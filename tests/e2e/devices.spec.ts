@@ -5,6 +5,7 @@
 // test-results/devices/ (ignored by git) to look at.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { mixedRunAtBerlinTime } from './market-files';
 
 const SHOTS = 'test-results/devices/';
 const REPLAY = './?config=spy-aig-bac-ibm-2013-10-07&speed=60';
@@ -273,3 +274,32 @@ for (const size of SIZES) {
   });
 }
 
+
+// Issue 18's clocks and "go to" of a run mixing markets, at every size and theme: a clock per
+// market beside the backtest clock, the market picker of "go to", each chart's markers in its own
+// market's time; nothing scrolls sideways and every control is large enough to tap.
+for (const size of SIZES) {
+  test.describe(`market clocks ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, hasTouch: size.mobile, isMobile: size.mobile });
+    for (const theme of ['light', 'dark'] as const) {
+      test(`a clock per market and go to in a market's time fit; controls ≥ 24 px (${theme})`, async ({ page }) => {
+        await preferences(page, theme);
+        await mixedRunAtBerlinTime(page);
+        for (const id of ['us-equities', 'xetra', 'tse']) await expect(page.getByTestId(`clock-market-${id}`)).toBeVisible();
+        await expectNoSidewaysScroll(page, 'market clocks');
+        expect(await undersizedControls(page, '.transport, section.figures'), 'controls under 24 px (clocks, go to)').toEqual([]);
+        // Every clock is whole on the screen once scrolled to, and no line of it runs out of its panel.
+        const clocks = page.getByTestId('market-clocks');
+        await clocks.scrollIntoViewIfNeeded();
+        const panel = (await page.getByRole('region', { name: 'Live figures' }).boundingBox()) ?? { x: 0, width: 0 };
+        for (const box of await clocks.locator('li').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().toJSON() as DOMRect))) {
+          expect(box.x).toBeGreaterThanOrEqual(panel.x);
+          expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width);
+        }
+        await page.screenshot({ path: `${SHOTS}market-clocks-${size.width}-${theme}.png` });
+        await page.locator('#transport').screenshot({ path: `${SHOTS}market-goto-${size.width}-${theme}.png` });
+        await page.screenshot({ path: `${SHOTS}market-charts-${size.width}-${theme}.png`, fullPage: true });
+      });
+    }
+  });
+}

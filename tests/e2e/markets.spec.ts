@@ -2,29 +2,23 @@
 // from its weekend rows) and replays every row; a Berlin file across Europe's DST change imports
 // as XETRA and replays in UTC order beside a US symbol, against an ordering computed here; a
 // custom market round-trips through export and re-import; bad markets are refused, nothing stored.
+// A run mixing US, Berlin and Tokyo symbols shows a clock per market, marks each chart by its own
+// market's sessions, and reads "go to" in the market picked.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { expect, test } from './fixtures';
 import { openData, storedState } from './stored-state';
 import { HEADER } from '../../src/testing/expected-export';
+import { MIN, minuteBars, MIXED_BARS, mixedRunAtBerlinTime } from './market-files';
 
 const DIR = new URL('../../test-results/markets-files/', import.meta.url).pathname;
 mkdirSync(DIR, { recursive: true });
-const MIN = 60_000;
 
 function writeFile(name: string, content: string | Uint8Array): string {
   const path = `${DIR}${name}`;
   writeFileSync(path, content);
   return path;
-}
-
-/** 1m bars: [ts (ms), open, high, low, close, volume] with prices that differ bar to bar. */
-function minuteBars(from: number, count: number, base: number): number[][] {
-  return Array.from({ length: count }, (_, i) => {
-    const open = base + (i % 50) / 10;
-    return [from + i * MIN, open, open + 0.5, open - 0.5, open + 0.2, 100 + i];
-  });
 }
 
 async function confirmImport(page: Page, rows: number) {
@@ -170,4 +164,35 @@ test('bad markets are refused with clear messages and nothing is stored', async 
 
   await expect(page.getByTestId('import-report')).toHaveCount(0);
   expect(await storedState(page)).toBe(before);
+});
+
+test('a US, a Berlin and a Tokyo symbol: a clock each, each chart marked by its own market, go to in Berlin time', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Go to 15:30 on Monday in Berlin time: 14:30 UTC (Berlin is UTC+1 since Sunday), 10:30 in New York.
+  await mixedRunAtBerlinTime(page);
+  const target = Date.parse('2024-10-28T14:30:00Z');
+  // Every bar that ended by the target, and none after it.
+  const ended = Object.values(MIXED_BARS).reduce((n, { bars }) => n + bars.filter(([ts]) => ts + MIN <= target).length, 0);
+  await expect(page.getByTestId('emitted-count')).toHaveText(String(ended));
+
+  // A clock per market, each on its own wall clock and named.
+  await expect(page.getByTestId('clock-market-us-equities')).toHaveText('US equities (NYSE, Nasdaq): 2024-10-28 10:30:00 America/New_York');
+  await expect(page.getByTestId('clock-market-xetra')).toHaveText('XETRA (Frankfurt): 2024-10-28 15:30:00 Europe/Berlin');
+  await expect(page.getByTestId('clock-market-tse')).toHaveText('Tokyo Stock Exchange: 2024-10-28 23:30:00 Asia/Tokyo');
+
+  // Each chart's markers come from its own market, in its local time: Monday's open at 09:30
+  // New York, 15:00 Berlin (the first bar there), Tokyo's morning and its afternoon after lunch.
+  const chart = (symbol: string) => page.locator('figure.chart', { has: page.locator(`[data-testid=chart][data-symbol="${symbol}"]`) });
+  await expect(chart('LABU')).toHaveAttribute('data-market', 'us-equities');
+  await expect(chart('SAP')).toHaveAttribute('data-market', 'xetra');
+  await expect(chart('TOYOTA')).toHaveAttribute('data-market', 'tse');
+  await expect(chart('LABU')).toHaveAttribute('data-markers', '10-28@09:30');
+  await expect(chart('SAP')).toHaveAttribute('data-markers', '10-28@15:00');
+  await expect(chart('TOYOTA')).toHaveAttribute('data-markers', '12:30@12:30 10-28@11:00 12:30@12:30');
+  // Sessions on the charts: two days each, Tokyo's in two halves.
+  await expect(chart('LABU')).toHaveAttribute('data-sessions', '2');
+  await expect(chart('TOYOTA')).toHaveAttribute('data-sessions', '4');
+  // The legends read each market's time: the last bar before the target.
+  await expect(page.locator('[data-testid=chart-legend][data-symbol=SAP]')).toContainText('2024-10-28 15:29');
+  await expect(page.locator('[data-testid=chart-legend][data-symbol=LABU]')).toContainText('2024-10-28 10:29');
 });

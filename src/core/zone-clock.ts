@@ -1,0 +1,66 @@
+// Clock readings in a market's own time zone: "2024-10-28 16:00:00" in Europe/Berlin, the place a
+// zone names ("Berlin"), and a wall time typed in a zone read back as one UTC instant — with the
+// DST edges said out loud. Pure TypeScript (Intl only), any thread; the page's clocks (Figures),
+// "go to" (Transport, go-to.ts) and the charts' markers and axes call it.
+
+import { zoneOffsetMs } from './exchange-time';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+// One formatter a zone: building an Intl.DateTimeFormat costs far more than using one, and the
+// clocks are formatted on every frame.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatOf(zone: string): Intl.DateTimeFormat {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formats.set(zone, format);
+  }
+  return format;
+}
+
+/** `utcMs` as a wall time in `zone`: "YYYY-MM-DD HH:MM:SS". */
+export function zoneClockText(zone: string, utcMs: number): string {
+  const p: Record<string, string> = {};
+  for (const part of formatOf(zone).formatToParts(new Date(utcMs))) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** The place a zone is named after, as a clock label says it: America/New_York → "New York", UTC → "UTC". */
+export function zonePlace(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+/** A wall time typed in a zone, read as a UTC instant — or why it can't be. */
+export type WallTimeReading =
+  | { readonly kind: 'exact'; readonly utc: number }
+  /** The clocks went back over it: it happened twice. The rule: the first (earlier) one, before the change. */
+  | { readonly kind: 'repeated'; readonly utc: number; readonly later: number }
+  /** The clocks jumped over it: it never happened. `from`/`to`: the skipped wall times, "02:00" and "03:00". */
+  | { readonly kind: 'skipped'; readonly from: string; readonly to: string };
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/**
+ * `day` (YYYY-MM-DD) at `minute` minutes after midnight on the wall clocks of `zone`. A zone's
+ * offset a day before and after the reading are the only two it can have there (no zone changes
+ * twice in a day), so each is tried: a reading that one of them maps back to itself happened.
+ */
+export function readWallTime(zone: string, day: string, minute: number): WallTimeReading {
+  const naive = Date.parse(`${day}T00:00:00Z`) + minute * MINUTE_MS;
+  const before = zoneOffsetMs(zone, naive - 24 * HOUR_MS);
+  const after = zoneOffsetMs(zone, naive + 24 * HOUR_MS);
+  const fits = [...new Set([before, after])].map((offset) => naive - offset).filter((utc) => zoneOffsetMs(zone, utc) === naive - utc);
+  fits.sort((a, b) => a - b);
+  if (fits.length === 2) return { kind: 'repeated', utc: fits[0], later: fits[1] };
+  if (fits.length === 1) return { kind: 'exact', utc: fits[0] };
+  // Skipped: the change is the first hour (UTC) with the later offset; the wall clocks jumped from
+  // that instant in the old offset to the same instant in the new one.
+  let change = Math.floor((naive - after) / HOUR_MS) * HOUR_MS;
+  // Bounded: the change lies within the two days the offsets were read across.
+  for (let hours = 0; hours < 48 && zoneOffsetMs(zone, change) !== after; hours++) change += HOUR_MS;
+  const local = (offset: number) => Math.round((((change + offset) % (24 * HOUR_MS)) + 24 * HOUR_MS) % (24 * HOUR_MS) / MINUTE_MS);
+  return { kind: 'skipped', from: hhmm(local(before)), to: hhmm(local(after)) };
+}
