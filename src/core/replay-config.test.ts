@@ -36,6 +36,10 @@ describe('replay config', () => {
     });
   });
 
+  it('takes numeric tickers (Tokyo 7203, Hong Kong 0700.HK, Shanghai 600519)', () => {
+    expect(validateReplayConfig({ symbols: '7203,0700.hk,600519', from: '2024-03-11' }).symbols).toEqual(['0700.HK', '600519', '7203']);
+  });
+
   it('mixes bars with quote bars, quote updates and trades, and checks them against the data', () => {
     const config = validateReplayConfig({ symbols: 'SPY', quote_ticks: 'ibm', trades: ['IBM'], from: '2013-10-07' });
     expect([config.quoteTicks, config.trades]).toEqual([['IBM'], ['IBM']]);
@@ -56,6 +60,8 @@ describe('replay config', () => {
   it.each([
     [{ symbols: [], from: '2013-10-07' }, /^symbols: no symbols/],
     [{ symbols: ['SP Y'], from: '2013-10-07' }, /^symbols: "SP Y" is not a ticker/],
+    [{ symbols: ['=1+1'], from: '2013-10-07' }, /^symbols: "=1\+1" is not a ticker/],
+    [{ symbols: ['-X'], from: '2013-10-07' }, /^symbols: "-X" is not a ticker/],
     [{ symbols: ['SPY'], from: '2013-13-01' }, /^from: from must be a date/],
     [{ symbols: ['SPY'], from: '2013-10-07', to: '2013-10-01' }, /^to: to \(2013-10-01\) is before from/],
     [{ symbols: ['SPY'], from: '2013-10-07', interval: '2m' }, /^interval: "2m" is not an interval/],

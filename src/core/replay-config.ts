@@ -8,6 +8,7 @@ import type { GapPolicy } from './fill-forward';
 import { BAR_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
 import { HOURS, type Hours } from './trading-hours';
 import { ensureDefined } from './assert';
+import { SYMBOL_PATTERN, SYMBOL_RULE } from './row-rules';
 
 export type Speed = number | 'max';
 /** backtest: replay recorded data through the gate; live: a simulated feed on the wall clock, no gate. */
@@ -58,7 +59,6 @@ export interface ReplayConfigInput {
 
 export const MAX_SPEED_VALUE = 100_000;
 export const MIN_SPEED_VALUE = 0.0001;
-const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.\-]{0,11}$/;
 const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades', 'adjust', 'gaps', 'start']);
 
 /** A config problem: `field` names the field (or URL parameter) so the page can point at it. */
@@ -98,7 +98,7 @@ export function parseSymbols(value: unknown, field = 'symbols', required = true)
     const symbol = item.trim().toUpperCase();
     if (symbol === '') continue;
     if (!SYMBOL_PATTERN.test(symbol)) {
-      throw new ConfigError(field, `"${item}" is not a ticker symbol (letters, digits, "." or "-", up to 12)`);
+      throw new ConfigError(field, `"${item}" is not a ticker symbol (${SYMBOL_RULE})`);
     }
     if (!symbols.includes(symbol)) symbols.push(symbol);
   }

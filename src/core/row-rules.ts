@@ -17,7 +17,7 @@ export const ROW_RULES: readonly { readonly kind: ProblemKind | 'file'; readonly
   { kind: 'file', scope: 'file', rule: 'a CSV line longer than 1 MB, or a header of more than 64 columns (the file is not bars; read no further)' },
   { kind: 'file', scope: 'file', rule: 'a SQLite file without a table or view named bars (any case), quote_bars, quote_ticks or trade_ticks, or one lacking a column' },
   { kind: 'fields', scope: 'row', rule: 'a row with another number of fields than the header, an unclosed quote, or a field over 64 characters' },
-  { kind: 'symbol', scope: 'row', rule: 'the symbol (in the file, or typed on the form) is a letter, then letters, digits, "." or "-", up to 12 in all (stored upper-case)' },
+  { kind: 'symbol', scope: 'row', rule: 'the symbol (in the file, or typed on the form) is a letter or digit, then letters, digits, "." or "-", up to 12 in all (stored upper-case)' },
   { kind: 'interval', scope: 'row', rule: 'the interval is 1m, 5m, 15m, 30m, 1h or 1d (CSV: common spellings such as "5 min" or "daily")' },
   { kind: 'timestamp', scope: 'row', rule: 'the time is a timestamp (SQLite: integer epoch milliseconds; seconds and microseconds are named as such)' },
   { kind: 'number', scope: 'row', rule: 'every value is a finite number (not text, NULL, Infinity or 1e400); prices are above zero' },
@@ -48,8 +48,12 @@ export const NOT_REPLAYED: Record<ProblemKind | 'hours', string> = {
   timestamp: 'bad timestamp',
 };
 
-export const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.\-]{0,11}$/;
-export const SYMBOL_RULE = 'a letter, then letters, digits, "." or "-", up to 12';
+/**
+ * A letter or digit first (Tokyo's 7203, Hong Kong's 0700 and Shanghai's 600519 are numbers; a
+ * leading "=", "+", "-" or "@" would be a spreadsheet formula), then letters, digits, "." or "-".
+ */
+export const SYMBOL_PATTERN = /^[A-Z0-9][A-Z0-9.\-]{0,11}$/;
+export const SYMBOL_RULE = 'a letter or digit, then letters, digits, "." or "-", up to 12';
 
 /** Messages and examples are cut to this many characters (with "…"): a file never floods the page. */
 export const MESSAGE_LIMIT = 300;

@@ -143,7 +143,7 @@ describe('one set of rules on both paths', () => {
     const { report } = await inspect('big.csv', text('symbol,ts,open,high,low,close,volume\nLABR,2013-10-07T09:30:00-04:00,10,1e400,9,10,1\n'));
     expect(report.firstProblems[0].message).toBe('row 2: high "1e400" is too large to be a finite number');
   });
-  it.each(['<b>x</b>', '1ABC', 'A B', 'é'])('the typed symbol %s is refused', async (symbol) => {
+  it.each(['<b>x</b>', '-ABC', '.X', 'A B', 'é'])('the typed symbol %s is refused', async (symbol) => {
     const csv = text('ts,open,high,low,close,volume\n2013-10-07T09:30:00-04:00,10,11,9,10,1\n');
     await expect(inspect('typed.csv', csv, { ...DEFAULT_IMPORT_OPTIONS, symbol })).rejects.toThrow(/the symbol typed for it cannot be one: symbol .* is not a ticker symbol/);
   });
@@ -242,5 +242,19 @@ describe('every row replayed or counted', () => {
   it('the catalog holds a daily-only symbol, and a 5m symbol at every coarser interval (the replay panel lists them, symbol-list.ts)', () => {
     const repo = MarketDataRepository.open(SQL, sqlite([['LABD', Date.parse('2013-10-07T00:00:00Z'), 10, 11, 9, 10, 1, '1d'], ['LABM', EDT('2013-10-07', '09:30'), 10, 11, 9, 10, 1, '5m']]), 'd.sqlite');
     expect(repo.catalog().map((e) => `${e.symbol} ${e.interval}`)).toEqual(['LABD 1d', 'LABM 5m', 'LABM 15m', 'LABM 30m', 'LABM 1h', 'LABM 1d']);
+  });
+});
+
+describe('numeric ticker symbols (Tokyo, Hong Kong, Shanghai)', () => {
+  it('a SQLite file of 7203 bars replays through db= and import alike, and the typed symbol 0700.HK is taken', async () => {
+    const rows = [0, 1, 2].map((m) => ['7203', EDT('2013-10-07', '09:30') + m * 60_000, 10, 11, 9, 10, 100, '1m']);
+    const file = sqlite(rows);
+    const direct = bars(MarketDataRepository.open(SQL, file, 'tokyo.sqlite'), '7203', '1m', '2013-10-07', '2013-10-07');
+    expect(direct).toHaveLength(3);
+    expect(bars(await imported('tokyo.sqlite', file), '7203', '1m', '2013-10-07', '2013-10-07')).toEqual(direct);
+    const csv = text('ts,open,high,low,close,volume\n2013-10-07T09:30:00-04:00,10,11,9,10,1\n');
+    const { report } = await inspect('typed.csv', csv, { ...DEFAULT_IMPORT_OPTIONS, symbol: '0700.hk' });
+    expect(report.firstProblems).toEqual([]);
+    expect(report.contents.map((c) => c.symbol)).toEqual(['0700.HK']);
   });
 });
