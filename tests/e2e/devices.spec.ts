@@ -96,6 +96,10 @@ for (const device of DEVICES) {
           expect(await undersizedControls(page), `controls under 24 px (${view}, idle)`).toEqual([]);
           await page.screenshot({ path: `${SHOTS}${tag}-idle-${view}.png`, fullPage: true });
         }
+        // Idle, the transport stays in the page: it does not cover a quarter of a phone's screen.
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await expect(page.getByTestId('start')).not.toBeInViewport();
+        await page.evaluate(() => window.scrollTo(0, 0));
 
         for (const dialog of ['help', 'about'] as const) {
           await page.getByTestId(`${dialog}-button`).click();
