@@ -183,6 +183,42 @@ describe('BacktestStreamCoordinator', () => {
     await t.stop();
   });
 
+  it('a resume voids a step it overtook: nothing is emitted after the next pause is seen', async () => {
+    const t = setup(1);
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
+    const s = t.coordinator.registerStream(bar('SPY'));
+    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), true);
+    t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
+    t.gate.at(10, () => t.gate.setState(SystemState.PAUSED));
+    // Step, then Resume before the worker looked: it sees both at one ring of the doorbell.
+    t.gate.at(20, () => t.gate.set([[Slot.STEP_REQUESTS, 1], [Slot.STATE, SystemState.RUNNING], [Slot.STATE_SEQ, t.gate.control.load(Slot.STATE_SEQ) + 1]]));
+    t.gate.at(30, () => t.gate.setState(SystemState.PAUSED));
+    t.gate.at(3000, () => t.gate.set([[Slot.STEP_REQUESTS, 2]]));
+    await t.until(() => t.gate.clock > 5000);
+    // Before: the left-over step fired at 30, right after the pause was seen.
+    expect(t.emitted().map((e) => e.wall)).toEqual([3000]);
+    expect(t.gate.control.load(Slot.STEPS_TAKEN)).toBe(2);
+    await t.stop();
+  });
+
+  it('a resume and a pause the worker never saw between them void a step too', async () => {
+    const t = setup(1);
+    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
+    const s = t.coordinator.registerStream(bar('SPY'));
+    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), true);
+    t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
+    t.gate.at(10, () => t.gate.setState(SystemState.PAUSED));
+    // Step, Resume, Pause, all before the worker looks: it sees PAUSED, two changes on.
+    t.gate.at(20, () => {
+      const seq = t.gate.control.load(Slot.STATE_SEQ);
+      t.gate.set([[Slot.STEP_REQUESTS, 1], [Slot.STATE, SystemState.PAUSED], [Slot.STATE_SEQ, seq + 2]]);
+    });
+    await t.until(() => t.gate.clock > 5000);
+    expect(t.emitted()).toEqual([]); // before: the step of the earlier pause fired at 20
+    expect(t.gate.control.load(Slot.STEPS_TAKEN)).toBe(1);
+    await t.stop();
+  });
+
   it('"go to" emits every item due by the target without pacing, then paces again', async () => {
     const t = setup(60);
     t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });

@@ -301,6 +301,8 @@ export class BacktestStreamCoordinator {
     const stateSeq = control.load(Slot.STATE_SEQ);
     if (stateSeq <= this.stateSeq) return; // nothing new, or an earlier run's change arriving late
     const previous = this.state;
+    // More than one change since the last look: the page resumed (and paused again) unseen.
+    const unseen = stateSeq > this.stateSeq + 1;
     this.stateSeq = stateSeq;
     this.state = control.load(Slot.STATE) as SystemState;
     if (this.state === SystemState.RUNNING && previous === SystemState.STOPPED) {
@@ -311,6 +313,8 @@ export class BacktestStreamCoordinator {
     } else if (this.state === SystemState.PAUSED) {
       this.pacer.pause(now, this.backtestTime);
     }
+    // A step acts only in the pause it was asked in; a resume, seen or not, voids what is left.
+    if (this.state === SystemState.RUNNING || unseen) this.stepRequests.reset();
     this.flush();
     this.sink({ kind: 'state-seen', runId: this.plan?.runId ?? 0, stateSeq, state: this.state, backtestTime: this.backtestTime, wallTime: now });
   }

@@ -19,7 +19,11 @@ export class StepRequests {
 
   constructor(private readonly gate: WorkerGate) {}
 
-  /** A new run: requests made before it are void. */
+  /**
+   * Requests not taken by now are void: at a new run, and at a resume that overtook them — a step
+   * acts only while PAUSED, and one left over would otherwise fire after the next pause was
+   * acknowledged, changing a count the page promises holds still (design.md, `emitted-count`).
+   */
   reset(): void {
     for (const kind of KINDS) this.taken[kind] = this.gate.control.load(REQUEST_SLOT[kind]);
     this.publish();
