@@ -13,8 +13,6 @@ export interface RowAccount {
   readonly notReplayed: Readonly<Record<string, number>>;
 }
 
-export const EMPTY_ACCOUNT: RowAccount = { rowsInRange: 0, replayed: 0, notReplayed: {} };
-
 /** The sum of accounts. */
 export function addAccounts(...accounts: readonly RowAccount[]): RowAccount {
   const notReplayed: Record<string, number> = {};
