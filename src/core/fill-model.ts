@@ -9,7 +9,6 @@
 
 export type Side = 'buy' | 'sell';
 export type OrderType = 'market' | 'limit' | 'stop';
-export const ORDER_TYPES: readonly OrderType[] = ['market', 'limit', 'stop'];
 
 export interface FillBar {
   readonly start: number;

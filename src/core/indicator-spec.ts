@@ -12,13 +12,13 @@ export interface IndicatorSpec {
   readonly period: number;
 }
 
-/** Each kind: whether it takes a period, where it is drawn and what it is called on screen. */
-export const INDICATOR_KINDS: Record<IndicatorKind, { readonly period: boolean; readonly pane: 'price' | 'oscillator'; readonly title: string }> = {
-  sma: { period: true, pane: 'price', title: 'simple moving average' },
-  ema: { period: true, pane: 'price', title: 'exponential moving average' },
-  bb: { period: true, pane: 'price', title: 'Bollinger bands (2 standard deviations)' },
-  rsi: { period: true, pane: 'oscillator', title: 'relative strength index (Wilder)' },
-  vwap: { period: false, pane: 'price', title: 'session VWAP' },
+/** Each kind: whether it takes a period, where it is drawn, what it is called on screen and the decimals of its legend. */
+export const INDICATOR_KINDS: Record<IndicatorKind, { readonly period: boolean; readonly pane: 'price' | 'oscillator'; readonly title: string; readonly decimals: number }> = {
+  sma: { period: true, pane: 'price', title: 'simple moving average', decimals: 2 },
+  ema: { period: true, pane: 'price', title: 'exponential moving average', decimals: 2 },
+  bb: { period: true, pane: 'price', title: 'Bollinger bands (2 standard deviations)', decimals: 2 },
+  rsi: { period: true, pane: 'oscillator', title: 'relative strength index (Wilder)', decimals: 1 },
+  vwap: { period: false, pane: 'price', title: 'session VWAP', decimals: 2 },
 };
 
 /** What the picker offers each chart (any period 2–500 works in a link). */

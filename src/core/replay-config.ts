@@ -4,6 +4,7 @@
 
 import type { PriceAdjustment } from './corporate-actions';
 import { exchangeWallToUtc, isCalendarDay } from './exchange-time';
+import { formatMinute } from './market';
 import type { GapPolicy } from './fill-forward';
 import { BAR_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
 import { HOURS, type Hours } from './trading-hours';
@@ -308,13 +309,11 @@ const SESSION_MINUTES: Record<Hours, { readonly open: number; readonly close: nu
   extended: { open: 4 * 60, close: 20 * 60 },
 };
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
 /** "9:45" or "09:45" → "09:45"; anything else is a ConfigError naming `start`. */
 export function parseStartTime(value: unknown): string {
   const match = typeof value === 'string' ? PATTERN.exec(value.trim()) : null;
   if (!match) throw new ConfigError('start', `start must be a New York time written HH:MM, such as 10:30; got ${JSON.stringify(value)}`);
-  return hhmm(Number(match[1]) * 60 + Number(match[2]));
+  return formatMinute(Number(match[1]) * 60 + Number(match[2]));
 }
 
 /** A start outside the session's hours is refused, naming the hours it must fall in. */
@@ -323,7 +322,7 @@ export function checkStartInSession(start: string, hours: Hours): string {
   const { open, close } = SESSION_MINUTES[hours];
   if (minutes < open || minutes >= close) {
     const other = hours === 'regular' ? ', or hours=extended (04:00–20:00)' : '';
-    throw new ConfigError('start', `start ${start} is outside the ${hours} session (${hhmm(open)}–${hhmm(close)} New York): pick a time from ${hhmm(open)} to ${hhmm(close - 1)}${other}`);
+    throw new ConfigError('start', `start ${start} is outside the ${hours} session (${formatMinute(open)}–${formatMinute(close)} New York): pick a time from ${formatMinute(open)} to ${formatMinute(close - 1)}${other}`);
   }
   return start;
 }

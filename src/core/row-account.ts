@@ -13,8 +13,6 @@ export interface RowAccount {
   readonly notReplayed: Readonly<Record<string, number>>;
 }
 
-export const EMPTY_ACCOUNT: RowAccount = { rowsInRange: 0, replayed: 0, notReplayed: {} };
-
 /** The sum of accounts. */
 export function addAccounts(...accounts: readonly RowAccount[]): RowAccount {
   const notReplayed: Record<string, number> = {};
@@ -28,7 +26,7 @@ export function addAccounts(...accounts: readonly RowAccount[]): RowAccount {
   return { rowsInRange, replayed, notReplayed: sortedReasons(notReplayed) };
 }
 
-/** Rows of a stored day: `inSession` of its `rows` replayed, the others outside the requested hours. */
+/** Stored rows (a day's, or the sum over days): `inSession` of the `rows` replayed, the others outside the requested hours. */
 export function dayAccount(rows: number, inSession: number): RowAccount {
   return { rowsInRange: rows, replayed: inSession, notReplayed: rows > inSession ? { [NOT_REPLAYED.hours]: rows - inSession } : {} };
 }

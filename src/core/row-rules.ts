@@ -1,6 +1,6 @@
 // The row rules: the one set of rules every row of a person's file meets, whether it comes by
 // `db=` or by import (CSV or SQLite through Your data). Pure TypeScript, any thread: the import
-// validator (data/import-validator.ts) applies them for both paths, the README lists ROW_RULES.
+// validator (data/import-validator.ts) applies them for both paths; the README's table states them.
 // A market (time zone, calendar) plugs in below the rules: they ask trading-hours.ts for a day's
 // session and market-calendar.ts for why a day is closed, nothing else.
 
@@ -8,27 +8,6 @@ import { exchangeDay, exchangeWallToUtc } from './exchange-time';
 import type { ProblemKind } from './import-types';
 import { US_CALENDAR_FIRST_YEAR, US_CALENDAR_LAST_YEAR } from './us-equity-calendar';
 import { REGULAR_OPEN_MINUTE, tradingSession } from './trading-hours';
-
-/** Refuses a row (counted, with examples) or the whole file (nothing of it is read on). */
-export type RuleScope = 'row' | 'file';
-
-/** Every rule, as the README states it: what is checked, and what a failure refuses. */
-export const ROW_RULES: readonly { readonly kind: ProblemKind | 'file'; readonly scope: RuleScope; readonly rule: string }[] = [
-  { kind: 'file', scope: 'file', rule: 'a CSV line longer than 1 MB, or a header of more than 64 columns (the file is not bars; read no further)' },
-  { kind: 'file', scope: 'file', rule: 'a SQLite file without a table or view named bars (any case), quote_bars, quote_ticks or trade_ticks, or one lacking a column' },
-  { kind: 'fields', scope: 'row', rule: 'a row with another number of fields than the header, an unclosed quote, or a field over 64 characters' },
-  { kind: 'symbol', scope: 'row', rule: 'the symbol (in the file, or typed on the form) is a letter or digit, then letters, digits, "." or "-", up to 12 in all (stored upper-case)' },
-  { kind: 'interval', scope: 'row', rule: 'the interval is 1m, 5m, 15m, 30m, 1h or 1d (CSV: common spellings such as "5 min" or "daily")' },
-  { kind: 'timestamp', scope: 'row', rule: 'the time is a timestamp (SQLite: integer epoch milliseconds; seconds and microseconds are named as such)' },
-  { kind: 'number', scope: 'row', rule: 'every value is a finite number (not text, NULL, Infinity or 1e400); prices are above zero' },
-  { kind: 'volume', scope: 'row', rule: 'volume and sizes are whole numbers ≥ 0' },
-  { kind: 'ohlc', scope: 'row', rule: 'high ≥ max(open, close) and low ≤ min(open, close)' },
-  { kind: 'closed', scope: 'row', rule: 'the day is a trading day and the time inside that day’s extended hours (04:00–20:00 New York, 04:00–17:00 on an early close)' },
-  { kind: 'grid', scope: 'row', rule: 'an intraday bar starts on its interval’s grid (aligned to 09:30; the first extended-hours bucket starts at 04:00); a daily bar is stamped at its day (00:00 UTC or New York, the 09:30 open or the close)' },
-  { kind: 'duplicate', scope: 'row', rule: 'no two bars (or quote bars) of a symbol and interval start at the same time: the first in row order stays' },
-  { kind: 'mixed', scope: 'row', rule: 'a symbol’s day holds bars of one interval (its days may differ): where a file has two for one day, the finer stays' },
-  { kind: 'overlap', scope: 'row', rule: 'import only: a symbol’s day already in the lab (bundled or imported) is not imported again' },
-];
 
 /** Why a row in a replay's symbols and dates was not replayed, as the run record names it. */
 export const NOT_REPLAYED: Record<ProblemKind | 'hours', string> = {

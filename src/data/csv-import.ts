@@ -15,23 +15,11 @@ import type { ImportOptions } from '../core/import-types';
 import { DataError } from './data-error';
 import { checkSymbol, IMPORT_LIMITS, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport } from './import-validator';
 import { ensureDefined } from '../core/assert';
-import type { Market } from '../core/market';
-import { resolveMarket, type MarketSpec } from '../core/market-spec';
-import { DEFAULT_MARKET_ID } from '../core/markets';
+import { importMarket } from './market-rows';
 
 export type { ImportOptions };
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = { zone: 'America/New_York', interval: '1m' };
-
-/** The import's chosen market, checked before any row is read (an unknown id or a bad custom market is refused, nothing stored); undefined for us-equities. */
-export function importMarket(spec: MarketSpec | undefined): Market | undefined {
-  if (spec === undefined || spec === DEFAULT_MARKET_ID) return undefined;
-  try {
-    return resolveMarket(spec);
-  } catch (error) {
-    throw new DataError((error as Error).message);
-  }
-}
 
 type Column = 'symbol' | 'interval' | 'ts' | 'date' | 'time' | 'open' | 'high' | 'low' | 'close' | 'volume';
 

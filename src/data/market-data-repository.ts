@@ -19,7 +19,7 @@ import { type Hours, type TradingSession } from '../core/trading-hours';
 import { DataError } from './data-error';
 import { ensureDefined } from '../core/assert';
 import type { RefusedRows } from '../core/import-types';
-import { addAccounts, dayAccount, type RowAccount } from '../core/row-account';
+import { dayAccount, type RowAccount } from '../core/row-account';
 import { schemaObjects } from './sqlite-import';
 import { joinSlices, wholeColumns, type DayColumns, type DaySlice } from './day-columns';
 import { MemoryDays, STORAGE_LAYOUTS, type DayStore } from './day-store';
@@ -187,14 +187,16 @@ export class MarketDataRepository {
    * inside the requested hours, else outside them. Ticks counted by getItems are not read again.
    */
   account(requests: readonly { readonly key: StreamKey; readonly days: readonly string[] }[], hours: Hours): RowAccount {
-    const accounts: RowAccount[] = [];
+    // Summed as counts, not one account a day: a long replay has thousands of stored days.
+    let rows = 0;
+    let inSession = 0;
     for (const [, { source, day, market }] of this.sourceDays(requests)) {
       // In session: inside any of the day's sessions in the symbol's market (as getItems replays them).
       const ts = this.days.day(source, day).ts;
-      const inSession = marketSessions(market, day, hours).reduce((n, session) => n + firstAtOrAfter(ts, session.close) - firstAtOrAfter(ts, session.open), 0);
-      accounts.push(dayAccount(ts.length, inSession));
+      rows += ts.length;
+      inSession += marketSessions(market, day, hours).reduce((n, session) => n + firstAtOrAfter(ts, session.close) - firstAtOrAfter(ts, session.open), 0);
     }
-    return addAccounts(...accounts);
+    return dayAccount(rows, inSession);
   }
 
   /** The distinct stored (stream, day) pairs `requests` read. */

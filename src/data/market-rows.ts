@@ -1,16 +1,28 @@
 // An imported row checked against its market's calendar (any market but us-equities, whose
 // long-standing checks stay in import-validator.ts): the trading day it belongs to, the session
 // holding it, and its bar grid. Every refusal names the market and its hours that day. Pure
-// TypeScript; the import worker's ImportValidator calls it, unit tests run it under Node.
+// TypeScript in the import and data workers: the ImportValidator calls it per row, the CSV and
+// SQLite readers check the import's chosen market here before any row; unit tests run it under Node.
 
 import { gridBucket } from '../core/aggregate-bars';
 import { describeHours, formatZonedTime, marketSessions, marketWallToUtc, type Market } from '../core/market';
-import { tradingDayOf, type MarketSpec } from '../core/market-spec';
+import { resolveMarket, tradingDayOf, type MarketSpec } from '../core/market-spec';
 import { DEFAULT_MARKET_ID } from '../core/markets';
 import type { ImportReport } from '../core/import-types';
 import type { Interval } from '../core/stream-key';
+import { DataError } from './data-error';
 
 export type MarketRow = { readonly ok: true; readonly day: string; readonly at: number } | { readonly ok: false; readonly kind: 'closed' | 'grid'; readonly message: string };
+
+/** The import's chosen market, checked before any row is read (an unknown id or a bad custom market is refused, nothing stored); undefined for us-equities. */
+export function importMarket(spec: MarketSpec | undefined): Market | undefined {
+  if (spec === undefined || spec === DEFAULT_MARKET_ID) return undefined;
+  try {
+    return resolveMarket(spec);
+  } catch (error) {
+    throw new DataError((error as Error).message);
+  }
+}
 
 /** `utcMs` as the market's wall time, "YYYY-MM-DD HH:MM:SS Zone". */
 export function formatMarketTime(market: Market, utcMs: number): string {

@@ -11,7 +11,7 @@ import { isBarInterval } from '../core/stream-key';
 import { MAX_EPOCH_MS, MIN_EPOCH_MS } from '../core/timestamp-text';
 import { bounded } from '../core/row-rules';
 import { DataError } from './data-error';
-import { importMarket } from './csv-import';
+import { importMarket } from './market-rows';
 import { readMarkets } from './interchange-markets';
 import type { MarketSpec } from '../core/market-spec';
 import { checkSymbol, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport, type RowPlace } from './import-validator';

@@ -115,14 +115,15 @@ export class PaperDesk {
 
   view(): DeskView {
     this.sync();
-    const accounts = this.symbols().map((symbol) => {
+    const symbols = this.symbols();
+    const accounts = symbols.map((symbol) => {
       const stream = this.fillStream(symbol);
       const last = stream && stream.count > 0 ? stream.fields[CLOSE].data[stream.count - 1] : NaN;
       const a = this.broker.account(symbol);
       return { symbol, position: a.position, averagePrice: a.averagePrice, realized: a.realized, unrealized: a.unrealized(last), commissions: a.commissions, last };
     });
     return {
-      symbols: this.symbols(),
+      symbols,
       accounts,
       orders: this.broker.allOrders().map((o) => ({ ...o, status: this.broker.status(o) })),
       trades: this.broker.trades(),

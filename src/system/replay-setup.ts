@@ -3,11 +3,11 @@
 // the quote and trade streams, all while STOPPED. Main thread; SystemManager.start() calls it.
 
 import { Slot, speedToCell } from '../core/control-block';
-import { checkItemsAgainstCatalog, type ItemCatalog, type ReplayConfig } from '../core/replay-config';
+import { checkItemsAgainstCatalog, type ItemCatalog } from '../core/replay-config';
 import { StreamType, type StreamKey } from '../core/stream-key';
 import { sessionsOfDays } from '../core/market';
 import { marketIdOf, resolveMarket, type MarketSpec } from '../core/market-spec';
-import { openSpans, tradingSession, type Hours, type TradingSession } from '../core/trading-hours';
+import { openSpans, type Hours, type TradingSession } from '../core/trading-hours';
 import { abortable } from './abortable';
 import { DataManager, type LateFeed } from './data-manager';
 import { coordinatorQuiet } from './late-feed';
@@ -118,14 +118,4 @@ export function runMarkets(symbols: readonly string[], markets: ReadonlyMap<stri
     if (!seen.has(market.id)) seen.set(market.id, { name: market.name, zone: market.zone });
   }
   return [...seen.keys()].some((id) => id !== 'us-equities') ? [...seen.values()] : [];
-}
-
-/** The sessions of every day that has data for some stream in the config, sorted. */
-export function replaySessions(dayLists: readonly (readonly string[])[], config: ReplayConfig): TradingSession[] {
-  const days = new Set<string>();
-  for (const list of dayLists) for (const day of list) days.add(day);
-  return [...days]
-    .sort()
-    .map((day) => tradingSession(day, config.hours))
-    .filter((session): session is TradingSession => session !== null);
 }

@@ -99,7 +99,8 @@ export class ChartIndicators {
     return this.drawn
       .map((d) => {
         const values = d.lines.map((_, k) => d.values.value(k, i));
-        const text = values.every(Number.isFinite) ? values.map((v) => (d.name.startsWith('rsi') ? v.toFixed(1) : v.toFixed(2))).join(' / ') : '…';
+        const { decimals } = INDICATOR_KINDS[d.values.spec.kind];
+        const text = values.every(Number.isFinite) ? values.map((v) => v.toFixed(decimals)).join(' / ') : '…';
         return `${d.name} ${text}`;
       })
       .join('  ');

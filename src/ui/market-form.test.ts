@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCustomFields, MARKET_CHOICES, marketSpecOf, parseSessions } from './market-form';
+import { defaultCustomFields, MARKET_CHOICES, marketSpecOf, parseSessions, zoneOfChoice } from './market-form';
 
 describe('the import form market fields', () => {
   it('offers the built-in markets and custom, with their zones', () => {
     expect(MARKET_CHOICES.map((c) => c.id)).toEqual(['us-equities', 'crypto-24-7', 'fx-24-5', 'xetra', 'lse', 'tse', 'custom']);
     expect(MARKET_CHOICES.find((c) => c.id === 'tse')?.zone).toBe('Asia/Tokyo');
+  });
+  it("reads times in the chosen market's zone: a built-in one's, or the custom fields' own", () => {
+    expect(zoneOfChoice('crypto-24-7', defaultCustomFields())).toBe('UTC');
+    expect(zoneOfChoice('custom', { ...defaultCustomFields(), zone: 'Asia/Singapore' })).toBe('Asia/Singapore');
   });
   it('reads sessions written with a dash or an en dash, keeping a bad piece for the check to name', () => {
     expect(parseSessions('09:00–11:30, 12:30 - 15:00')).toEqual([{ open: '09:00', close: '11:30' }, { open: '12:30', close: '15:00' }]);

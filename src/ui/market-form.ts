@@ -1,6 +1,7 @@
 // The import form's market fields as plain data: the choices of the `import-market` select, and
 // a custom market's fields turned into the definition the import worker checks (custom-market.ts
-// says what is wrong, the worker refuses before reading a row). Main thread; ImportMarketFields calls it.
+// says what is wrong, the worker refuses before reading a row). Main thread; ImportMarketFields and
+// ImportPanel call it.
 
 import type { CustomMarketDefinition } from '../core/custom-market';
 import type { MarketSpec } from '../core/market-spec';
@@ -37,6 +38,11 @@ export function parseSessions(text: string): { open: string; close: string }[] {
       const [open = '', close = ''] = piece.split(/\s*[-–]\s*/);
       return { open: open.trim(), close: close.trim() };
     });
+}
+
+/** The zone a market choice reads times in: the built-in market's, or the custom fields' own. */
+export function zoneOfChoice(choice: string, custom: CustomFields): string {
+  return choice === 'custom' ? custom.zone : (MARKET_CHOICES.find((c) => c.id === choice)?.zone ?? '');
 }
 
 /** The market the import form names: a built-in id, or the custom fields as a definition. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel, replayTrace } from '../core/model-checker';
 import { flawsFromIds, gateModel } from '../core/gate-model';
-import { plainWords, readVerifyLink, traceEnding, traceRows, verifyQuery } from './verify-view';
+import { FLAW_ORDER, FLAW_TITLES, plainWords, readVerifyLink, traceEnding, traceRows, verifyQuery } from './verify-view';
 
 describe('the Verify view', () => {
   it('reads its link, keeping good values and naming bad ones', () => {
@@ -14,6 +14,10 @@ describe('the Verify view', () => {
     expect(link.errors).toEqual([expect.stringContaining('no flaw "nope"')]);
     expect(readVerifyLink('variant=fast').errors[0]).toContain('variant');
     expect(readVerifyLink('').variant).toBe('doorbell');
+  });
+
+  it('names every flaw it offers', () => {
+    expect(Object.keys(FLAW_TITLES)).toEqual(FLAW_ORDER);
   });
 
   it('writes a link that reads back to the same trace', () => {

@@ -18,6 +18,17 @@ export const VARIANT_LABELS: Readonly<Record<GateVariant, string>> = {
 /** The lab's flaw ids in the order of design.md's list (no-gate first, as in the lab). */
 export const FLAW_ORDER: readonly string[] = Object.keys(FLAW_IDS);
 
+/** Each flaw's checkbox label. */
+export const FLAW_TITLES: Readonly<Record<string, string>> = {
+  'no-gate': 'no gate',
+  'late-gate-check': 'late gate check',
+  'drop-stale': 'drop stale items',
+  'empty-as-done': 'empty queue = done',
+  'look-ahead': 'look-ahead',
+  'uninterruptible-sleep': 'uninterruptible sleep',
+  'one-minute-bar-end': 'one-minute bar end',
+};
+
 export interface VerifyLink {
   readonly variant: GateVariant;
   readonly flaws: readonly string[];

@@ -7,9 +7,11 @@
 import { Slot } from '../core/control-block';
 import type { CoordinatorView } from '../core/coordinator-step';
 import { MergeStatus, type StreamMerger } from '../core/stream-merger';
+import type { CoordinatorEvent } from './coordinator-api';
 import type { WorkerGate } from './worker-gate';
 
-export type StepKind = 'item' | 'bar' | 'back';
+/** The kinds of step, as the 'stepped' event names them. */
+export type StepKind = Extract<CoordinatorEvent, { kind: 'stepped' }>['step'];
 
 const REQUEST_SLOT: Record<StepKind, number> = { item: Slot.STEP_REQUESTS, bar: Slot.STEP_BAR_REQUESTS, back: Slot.STEP_BACK_REQUESTS };
 const KINDS = Object.keys(REQUEST_SLOT) as StepKind[];

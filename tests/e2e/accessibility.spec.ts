@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { mixedRunAtBerlinTime } from './market-files';
+import { pauseWithTrade } from './paper-trading-steps';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 /** Daily bars in a CSV, read with the default 1m interval: the report offers 1d (issue 15). */
@@ -115,13 +116,7 @@ const STATES: { name: string; reach: (page: Page) => Promise<void> }[] = [
     reach: async (page) => {
       await page.goto('./?symbols=SPY&from=2013-10-07&speed=600&indicators=sma20,bb20,vwap,rsi14&autostart=1');
       await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(25);
-      await page.getByTestId('pause').click();
-      await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-      await page.getByTestId('order-buy').click();
-      await page.getByTestId('order-price').fill('1');
-      await page.getByTestId('order-place').click();
-      await page.getByTestId('step').click();
-      await expect(page.getByTestId('trade-row')).toHaveCount(1);
+      await pauseWithTrade(page, 1);
       await expect(page.getByTestId('open-order')).toHaveCount(1);
       await page.getByTestId('order-qty').fill('0');
       await page.getByTestId('order-sell').click();

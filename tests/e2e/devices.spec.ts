@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { mixedRunAtBerlinTime } from './market-files';
+import { pauseWithTrade } from './paper-trading-steps';
 
 const SHOTS = 'test-results/devices/';
 const REPLAY = './?config=spy-aig-bac-ibm-2013-10-07&speed=60';
@@ -250,14 +251,7 @@ for (const size of SIZES) {
         await preferences(page, theme);
         await page.goto('./?symbols=SPY,IBM&from=2013-10-07&speed=600&indicators=sma20,ema50,vwap,bb20,rsi14&autostart=1');
         await expect.poll(async () => Number(await page.getByTestId('emitted-count').textContent()), { timeout: 30_000 }).toBeGreaterThan(60);
-        await page.getByTestId('pause').click();
-        await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-        await page.getByTestId('order-buy').click();
-        await page.getByTestId('order-price').fill('1');
-        await page.getByTestId('order-place').click();
-        await page.getByTestId('step').click();
-        await page.getByTestId('step').click();
-        await expect(page.getByTestId('trade-row')).toHaveCount(1);
+        await pauseWithTrade(page, 2);
         for (const picker of await page.getByTestId('chart-indicators').all()) await picker.locator('summary').click();
         await expect(page.getByTestId('chart-indicator-legend').first()).toContainText('sma20');
         await expectNoSidewaysScroll(page, 'trading');
