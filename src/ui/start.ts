@@ -11,5 +11,8 @@ import { ensureDefined } from '../core/assert';
 export function start(isolation: Isolation): void {
   const manager = createBrowserSystem(isolation.isolated, document.baseURI, true);
   manager.prepare();
-  mount(App, { target: ensureDefined(document.getElementById('app'), 'the #app element of index.html'), props: { manager, isolation } });
+  const target = ensureDefined(document.getElementById('app'), 'the #app element of index.html');
+  // index.html's frame leaves in the same task as the app arrives: no frame is drawn with neither.
+  target.replaceChildren();
+  mount(App, { target, props: { manager, isolation } });
 }
