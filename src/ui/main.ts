@@ -15,4 +15,4 @@ releaseDeferredHints();
 // Nothing starts before this: on a first visit to a static host the page reloads once here.
 const isolation = await prepareIsolation();
 const { start } = await import('./start');
-start(isolation);
+await start(isolation);
