@@ -12,6 +12,8 @@ import { prepareIsolation } from './isolation';
 // worker's precache comes after these, so it finds them in flight or cached, never fetches twice.
 await afterFirstPaint();
 releaseDeferredHints();
+// A task of its own for the service worker's registration (short tasks on a phone's first visit).
+await new Promise((resolve) => setTimeout(resolve, 0));
 // Nothing starts before this: on a first visit to a static host the page reloads once here.
 const isolation = await prepareIsolation();
 const { start } = await import('./start');
