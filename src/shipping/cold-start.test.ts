@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isFirstReplayFile, preloadHints, splitPrecache } from './cold-start';
+import { DEFERRED_HINTS_ID as PAGE_RELEASES } from '../ui/first-paint';
+import { DEFERRED_HINTS_ID, isFirstReplayFile, preloadHints, splitPrecache } from './cold-start';
 
 const BUNDLE = ['assets/main-a.js', 'assets/start-b.js', 'assets/lab-c.js', 'assets/data-worker-d.js', 'assets/coordinator-worker-e.js', 'assets/import-worker-f.js', 'assets/sql-wasm-g.wasm'];
 
 describe('cold start', () => {
-  it('hints the app chunk and stylesheet, then the workers, the gzipped wasm and the data, each once', () => {
+  it('links the stylesheet at once, and hints the app chunk, the workers, the gzipped wasm and the data, each once, in a template the page releases after its first paint', () => {
     const html = preloadHints(BUNDLE, ['assets/start-b.js'], ['assets/start-b.css']);
     const links = [...html.matchAll(/<link rel="([^"]+)"[^>]*href="\.\/([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(links).toEqual([
@@ -17,6 +18,11 @@ describe('cold start', () => {
     ]);
     // Fetch preloads carry crossorigin, so the page's and the workers' fetch() reuse them.
     expect(html.match(/as="fetch" crossorigin/g)).toHaveLength(4);
+    // Only the stylesheet is outside the template: the frame index.html draws needs it, nothing else.
+    const template = new RegExp(`<template id="${PAGE_RELEASES}">([\\s\\S]*)</template>`).exec(html);
+    expect(PAGE_RELEASES).toBe(DEFERRED_HINTS_ID);
+    expect(template?.[1].match(/<link /g)).toHaveLength(5);
+    expect(html.replace(template?.[0] ?? '', '')).not.toMatch(/preload/);
   });
 
   it('puts what a first replay needs in the core precache and everything else in the rest, nothing in both', () => {

@@ -19,9 +19,21 @@ export function isFirstReplayFile(name: string): boolean {
 }
 
 /**
- * `<link>`s for index.html's head: `styles` and `modules` (the app's that Vite does not link itself:
- * those of the chunk main.ts imports dynamically; a stylesheet linked here is not added twice), then
- * the first replay's fetches in FIRST_REPLAY_FETCHES order.
+ * The font of the frame's text (Latin Inter), fetched with the stylesheets: text first drawn in a
+ * fallback font and redrawn in Inter changes size, and the app's copy of the frame's largest text
+ * would then count as a later, larger paint (Largest Contentful Paint).
+ */
+const FRAME_FONT = /^assets\/inter-latin-wght-normal-[^/]+\.woff2$/;
+
+/** The id of index.html's <template> of deferred hints (ui/first-paint.ts moves them into <head>). */
+export const DEFERRED_HINTS_ID = 'first-replay-hints';
+
+/**
+ * For index.html's head: `styles` as stylesheets (the frame index.html draws needs them), then, in
+ * an inert <template> that the page releases once its frame is on screen (ui/first-paint.ts),
+ * `modules` (the app's that Vite does not link itself: those of the chunk main.ts imports
+ * dynamically) and the first replay's fetches in FIRST_REPLAY_FETCHES order. Hinted before the
+ * first paint, they share a slow link with the frame's own files and delay it (README, "Lighthouse").
  */
 export function preloadHints(bundled: readonly string[], modules: readonly string[] = [], styles: readonly string[] = []): string {
   // Data and wasm go to the page's fetch and a worker's fetch (credentials same-origin, cors),
@@ -29,10 +41,15 @@ export function preloadHints(bundled: readonly string[], modules: readonly strin
   // The wasm's .gz is written in the same step as this page (vite-plugin.ts); the data is a public file.
   const names = [...new Set([...bundled.map((n) => (n.endsWith('.wasm') ? `${n}.gz` : n)), 'data/bars-replay.sqlite.gz'])];
   const fetches = FIRST_REPLAY_FETCHES.flatMap(({ pattern }) => names.filter((n) => pattern.test(n)).slice(0, 1));
+  const deferred = [
+    ...modules.map((name) => `    <link rel="modulepreload" crossorigin href="./${name}">\n`),
+    ...fetches.map((name) => `    <link rel="preload" as="fetch" crossorigin href="./${name}">\n`),
+  ];
+  const fonts = bundled.filter((n) => FRAME_FONT.test(n)).slice(0, 1);
   return [
     ...styles.map((name) => `  <link rel="stylesheet" crossorigin href="./${name}">\n  `),
-    ...modules.map((name) => `  <link rel="modulepreload" crossorigin href="./${name}">\n  `),
-    ...fetches.map((name) => `  <link rel="preload" as="fetch" crossorigin href="./${name}">\n  `),
+    ...fonts.map((name) => `  <link rel="preload" as="font" type="font/woff2" crossorigin href="./${name}">\n  `),
+    `  <template id="${DEFERRED_HINTS_ID}">\n${deferred.join('')}    </template>\n  `,
   ].join('');
 }
 

@@ -43,8 +43,10 @@ function firstReplayChunks(bundle: Rolldown.OutputBundle): Set<string> {
     for (const css of chunk.viteMetadata?.importedCss ?? []) out.add(css);
     chunk.imports.forEach(visit);
   };
-  // main.ts, and start.ts, which main.ts imports as soon as isolation is settled.
-  for (const [name, output] of Object.entries(bundle)) if (output.type === 'chunk' && ((output.isEntry && output.name === 'main') || output.name === 'start')) visit(name);
+  // main.ts, and start.ts, which main.ts imports as soon as isolation is settled; the charts
+  // (CandleChart.svelte with lightweight-charts), which the first replay imports when it has bars.
+  const first = (output: Rolldown.OutputChunk) => (output.isEntry && output.name === 'main') || output.name === 'start' || /\/src\/ui\/CandleChart\.svelte$/.test(output.facadeModuleId ?? '');
+  for (const [name, output] of Object.entries(bundle)) if (output.type === 'chunk' && first(output)) visit(name);
   return out;
 }
 
@@ -67,7 +69,9 @@ export function shipping(): Plugin {
         const meta = [...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; ');
         const bundle = context.bundle;
         const unhinted = bundle ? [...firstReplayChunks(bundle)].filter((name) => !html.includes(name)) : [];
-        const hints = bundle ? preloadHints(Object.keys(bundle), unhinted.filter((n) => n.endsWith('.js')), unhinted.filter((n) => n.endsWith('.css'))) : '';
+        // The app's chunks before the charts' (which the first replay imports last).
+        const modules = unhinted.filter((n) => n.endsWith('.js')).sort((a, b) => Number(a.includes('/CandleChart-')) - Number(b.includes('/CandleChart-')));
+        const hints = bundle ? preloadHints(Object.keys(bundle), modules, unhinted.filter((n) => n.endsWith('.css'))) : '';
         return html
           .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${meta}" />`)
           .replace('</head>', `${hints}</head>`);
