@@ -4,7 +4,7 @@
 // them. Pure TypeScript, any thread; markets.ts builds the `lse` market on it.
 
 import type { CalendarDay } from './market';
-import { easterSunday } from './us-equity-calendar';
+import { addDays, easterSunday, nthWeekday, weekdayOf, yearTable } from './calendar-day';
 
 export const LSE_FIRST_YEAR = 1990;
 export const LSE_LAST_YEAR = 2035;
@@ -12,29 +12,10 @@ export const LSE_LAST_YEAR = 2035;
 /** Trading ends at 12:30 London time on the days before Christmas and New Year. */
 export const LSE_EARLY_CLOSE_MINUTE = 12 * 60 + 30;
 
-function shift(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function weekday(day: string): number {
-  return new Date(`${day}T12:00:00Z`).getUTCDay();
-}
-
-/** The `n`th (1-based) Monday of `month` in `year`; n = -1 is the last one. */
-function monday(year: number, month: number, n: number): string {
-  const mm = String(month).padStart(2, '0');
-  if (n > 0) {
-    const first = `${year}-${mm}-01`;
-    return shift(first, ((8 - weekday(first)) % 7) + (n - 1) * 7);
-  }
-  const last = shift(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`, -1);
-  return shift(last, -((weekday(last) + 6) % 7));
-}
-
 /** The nearest weekday on or before `day` (a Saturday or Sunday Christmas Eve closes early on the Friday). */
 function fridayIfWeekend(day: string): string {
-  const w = weekday(day);
-  return w === 6 ? shift(day, -1) : w === 0 ? shift(day, -2) : day;
+  const w = weekdayOf(day);
+  return w === 6 ? addDays(day, -1) : w === 0 ? addDays(day, -2) : day;
 }
 
 // Bank holidays moved or added by royal proclamation, each with its reason. Where a usual Monday
@@ -58,13 +39,8 @@ const ONE_OFF_CLOSURES: Readonly<Record<string, string>> = {
 const MOVED_EARLY_MAY = new Set([1995, 2020]);
 const MOVED_SPRING = new Set([2002, 2012, 2022]);
 
-const cache = new Map<number, ReadonlyMap<string, CalendarDay>>();
-
 /** Closing days and early closes of `year` (weekdays only), or null outside 1990–2035. */
-export function lseYear(year: number): ReadonlyMap<string, CalendarDay> | null {
-  if (year < LSE_FIRST_YEAR || year > LSE_LAST_YEAR) return null;
-  let days = cache.get(year);
-  if (days) return days;
+export const lseYear = yearTable(LSE_FIRST_YEAR, LSE_LAST_YEAR, (year): ReadonlyMap<string, CalendarDay> => {
   const map = new Map<string, CalendarDay>();
   const holiday = (day: string, name: string) => map.set(day, { kind: 'holiday', name });
   const early = (day: string, name: string) => {
@@ -72,22 +48,22 @@ export function lseYear(year: number): ReadonlyMap<string, CalendarDay> | null {
   };
   // New Year's Day on a Saturday or Sunday is observed on the Monday after.
   const newYear = `${year}-01-01`;
-  holiday(weekday(newYear) === 6 ? shift(newYear, 2) : weekday(newYear) === 0 ? shift(newYear, 1) : newYear, "New Year's Day");
+  holiday(weekdayOf(newYear) === 6 ? addDays(newYear, 2) : weekdayOf(newYear) === 0 ? addDays(newYear, 1) : newYear, "New Year's Day");
   const easter = easterSunday(year);
-  holiday(shift(easter, -2), 'Good Friday');
-  holiday(shift(easter, 1), 'Easter Monday');
-  if (!MOVED_EARLY_MAY.has(year)) holiday(monday(year, 5, 1), 'Early May bank holiday');
-  if (!MOVED_SPRING.has(year)) holiday(monday(year, 5, -1), 'Spring bank holiday');
-  holiday(monday(year, 8, -1), 'Summer bank holiday');
+  holiday(addDays(easter, -2), 'Good Friday');
+  holiday(addDays(easter, 1), 'Easter Monday');
+  if (!MOVED_EARLY_MAY.has(year)) holiday(nthWeekday(year, 5, 1, 1), 'Early May bank holiday');
+  if (!MOVED_SPRING.has(year)) holiday(nthWeekday(year, 5, 1, -1), 'Spring bank holiday');
+  holiday(nthWeekday(year, 8, 1, -1), 'Summer bank holiday');
   // Christmas and Boxing Day: one falling on a weekend is replaced by the next weekday that is no
   // holiday yet (Saturday Christmas: Monday 27 and Tuesday 28; Sunday: Boxing Day Monday 26, Christmas Tuesday 27).
-  const isWeekend = (day: string) => weekday(day) === 0 || weekday(day) === 6;
+  const isWeekend = (day: string) => weekdayOf(day) === 0 || weekdayOf(day) === 6;
   const christmas: [string, string][] = [[`${year}-12-25`, 'Christmas Day'], [`${year}-12-26`, 'Boxing Day']];
   for (const [day, name] of christmas) if (!isWeekend(day)) holiday(day, name);
   for (const [date, name] of christmas) {
     if (!isWeekend(date)) continue;
     let day = date;
-    while (isWeekend(day) || map.has(day)) day = shift(day, 1);
+    while (isWeekend(day) || map.has(day)) day = addDays(day, 1);
     holiday(day, `${name} (substitute day)`);
   }
   for (const [day, name] of Object.entries(ONE_OFF_CLOSURES)) if (day.startsWith(`${year}-`)) holiday(day, name);
@@ -95,6 +71,5 @@ export function lseYear(year: number): ReadonlyMap<string, CalendarDay> | null {
   // (1999-12-31 was a bank holiday instead, which `early` leaves as it is).
   early(fridayIfWeekend(`${year}-12-24`), "Christmas Eve");
   early(fridayIfWeekend(`${year}-12-31`), "New Year's Eve");
-  cache.set(year, (days = map));
-  return days;
-}
+  return map;
+});

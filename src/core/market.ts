@@ -4,6 +4,7 @@
 // thread; markets.ts holds the built-in markets, custom-market.ts checks a user's definition.
 
 import { zonedWallToUtc, zoneOffsetMs } from './exchange-time';
+import { weekdayOf } from './calendar-day';
 
 /** Regular hours, or extended hours (pre-market and late session) where the market has them. */
 export type Hours = 'regular' | 'extended';
@@ -74,10 +75,6 @@ export interface MarketDayStatus {
 }
 
 const MINUTE_MS = 60_000;
-
-function weekdayOf(day: string): number {
-  return new Date(`${day}T12:00:00Z`).getUTCDay();
-}
 
 function eraOf(market: Market, day: string): SessionEra {
   let era = market.eras[0];

@@ -4,7 +4,8 @@
 // 2023–2027: the NYSE's published "Holidays & Trading Hours" pages for those years.
 
 import { describe, expect, it } from 'vitest';
-import { easterSunday, US_ONE_OFF_CLOSURES, usEquityYear } from './us-equity-calendar';
+import { easterSunday } from './calendar-day';
+import { US_ONE_OFF_CLOSURES, usEquityYear } from './us-equity-calendar';
 
 /** Per year: holidays (MM-DD) and early closes (MM-DD HH:MM New York). */
 const PUBLISHED: Record<number, { holidays: string; early: string }> = {

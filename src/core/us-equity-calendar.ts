@@ -3,6 +3,8 @@
 // `us-equities` market on it. Rules: NYSE Rule 7.2 ("Holidays") and the NYSE's published
 // "Holidays & Trading Hours" pages; the history of each rule as exchange_calendars' XNYS records it.
 
+import { addDays, easterSunday, isoDay, nthWeekday, weekdayOf, yearTable } from './calendar-day';
+
 /** A day the calendar names: a full holiday, or an early close at `closeMinute` New York time. */
 export interface CalendarEntry {
   readonly name: string;
@@ -44,52 +46,10 @@ const THURSDAY = 4;
 const FRIDAY = 5;
 const SATURDAY = 6;
 
-function iso(year: number, month: number, day: number): string {
-  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
-}
-
-function weekdayOf(year: number, month: number, day: number): number {
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-}
-
-/** The n-th `weekday` of a month (n = −1: the last). */
-function nthWeekday(year: number, month: number, weekday: number, n: number): string {
-  if (n > 0) {
-    const first = weekdayOf(year, month, 1);
-    return iso(year, month, 1 + ((weekday - first + 7) % 7) + (n - 1) * 7);
-  }
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const last = weekdayOf(year, month, lastDay);
-  return iso(year, month, lastDay - ((last - weekday + 7) % 7));
-}
-
 /** A fixed-date holiday moved to the nearest weekday: Saturday → Friday, Sunday → Monday. */
 function nearestWeekday(year: number, month: number, day: number): string {
-  const weekday = weekdayOf(year, month, day);
-  return iso(year, month, day + (weekday === SATURDAY ? -1 : weekday === SUNDAY ? 1 : 0));
-}
-
-/** Easter Sunday (Gregorian, the anonymous algorithm of Meeus/Jones/Butcher). */
-export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return iso(year, month, day);
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const weekday = weekdayOf(isoDay(year, month, day));
+  return isoDay(year, month, day + (weekday === SATURDAY ? -1 : weekday === SUNDAY ? 1 : 0));
 }
 
 /** The rule-based holidays of one year, day → name. */
@@ -97,8 +57,8 @@ function ruleHolidays(year: number): Map<string, string> {
   const days = new Map<string, string>();
   // New Year's Day: Sunday → Monday; a Saturday New Year is not moved to the Friday before
   // (Rule 7.2: that Friday ends a yearly accounting period), so 1994, 2000, 2005, 2011, 2022 have none.
-  const newYear = weekdayOf(year, 1, 1);
-  if (newYear !== SATURDAY) days.set(iso(year, 1, newYear === SUNDAY ? 2 : 1), "New Year's Day");
+  const newYear = weekdayOf(isoDay(year, 1, 1));
+  if (newYear !== SATURDAY) days.set(isoDay(year, 1, newYear === SUNDAY ? 2 : 1), "New Year's Day");
   if (year >= 1998) days.set(nthWeekday(year, 1, MONDAY, 3), 'Martin Luther King, Jr. Day');
   days.set(nthWeekday(year, 2, MONDAY, 3), "Washington's Birthday");
   days.set(addDays(easterSunday(year), -2), 'Good Friday');
@@ -118,33 +78,26 @@ function ruleEarlyCloses(year: number): Map<string, CalendarEntry> {
   // The day before Independence Day (from 1995): July 3 on a Monday, Tuesday or Thursday, and on
   // a Wednesday from 2013; before 2013 a Thursday Fourth made the Friday after (July 5) the short day.
   if (year >= 1995) {
-    const july3 = weekdayOf(year, 7, 3);
+    const july3 = weekdayOf(isoDay(year, 7, 3));
     if (july3 === 1 || july3 === 2 || july3 === THURSDAY || (july3 === 3 && year >= 2013)) {
-      days.set(iso(year, 7, 3), { name: 'Day before Independence Day', closeMinute });
+      days.set(isoDay(year, 7, 3), { name: 'Day before Independence Day', closeMinute });
     }
-    if (weekdayOf(year, 7, 5) === FRIDAY && year < 2013) days.set(iso(year, 7, 5), { name: 'Day after Independence Day', closeMinute });
+    if (weekdayOf(isoDay(year, 7, 5)) === FRIDAY && year < 2013) days.set(isoDay(year, 7, 5), { name: 'Day after Independence Day', closeMinute });
   }
   // The day after Thanksgiving (from 1992).
   if (year >= 1992) days.set(addDays(nthWeekday(year, 11, THURSDAY, 4), 1), { name: 'Day after Thanksgiving', closeMinute });
   // Christmas Eve, Monday to Thursday (a Friday Christmas Eve is the holiday itself when Christmas is a Saturday).
-  const eve = weekdayOf(year, 12, 24);
-  if (eve >= MONDAY && eve <= THURSDAY) days.set(iso(year, 12, 24), { name: 'Christmas Eve', closeMinute });
+  const eve = weekdayOf(isoDay(year, 12, 24));
+  if (eve >= MONDAY && eve <= THURSDAY) days.set(isoDay(year, 12, 24), { name: 'Christmas Eve', closeMinute });
   return days;
 }
 
-const cache = new Map<number, ReadonlyMap<string, CalendarEntry>>();
-
 /** Every holiday and early close of `year` (1990–2035), or null for a year outside the table. */
-export function usEquityYear(year: number): ReadonlyMap<string, CalendarEntry> | null {
-  if (year < US_CALENDAR_FIRST_YEAR || year > US_CALENDAR_LAST_YEAR) return null;
-  let entries = cache.get(year);
-  if (!entries) {
-    const map = new Map<string, CalendarEntry>();
-    for (const [day, entry] of ruleEarlyCloses(year)) map.set(day, entry);
-    for (const one of US_ONE_OFF_EARLY_CLOSES) if (one.day.startsWith(`${year}-`)) map.set(one.day, { name: one.name, closeMinute: 13 * 60 });
-    for (const [day, name] of ruleHolidays(year)) map.set(day, { name });
-    for (const one of US_ONE_OFF_CLOSURES) if (one.day.startsWith(`${year}-`)) map.set(one.day, { name: one.name });
-    cache.set(year, (entries = map));
-  }
-  return entries;
-}
+export const usEquityYear = yearTable(US_CALENDAR_FIRST_YEAR, US_CALENDAR_LAST_YEAR, (year): ReadonlyMap<string, CalendarEntry> => {
+  const map = new Map<string, CalendarEntry>();
+  for (const [day, entry] of ruleEarlyCloses(year)) map.set(day, entry);
+  for (const one of US_ONE_OFF_EARLY_CLOSES) if (one.day.startsWith(`${year}-`)) map.set(one.day, { name: one.name, closeMinute: 13 * 60 });
+  for (const [day, name] of ruleHolidays(year)) map.set(day, { name });
+  for (const one of US_ONE_OFF_CLOSURES) if (one.day.startsWith(`${year}-`)) map.set(one.day, { name: one.name });
+  return map;
+});
