@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { exchangeWallToUtc } from './exchange-time';
 import { IndicatorSeries, type BarSource } from './indicator-series';
 import { parseIndicator } from './indicator-spec';
+import type { Market } from './market';
+import { CRYPTO_24_7, FX_24_5, TSE, US_EQUITIES } from './markets';
 
 interface Bar { start: number; high: number; low: number; close: number; volume: number }
 
@@ -119,5 +121,71 @@ describe('IndicatorSeries', () => {
     series.sync(src);
     const first = bars[60];
     expect(series.value(0, 60)).toBeCloseTo((first.high + first.low + first.close) / 3, 9);
+  });
+});
+
+describe("session VWAP starts afresh at each trading day of the stream's own market", () => {
+  /** Bars at each `step` minutes from `from` (UTC ms) for `hours` hours, from a seeded walk. */
+  function barsFrom(from: number, hours: number, step: number): Bar[] {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const bars: Bar[] = [];
+    let close = 50;
+    for (let m = 0; m < hours * 60; m += step) {
+      close = Math.round((close + (random() - 0.5) * 0.4) * 100) / 100;
+      bars.push({ start: from + m * 60_000, high: close + random() * 0.1, low: close - random() * 0.1, close, volume: Math.round(100 + random() * 900) });
+    }
+    return bars;
+  }
+
+  /** The VWAP at each bar from the bars of its own day (`dayOf`) up to it, computed here. */
+  function expectVwap(market: Market, bars: Bar[], dayOf: (ms: number) => string): number {
+    const series = new IndicatorSeries(parseIndicator('vwap'), market);
+    const src = source(bars);
+    let resets = 0;
+    for (let t = 0; t < bars.length; t++) {
+      src.count = t + 1;
+      series.sync(src);
+      const day = dayOf(bars[t].start);
+      if (t > 0 && dayOf(bars[t - 1].start) !== day) resets++;
+      const today = bars.slice(0, t + 1).filter((b) => dayOf(b.start) === day);
+      const pv = today.reduce((s, b) => s + ((b.high + b.low + b.close) / 3) * b.volume, 0);
+      expect(series.value(0, t), `${market.id} bar ${t}`).toBeCloseTo(pv / today.reduce((s, b) => s + b.volume, 0), 9);
+    }
+    return resets;
+  }
+
+  const dateAt = (offsetHours: number) => (ms: number) => new Date(ms + offsetHours * 3_600_000).toISOString().slice(0, 10);
+
+  it('24/7: at UTC midnight, not New York midnight', () => {
+    // Saturday 2024-03-09 00:00 UTC for 48 hours, a bar every 30 minutes.
+    expect(expectVwap(CRYPTO_24_7, barsFrom(Date.UTC(2024, 2, 9), 48, 30), dateAt(0))).toBe(1);
+  });
+
+  it('FX: at the 17:00 New York roll (winter: 22:00 UTC)', () => {
+    // Sunday 2024-01-14 17:00 New York (22:00 UTC) to Tuesday evening, hourly: Monday's and Tuesday's days.
+    expect(expectVwap(FX_24_5, barsFrom(Date.UTC(2024, 0, 14, 22), 44, 60), dateAt(-5 + 7))).toBe(1);
+  });
+
+  it("Tokyo: at Tokyo's date, not in the afternoon session where New York's date changes", () => {
+    // 2024-01-15 and -16, 09:00–11:30 and 12:30–15:00 Tokyo (UTC+9) in 10-minute bars.
+    const bars = [Date.UTC(2024, 0, 15), Date.UTC(2024, 0, 16)].flatMap((midnightUtc) =>
+      barsFrom(midnightUtc, 6, 10).filter((b) => {
+        const minute = (b.start - midnightUtc) / 60_000; // minutes after 09:00 Tokyo (00:00 UTC)
+        return minute < 150 || (minute >= 210 && minute < 360);
+      }),
+    );
+    expect(expectVwap(TSE, bars, dateAt(9))).toBe(1);
+  });
+
+  it('US equities: at the New York date, as before (the default market)', () => {
+    const bars = makeBars();
+    const series = new IndicatorSeries(parseIndicator('vwap'));
+    const withMarket = new IndicatorSeries(parseIndicator('vwap'), US_EQUITIES);
+    const src = source(bars);
+    src.count = bars.length;
+    series.sync(src);
+    withMarket.sync(src);
+    expect(Array.from(withMarket.lines[0].subarray(0, bars.length))).toEqual(Array.from(series.lines[0].subarray(0, bars.length)));
   });
 });

@@ -1,12 +1,15 @@
 // Indicator values of one bar stream, computed only from the bars already in SessionData, bar by
 // bar, with trading-signals (typed, incremental). Pure TypeScript on the main thread: the chart's
-// ChartIndicators (ui/chart-indicators.ts) syncs one IndicatorSeries a drawn indicator.
+// ChartIndicators (ui/chart-indicators.ts) syncs one IndicatorSeries a drawn indicator, with its
+// stream's market (the session VWAP starts afresh at that market's trading day).
 // The values are a function of the bars so far: when the stream has fewer bars than were computed
 // (a step back rewound SessionData), sync() starts over from bar 0, so it always equals a fresh
 // computation over what is visible now — the seam a "rewound to t" event composes with.
 
 import { BollingerBands, EMA, RSI, SMA, VWAP } from 'trading-signals';
-import { exchangeDay } from './exchange-time';
+import type { Market } from './market';
+import { tradingDayOf } from './market-spec';
+import { US_EQUITIES } from './markets';
 import { BAR_FIELDS } from './item-columns';
 import { indicatorName, type IndicatorSpec } from './indicator-spec';
 
@@ -25,8 +28,11 @@ const VOLUME = BAR_FIELDS.indexOf('volume');
 /** One step of an indicator: bar `i` in, its line values out (NaN while the window fills). */
 type Stepper = (source: BarSource, i: number) => number[];
 
+/** What a stepper is made from: the indicator and its stream's market. */
+type StepperOf = (spec: IndicatorSpec, market: Market) => Stepper;
+
 /** Each kind as a table row: its lines and a fresh stepper (library object inside). */
-const KINDS: Record<IndicatorSpec['kind'], { lines: (spec: IndicatorSpec) => string[]; stepper: (spec: IndicatorSpec) => Stepper }> = {
+const KINDS: Record<IndicatorSpec['kind'], { lines: (spec: IndicatorSpec) => string[]; stepper: StepperOf }> = {
   sma: {
     lines: (s) => [indicatorName(s)],
     stepper: (s) => {
@@ -64,13 +70,14 @@ const KINDS: Record<IndicatorSpec['kind'], { lines: (spec: IndicatorSpec) => str
   },
   vwap: {
     lines: () => ['vwap'],
-    // Session VWAP: a fresh one at each New York day's first bar. A bar without volume (filled
-    // forward) leaves it where it was.
-    stepper: () => {
+    // Session VWAP: a fresh one at the first bar of each trading day of the stream's market (US
+    // equities, Tokyo, Berlin, London: the local date; 24/7: the UTC date; FX: the day that opens
+    // at 17:00 New York). A bar without volume (filled forward) leaves it where it was.
+    stepper: (_, market) => {
       let vwap = new VWAP();
       let day = '';
       return (src, i) => {
-        const today = exchangeDay(src.tsStart.data[i]);
+        const today = tradingDayOf(market, src.tsStart.data[i]);
         if (today !== day) {
           vwap = new VWAP();
           day = today;
@@ -91,10 +98,14 @@ export class IndicatorSeries {
   private step: Stepper;
   private done = 0;
 
-  constructor(readonly spec: IndicatorSpec) {
+  constructor(
+    readonly spec: IndicatorSpec,
+    /** The stream's market: where a trading day starts (the session VWAP's reset). */
+    private readonly market: Market = US_EQUITIES,
+  ) {
     this.names = KINDS[spec.kind].lines(spec);
     this.lines = this.names.map(() => new Float64Array(256));
-    this.step = KINDS[spec.kind].stepper(spec);
+    this.step = KINDS[spec.kind].stepper(spec, market);
   }
 
   /** Bars computed so far. */
@@ -109,7 +120,7 @@ export class IndicatorSeries {
   sync(source: BarSource): number {
     let changedFrom = this.done;
     if (source.count < this.done) {
-      this.step = KINDS[this.spec.kind].stepper(this.spec);
+      this.step = KINDS[this.spec.kind].stepper(this.spec, this.market);
       this.done = 0;
       changedFrom = 0;
     }

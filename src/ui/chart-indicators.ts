@@ -6,7 +6,8 @@
 import { LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import { IndicatorSeries, type BarSource } from '../core/indicator-series';
 import { INDICATOR_KINDS, indicatorName, type IndicatorKind, type IndicatorSpec } from '../core/indicator-spec';
-import { EXCHANGE_TIME_ZONE } from '../core/exchange-time';
+import type { Market } from '../core/market';
+import { US_EQUITIES } from '../core/markets';
 import { ascendingTimes, chartTime } from './chart-time';
 
 /** One colour a kind, readable on the light and the dark panel. */
@@ -24,12 +25,17 @@ export class ChartIndicators {
   private from = 0;
   private to = 0;
 
+  /** The stream's market's zone: the lines' times match the candles'. */
+  private readonly zone: string;
+
   constructor(
     private readonly chart: IChartApi,
     private readonly source: () => BarSource,
-    /** The stream's market's zone: the lines' times match the candles'. */
-    private readonly zone = EXCHANGE_TIME_ZONE,
-  ) {}
+    /** The stream's market: its zone for the lines' times, its trading day for the session VWAP. */
+    private readonly market: Market = US_EQUITIES,
+  ) {
+    this.zone = market.zone;
+  }
 
   /** Draws these indicators (and no others); returns true when the set changed (then load() the bars again). */
   choose(specs: readonly IndicatorSpec[]): boolean {
@@ -39,7 +45,7 @@ export class ChartIndicators {
     this.drawn = this.drawn.filter((d) => names.includes(d.name));
     for (const spec of specs) {
       if (this.drawn.some((d) => d.name === indicatorName(spec))) continue;
-      const values = new IndicatorSeries(spec);
+      const values = new IndicatorSeries(spec, this.market);
       const pane = INDICATOR_KINDS[spec.kind].pane === 'oscillator' ? 1 : 0;
       const lines = values.names.map((_, k) =>
         this.chart.addSeries(
