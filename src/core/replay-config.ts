@@ -3,7 +3,9 @@
 // Two checks: the shape (this file's parse…), then against the data that exists (checkAgainstCatalog).
 
 import type { PriceAdjustment } from './corporate-actions';
-import { exchangeWallToUtc, isCalendarDay } from './exchange-time';
+import { ConfigError } from './config-error';
+import { isCalendarDay } from './exchange-time';
+import { checkStartInSession } from './start-time';
 import { formatMinute } from './market';
 import type { GapPolicy } from './fill-forward';
 import { BAR_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
@@ -62,16 +64,7 @@ export const MAX_SPEED_VALUE = 100_000;
 export const MIN_SPEED_VALUE = 0.0001;
 const KNOWN_FIELDS = new Set(['name', 'description', 'symbols', 'from', 'to', 'interval', 'hours', 'speed', 'mode', 'quotes', 'quote_ticks', 'trades', 'adjust', 'gaps', 'start']);
 
-/** A config problem: `field` names the field (or URL parameter) so the page can point at it. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ConfigError };
 
 export function parseConfigText(text: string, source: string): ReplayConfigInput {
   let value: unknown;
@@ -157,7 +150,12 @@ export function parseMode(value: unknown): Mode {
 }
 
 /** Validates every field; defaults: to = from, interval 1m, hours regular, speed 60, backtest. */
-export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
+/**
+ * The whole config checked. `startCheck`: how a start's hours are checked now — by default
+ * against an ordinary US equities day (a config without markets is US equities); the
+ * SystemManager passes none and checks it in the run's first market once the data names it.
+ */
+export function validateReplayConfig(input: ReplayConfigInput, startCheck: (start: string, hours: Hours) => string = checkStartInSession): ReplayConfig {
   const quotes = parseSymbols(input.quotes ?? [], 'quotes', false);
   const quoteTicks = parseSymbols(input.quote_ticks ?? [], 'quote_ticks', false);
   const trades = parseSymbols(input.trades ?? [], 'trades', false);
@@ -172,7 +170,8 @@ export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
   if (to < from) throw new ConfigError('to', `to (${to}) is before from (${from})`);
   const everything = [...new Set([...symbols, ...quotes, ...quoteTicks, ...trades])];
   const hours = parseHours(input.hours ?? 'regular');
-  const start = input.start === undefined || input.start === '' ? undefined : checkStartInSession(parseStartTime(input.start), hours);
+    // Against an ordinary US day unless the caller reads it in the run's own market later (start-time.ts).
+  const start = input.start === undefined || input.start === '' ? undefined : startCheck(parseStartTime(input.start), hours);
   const name = typeof input.name === 'string' && input.name.trim() !== '' ? input.name.trim() : `${everything.join(', ')} ${from === to ? from : `${from} to ${to}`}`;
   return {
     name,
@@ -298,41 +297,15 @@ export function checkAgainstCatalog(config: ReplayConfig, catalog: Catalog): Map
   return daysBySymbol;
 }
 
-// `start=HH:MM`: where a replay's pacing begins, in New York time on its first day (the
-// SystemManager turns it into the "go to" target that opens the run: items before it are
-// emitted at once, as history).
+// `start=HH:MM`: where a replay's pacing begins, on the wall clocks of the run's first market on
+// its first trading day (start-time.ts reads it and checks it against that market's sessions; the
+// SystemManager turns it into the "go to" target that opens the run: items before it are emitted
+// at once, as history).
 
 const PATTERN = /^([01]?\d|2[0-3]):([0-5]\d)$/;
-/** Each session's hours in minutes after New York midnight: a start must fall inside [open, close). */
-const SESSION_MINUTES: Record<Hours, { readonly open: number; readonly close: number }> = {
-  regular: { open: 9 * 60 + 30, close: 16 * 60 },
-  extended: { open: 4 * 60, close: 20 * 60 },
-};
-
 /** "9:45" or "09:45" → "09:45"; anything else is a ConfigError naming `start`. */
 export function parseStartTime(value: unknown): string {
   const match = typeof value === 'string' ? PATTERN.exec(value.trim()) : null;
   if (!match) throw new ConfigError('start', `start must be a New York time written HH:MM, such as 10:30; got ${JSON.stringify(value)}`);
   return formatMinute(Number(match[1]) * 60 + Number(match[2]));
-}
-
-/** A start outside the session's hours is refused, naming the hours it must fall in. */
-export function checkStartInSession(start: string, hours: Hours): string {
-  const minutes = startMinutes(start);
-  const { open, close } = SESSION_MINUTES[hours];
-  if (minutes < open || minutes >= close) {
-    const other = hours === 'regular' ? ', or hours=extended (04:00–20:00)' : '';
-    throw new ConfigError('start', `start ${start} is outside the ${hours} session (${formatMinute(open)}–${formatMinute(close)} New York): pick a time from ${formatMinute(open)} to ${formatMinute(close - 1)}${other}`);
-  }
-  return start;
-}
-
-export function startMinutes(start: string): number {
-  const [h, m] = start.split(':').map(Number);
-  return h * 60 + m;
-}
-
-/** The instant pacing begins: `start` on `day` (the replay's first trading day), epoch ms UTC. */
-export function startInstant(day: string, start: string): number {
-  return exchangeWallToUtc(day, startMinutes(start));
 }

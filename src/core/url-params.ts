@@ -13,9 +13,9 @@ import {
   parseGaps,
   parseSymbols,
   parseStartTime,
-  checkStartInSession,
   type ReplayConfigInput,
 } from './replay-config';
+import { checkStartInSession } from './start-time';
 import { parseBlindSeed } from './blind-pick';
 import { parseIndicators, type IndicatorSpec } from './indicator-spec';
 
@@ -107,7 +107,7 @@ function parseView(value: string): PageView {
 }
 
 /** Reads `location.search` (with or without "?") against the page's base URL; never throws. */
-export function readReplayUrl(search: string, baseUrl: string): LinkReading {
+export function readReplayUrl(search: string, baseUrl: string, checkStart = true): LinkReading {
   const params = new URLSearchParams(search);
   const errors: ConfigError[] = [];
   const bad: Record<string, string> = {};
@@ -128,8 +128,9 @@ export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   for (const [name, apply] of OVERRIDE_PARAMETERS) read(name, (value) => apply(value, overrides));
   const configName = read('config', parseConfigName);
   // A start outside the session is named now when the link says which hours (or none, and no
-  // config could say otherwise: regular); a named config's hours are checked when it starts.
-  if (typeof overrides.start === 'string') {
+  // config could say otherwise: regular); a named config's hours are checked when it starts. The
+  // page defers it (`checkStart` false) until the catalog names the first symbol's market and day.
+  if (typeof overrides.start === 'string' && checkStart) {
     const hours = overrides.hours ?? (configName === undefined ? 'regular' : 'extended');
     read('start', () => checkStartInSession(overrides.start as string, hours as 'regular' | 'extended'));
     if (bad.start !== undefined) delete overrides.start;

@@ -4,7 +4,9 @@
 // and renders its snapshot(); each run's own data lives in a ReplayRun made by start().
 
 import { speedToCell } from '../core/control-block';
-import { checkAgainstCatalog, startInstant, type Speed } from '../core/replay-config';
+import { checkAgainstCatalog, type Speed } from '../core/replay-config';
+import { startInMarket } from '../core/start-time';
+import { zonePlace } from '../core/zone-clock';
 import { ensureDefined } from '../core/assert';
 import { anyFlaw, FIXED, type Experiment } from '../core/flaws';
 import { canTransition, SystemState, transition, type SystemAction } from '../core/system-state';
@@ -19,6 +21,7 @@ import { feedLate } from './late-feed';
 import { setUpLive, startLiveFeed } from './live-setup';
 import { ReplayRun } from './replay-run';
 import { setUpReplay } from './replay-setup';
+import { startPlaceOfRun } from './run-start';
 import { describeSetupFailure, loadReplayConfig, type RunSetup } from './run-setup';
 import type { SessionData, StreamItems } from './session-data';
 import { buildSnapshot, threadsNow, type SystemSnapshot, type TransitionTaken } from './system-snapshot';
@@ -324,11 +327,13 @@ export class SystemManager {
    */
   private openGate({ run, coordinator }: RunSetup, label: string): void {
     const start = run.config?.start;
-    const first = run.sessions[0];
-    if (start !== undefined && first !== undefined) {
+    // Read on the first market's clocks on its first day, as "go to" reads a time (start-time.ts).
+    const place = startPlaceOfRun(run.byMarket);
+    if (start !== undefined && place !== null) {
+      const at = startInMarket(start, place.market, place.day, ensureDefined(run.config, 'the run config').hours);
       run.seekRequest = { pauseAfter: false };
-      coordinator.gate.seek(startInstant(first.day, start));
-      run.log.mark('system', `start at ${start} New York: the items before it are history`);
+      coordinator.gate.seek(at);
+      run.log.mark('system', `start at ${start} ${zonePlace(place.market.zone)}: the items before it are history`);
     }
     this.move('start');
     run.gateOpened(this.deps.clock());

@@ -4,7 +4,8 @@
 // and draws it; the Node test passes a plain one — and fetch, the address bar and storage are
 // injected, so nothing here touches the DOM.
 
-import { checkStartInSession, ConfigError, parseHours, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
+import { ConfigError, parseHours, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
+import { checkLinkStart } from '../system/run-start';
 import { SystemState } from '../core/system-state';
 import { checkSymbolsKnown } from '../core/replay-config';
 import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type ReplayRequest } from '../core/url-params';
@@ -163,7 +164,7 @@ export class PageController {
    */
   async init(): Promise<void> {
     const state = this.state;
-    const link = readReplayUrl(this.env.search, this.env.baseUrl);
+    const link = readReplayUrl(this.env.search, this.env.baseUrl, false);
     // The view first, before anything is awaited: a lab link never flashes the replay view.
     state.experiment = link.experiment ?? null;
     state.view = link.view ?? (link.experiment ? 'lab' : 'replay');
@@ -195,7 +196,7 @@ export class PageController {
     await this.pick(request.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request.overrides);
     this.linkQuery = this.query;
     const symbolsKnown = this.checkSymbols(await catalog, link);
-    const startInSession = this.checkStart(link);
+    const startInSession = this.checkStart(link, await catalog);
     if (!good || !symbolsKnown || !startInSession) {
       state.autostart = false;
       return; // a bad link: the error names each bad parameter, nothing starts
@@ -249,13 +250,13 @@ export class PageController {
 
   /**
    * The link's start against the hours of the replay it shows (a named config's hours are known
-   * only now); false when it falls outside them, named like the link's other bad parameters.
+   * only now) in its first market (run-start.ts); false when outside, named like the link's other bad parameters.
    */
-  private checkStart(link: LinkReading): boolean {
+  private checkStart(link: LinkReading, entries: readonly CatalogEntry[] | null): boolean {
     const start = link.request.overrides.start;
     if (typeof start !== 'string') return true;
     try {
-      checkStartInSession(start, parseHours(this.state.form.hours));
+      checkLinkStart(start, this.state.form, parseHours(this.state.form.hours), entries);
       return true;
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;

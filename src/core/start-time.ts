@@ -1,0 +1,66 @@
+// `start=HH:MM`: the instant a replay's pacing begins — the time read on the wall clocks of the
+// run's first market on its first trading day (as "go to" reads a typed time), refused with that
+// market's hours that day when it falls outside them. Pure TypeScript, any thread: SystemManager
+// (system-manager.ts) seeks there before the gate opens; the page checks a link's start with it.
+
+import { formatMinute, marketSessions, weekdaySessions, type Hours, type Market, type MarketSession } from './market';
+import { ConfigError } from './config-error';
+import { US_EQUITIES } from './markets';
+import { zoneOffsetMs } from './exchange-time';
+import { readWallTime, zonePlace } from './zone-clock';
+
+const MINUTE_MS = 60_000;
+/** An ordinary US trading Monday: its sessions are what a start is checked against before the data names a market. */
+const ORDINARY_US_DAY = '2013-10-07';
+
+/** Minutes after midnight of a parsed start ("09:45" → 585). */
+export function startMinutes(start: string): number {
+  const [h, m] = start.split(':').map(Number);
+  return h * 60 + m;
+}
+
+/**
+ * A start checked before the data says its market (a link or a config read on its own): against
+ * an ordinary day of US equities, what a file without markets is. Returns the start.
+ */
+export function checkStartInSession(start: string, hours: Hours): string {
+  startInMarket(start, US_EQUITIES, ORDINARY_US_DAY, hours);
+  return start;
+}
+
+/** A session as minutes after `day`'s local midnight (FX's opens the evening before: negative). */
+function localMinutes(market: Market, day: string, session: MarketSession): { open: number; close: number } {
+  const midnight = Date.parse(`${day}T00:00:00Z`);
+  const local = (utc: number) => Math.round((utc + zoneOffsetMs(market.zone, utc) - midnight) / MINUTE_MS);
+  return { open: local(session.open), close: local(session.close) };
+}
+
+/** "09:30–16:00", "09:00–11:30, 12:30–15:00": the sessions as people write them. */
+function hoursText(spans: readonly { open: number; close: number }[]): string {
+  return spans.map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`).join(', ');
+}
+
+/**
+ * The UTC instant `start` (HH:MM) names on `day` in `market`, within its `hours` sessions that day
+ * (calendar applied: an early close ends them sooner). A time FX's day holds the evening before
+ * (18:00 on a day that opens at 17:00 the day before) is read there. Outside every session, or a
+ * time the clocks skipped: a ConfigError naming `start`, the market's hours and what to pick.
+ */
+export function startInMarket(start: string, market: Market, day: string, hours: Hours): number {
+  const sessions = marketSessions(market, day, hours);
+  const minute = startMinutes(start);
+  for (const m of [minute, minute - 1440]) {
+    const reading = readWallTime(market.zone, day, m);
+    if (reading.kind === 'skipped') continue;
+    if (sessions.some((s) => reading.utc >= s.open && reading.utc < s.close)) return reading.utc;
+  }
+  const spans = sessions.map((s) => localMinutes(market, day, s));
+  const place = zonePlace(market.zone);
+  const picks = spans.map((s) => `${formatMinute(s.open)} to ${formatMinute(s.close - 1)}`).join(' or ');
+  // Regular hours where the market has more: say which extended hours would take the time.
+  const extended = hours === 'regular' ? weekdaySessions(market, day, 'extended') : [];
+  const wider = extended.length > 0 && hoursText(extended) !== hoursText(weekdaySessions(market, day, 'regular'));
+  const other = wider ? `, or hours=extended (${hoursText(marketSessions(market, day, 'extended').map((s) => localMinutes(market, day, s)))})` : '';
+  if (spans.length === 0) throw new ConfigError('start', `start ${start} is outside ${market.name}'s hours: it does not trade on ${day}`);
+  throw new ConfigError('start', `start ${start} is outside the ${hours} session (${hoursText(spans)} ${place}): pick a time from ${picks}${other}`);
+}
