@@ -1,0 +1,18 @@
+// The stream table's time of a stream's last item, on its own market's clocks: New York streams
+// exactly as always (the column says New York), any other zone's with its place after it
+// ("10-28 16:00–16:01 Berlin"). Plain TypeScript, main thread; StreamTable.svelte calls it.
+
+import { EXCHANGE_TIME_ZONE } from '../core/exchange-time';
+import { zoneClockText, zonePlace } from '../core/zone-clock';
+
+const suffix = (zone: string) => (zone === EXCHANGE_TIME_ZONE ? '' : ` ${zonePlace(zone)}`);
+
+/** A bar: "MM-DD HH:MM–HH:MM" from its start to its emit time. */
+export function lastBarText(zone: string, tsStart: number, tsEmit: number): string {
+  return `${zoneClockText(zone, tsStart).slice(5, 16)}–${zoneClockText(zone, tsEmit).slice(11, 16)}${suffix(zone)}`;
+}
+
+/** A quote or trade: "MM-DD HH:MM:SS", with milliseconds for updates and prints. */
+export function lastItemText(zone: string, tsStart: number, withMs: boolean): string {
+  return `${zoneClockText(zone, tsStart).slice(5, 19)}${withMs ? `.${String(tsStart % 1000).padStart(3, '0')}` : ''}${suffix(zone)}`;
+}
