@@ -21,7 +21,7 @@ import { ReplayRun } from './replay-run';
 import { setUpReplay } from './replay-setup';
 import { describeSetupFailure, loadReplayConfig, type RunSetup } from './run-setup';
 import type { SessionData, StreamItems } from './session-data';
-import { buildSnapshot, threadsNow, type SystemSnapshot, type TransitionTaken } from './system-snapshot';
+import { backtestTimeOf, buildSnapshot, threadsNow, type RunClock, type SystemSnapshot, type TransitionTaken } from './system-snapshot';
 import { WorkerSupervisor, type WorkerFactories } from './worker-supervisor';
 
 export interface SystemManagerDeps extends WorkerFactories {
@@ -271,6 +271,14 @@ export class SystemManager {
   snapshot(): SystemSnapshot {
     const { state, lastTransition, speed, gateKind } = this;
     return buildSnapshot({ state, lastTransition, speed, gateKind, control: this.workers.coordinator?.gate.control }, this.run);
+  }
+
+  /**
+   * The run's id, state and backtest clock, without building a snapshot (stream summaries, copied
+   * violations): cheap enough for a caller each frame, the trading desk. Read now, never older.
+   */
+  runClock(): RunClock {
+    return { runId: this.run.id, state: this.state, starting: this.run.starting, backtestTime: backtestTimeOf(this.run) };
   }
 
   exportCsv(): string {
