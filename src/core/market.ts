@@ -150,12 +150,17 @@ export function describeHours(market: Market, day: string, hours: Hours): string
   const status = marketDayStatus(market, day);
   if (status.kind === 'weekend') return `closed on ${new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' })}s`;
   if (status.kind === 'holiday') return `closed (${status.reason})`;
+  return `${sessionHours(market, day, hours)} ${market.zone}${status.kind === 'early-close' ? ` (early close: ${status.reason})` : ''}`;
+}
+
+/** The sessions of `day` in local time, cut at an early close: "04:00–20:00", "09:00–11:30, 12:30–15:00" (empty on a weekend). */
+export function sessionHours(market: Market, day: string, hours: Hours): string {
   const cut = earlyCloseCut(market, day, hours);
-  const parts = weekdaySessions(market, day, hours)
+  return weekdaySessions(market, day, hours)
     .map((s) => ({ open: s.open, close: cut === undefined ? s.close : Math.min(s.close, cut) }))
     .filter((s) => s.close > s.open)
-    .map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`);
-  return `${parts.join(', ')} ${market.zone}${status.kind === 'early-close' ? ` (early close: ${status.reason})` : ''}`;
+    .map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`)
+    .join(', ');
 }
 
 /** `utcMs` as a wall time in `zone`, "YYYY-MM-DD HH:MM:SS Zone" (a clock in the market's own time). */
