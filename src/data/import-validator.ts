@@ -13,7 +13,7 @@ import { marketDay } from '../core/market-calendar';
 import { intervalMs, type BarInterval, type Interval } from '../core/stream-key';
 import { REGULAR_OPEN_MINUTE, tradingSession } from '../core/trading-hours';
 import type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind, RefusedRows } from '../core/import-types';
-import { atMidnight, barValuesProblem, bounded, dailyBarDay, itemValuesProblem, knownCalendarYears, shown, symbolOf } from '../core/row-rules';
+import { atMidnight, barValuesProblem, bounded, dailyBarDay, itemValuesProblem, knownCalendarYears, symbolOf } from '../core/row-rules';
 import { DataError } from './data-error';
 import { sessionHours, type Market } from '../core/market';
 import { US_EQUITIES } from '../core/markets';
@@ -74,9 +74,6 @@ export const IMPORT_LIMITS = {
   examples: 5,
   firstProblems: 20,
 } as const;
-
-/** A value from a file, shown in a message (row-rules.ts: quoted, cut short, NULL as NULL). */
-export const quote = shown;
 
 /** A symbol as stored (upper case), or null with the problem recorded. */
 export function checkSymbol(validator: ImportValidator, row: number, value: unknown): string | null {
