@@ -32,6 +32,15 @@ export interface SystemManagerDeps extends WorkerFactories {
   readonly frames?: FrameClock;
 }
 
+/** A step the transport can ask for while paused, as its refusals name it ("Cannot step back now"). */
+type StepKind = 'step a bar' | 'step back';
+
+/** The words each kind of step's refusals use: the steps that need a pause, and what a live feed lacks. */
+const STEP_WORDS: Readonly<Record<StepKind, { readonly steps: string; readonly over: string }>> = {
+  'step a bar': { steps: 'bar steps', over: 'step through' },
+  'step back': { steps: 'step back', over: 'go back over' },
+};
+
 export class SystemManager {
   private state = SystemState.STOPPED;
   private lastTransition: TransitionTaken | null = null;
@@ -189,10 +198,10 @@ export class SystemManager {
   }
 
   /** Why a bar step or a step back cannot be taken now, or null. */
-  private refuseStep(what: string): string | null {
+  private refuseStep(what: StepKind): string | null {
     const coordinator = this.workers.coordinator;
-    if (this.state !== SystemState.PAUSED || !coordinator) return `Cannot ${what} now: ${what === 'step back' ? 'step back' : 'bar steps'} work while the replay is paused. Press Pause first.`;
-    if (!this.isBacktestMode()) return `Cannot ${what}: a live feed has no recorded items to ${what === 'step back' ? 'go back over' : 'step through'}.`;
+    if (this.state !== SystemState.PAUSED || !coordinator) return `Cannot ${what} now: ${STEP_WORDS[what].steps} work while the replay is paused. Press Pause first.`;
+    if (!this.isBacktestMode()) return `Cannot ${what}: a live feed has no recorded items to ${STEP_WORDS[what].over}.`;
     if (anyFlaw(this.run.experiment.flaws)) return `Cannot ${what} in a teaching experiment: its flaw would make the undo untrue.`;
     if (coordinator.gate.stepsPending() > 0) return `Cannot ${what} yet: the previous step is still on its way. Try again.`;
     return null;
