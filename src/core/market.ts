@@ -104,13 +104,22 @@ export function marketWallToUtc(zone: string, day: string, minute: number): numb
 }
 
 /**
+ * The local minute an early close cuts `day`'s sessions at for `hours` (the extended close when the
+ * era has extended hours), or undefined on a day without an early close.
+ */
+function earlyCloseCut(market: Market, day: string, hours: Hours): number | undefined {
+  const entry = market.calendar(day);
+  if (entry?.kind !== 'early-close') return undefined;
+  return hours === 'extended' && eraOf(market, day).extended ? entry.extendedCloseMinute : entry.closeMinute;
+}
+
+/**
  * The trading sessions of `day` (sorted, disjoint), cut at an early close; empty on a weekend or
  * holiday. Each session's grid anchor is the market's anchor minute that day, or its own open.
  */
 export function marketSessions(market: Market, day: string, hours: Hours): MarketSession[] {
-  const entry = market.calendar(day);
-  if (entry?.kind === 'holiday') return [];
-  const cut = entry?.kind === 'early-close' ? (hours === 'extended' && eraOf(market, day).extended ? entry.extendedCloseMinute : entry.closeMinute) : undefined;
+  if (market.calendar(day)?.kind === 'holiday') return [];
+  const cut = earlyCloseCut(market, day, hours);
   const anchor = market.anchorMinute === undefined ? undefined : marketWallToUtc(market.zone, day, market.anchorMinute);
   const sessions: MarketSession[] = [];
   for (const times of weekdaySessions(market, day, hours)) {
@@ -141,13 +150,17 @@ export function describeHours(market: Market, day: string, hours: Hours): string
   const status = marketDayStatus(market, day);
   if (status.kind === 'weekend') return `closed on ${new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' })}s`;
   if (status.kind === 'holiday') return `closed (${status.reason})`;
-  const entry = market.calendar(day);
-  const cut = entry?.kind === 'early-close' ? (hours === 'extended' && eraOf(market, day).extended ? entry.extendedCloseMinute : entry.closeMinute) : undefined;
-  const parts = weekdaySessions(market, day, hours)
+  return `${sessionHours(market, day, hours)} ${market.zone}${status.kind === 'early-close' ? ` (early close: ${status.reason})` : ''}`;
+}
+
+/** The sessions of `day` in local time, cut at an early close: "04:00–20:00", "09:00–11:30, 12:30–15:00" (empty on a weekend). */
+export function sessionHours(market: Market, day: string, hours: Hours): string {
+  const cut = earlyCloseCut(market, day, hours);
+  return weekdaySessions(market, day, hours)
     .map((s) => ({ open: s.open, close: cut === undefined ? s.close : Math.min(s.close, cut) }))
     .filter((s) => s.close > s.open)
-    .map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`);
-  return `${parts.join(', ')} ${market.zone}${status.kind === 'early-close' ? ` (early close: ${status.reason})` : ''}`;
+    .map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`)
+    .join(', ');
 }
 
 /** `utcMs` as a wall time in `zone`, "YYYY-MM-DD HH:MM:SS Zone" (a clock in the market's own time). */

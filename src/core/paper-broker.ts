@@ -65,6 +65,8 @@ export function orderProblem(request: OrderRequest): string | null {
 export class PaperBroker {
   private readonly orders: PaperOrder[] = [];
   private fills: PaperFill[] = [];
+  /** The fills sorted, kept until the next fill or forget: the trade list reads them every frame. */
+  private sorted: readonly PaperFill[] | null = null;
   private readonly filledIds = new Map<number, PaperFill>();
   /** Orders cancelled because their OCO partner filled (a consequence of fills, so forgotten with them). */
   private readonly ocoCancelled = new Set<number>();
@@ -125,6 +127,7 @@ export class PaperBroker {
     const commission = roundMoney(order.commissionPerShare * order.qty);
     const fill: PaperFill = { orderId: order.id, symbol: order.symbol, side: order.side, qty: order.qty, type: order.type, tsOrder: order.tsOrder, tsFill, price, commission, priority: FILL_PRIORITY[order.type] };
     this.fills.push(fill);
+    this.sorted = null;
     this.filledIds.set(order.id, fill);
     let account = this.accounts.get(order.symbol);
     if (!account) this.accounts.set(order.symbol, (account = new PaperAccount()));
@@ -145,6 +148,7 @@ export class PaperBroker {
   /** Forgets every fill (and OCO cancel): the orders stay, and advance() from bar 0 refills them. */
   forgetFills(): void {
     this.fills = [];
+    this.sorted = null;
     this.ocoCancelled.clear();
     this.filledIds.clear();
     this.accounts = new Map();
@@ -157,8 +161,8 @@ export class PaperBroker {
   }
 
   /** The fills in time order (ties: stop before target, then order id): the trade list and export-trades. */
-  trades(): PaperFill[] {
-    return [...this.fills].sort((a, b) => a.tsFill - b.tsFill || a.priority - b.priority || a.orderId - b.orderId);
+  trades(): readonly PaperFill[] {
+    return (this.sorted ??= [...this.fills].sort((a, b) => a.tsFill - b.tsFill || a.priority - b.priority || a.orderId - b.orderId));
   }
 
   account(symbol: string): PaperAccount {

@@ -8,12 +8,12 @@
 
 import Papa from 'papaparse';
 import { epochUnitHint, parseDateAndTime, parseTimestamp, TIMESTAMP_FORMS, type ParsedTime } from '../core/timestamp-text';
-import { bounded, symbolOf } from '../core/row-rules';
+import { bounded, shown, symbolOf } from '../core/row-rules';
 import { isBarInterval, type BarInterval } from '../core/stream-key';
 import { isTimeZone } from '../core/exchange-time';
 import type { ImportOptions } from '../core/import-types';
 import { DataError } from './data-error';
-import { checkSymbol, IMPORT_LIMITS, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport } from './import-validator';
+import { checkSymbol, IMPORT_LIMITS, ImportValidator, type DayChunk, type ExistingData, type ImportReport } from './import-validator';
 import { ensureDefined } from '../core/assert';
 import { importMarket } from './market-rows';
 
@@ -83,7 +83,7 @@ export function readHeader(cells: readonly string[], name: string, options: Impo
   if (cells.length === 1) {
     const only = cells[0];
     if (/[ ;|\t:]/.test(only.trim())) {
-      throw new DataError(`${name}: the header is one column, ${quote(only)}: the values are not separated by commas. Save the file as CSV (commas, tabs, semicolons or | are read).`);
+      throw new DataError(`${name}: the header is one column, ${shown(only)}: the values are not separated by commas. Save the file as CSV (commas, tabs, semicolons or | are read).`);
     }
   }
   const names = cells.map(normalize);
@@ -95,7 +95,7 @@ export function readHeader(cells: readonly string[], name: string, options: Impo
   names.forEach((n, i) => {
     const column = (Object.keys(COLUMN_NAMES) as Column[]).find((c) => COLUMN_NAMES[c].includes(n));
     if (column === undefined) extra.push(n === '' ? `(unnamed column ${i + 1})` : cells[i].trim());
-    else if (at[column] !== undefined) throw new DataError(`${name}: the header names ${column} twice (${quote(cells[at[column]!].trim())} and ${quote(cells[i].trim())}); keep one.`);
+    else if (at[column] !== undefined) throw new DataError(`${name}: the header names ${column} twice (${shown(cells[at[column]!].trim())} and ${shown(cells[i].trim())}); keep one.`);
     else at[column] = i;
   });
   const missing = PRICE_COLUMNS.filter((c) => at[c] === undefined);
@@ -129,8 +129,8 @@ export function readHeader(cells: readonly string[], name: string, options: Impo
   } else {
     throw new DataError(bounded(`${name}: the header has no timestamp column (ts, timestamp, datetime, or date and time). Found: ${cells.map((c) => c.trim()).join(', ')}.`));
   }
-  if (extra.length > 0) validator.problem('columns', 1, `${extra.length === 1 ? 'column' : 'columns'} ${extra.map((e) => quote(e)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of a bar and will not be imported`);
-  validator.note(`Columns: ${(Object.keys(at) as Column[]).map((c) => `${c} ← ${quote(cells[ensureDefined(at[c], c)].trim())}`).join(', ')}.`);
+  if (extra.length > 0) validator.problem('columns', 1, `${extra.length === 1 ? 'column' : 'columns'} ${extra.map((e) => shown(e)).join(', ')} ${extra.length === 1 ? 'is' : 'are'} not part of a bar and will not be imported`);
+  validator.note(`Columns: ${(Object.keys(at) as Column[]).map((c) => `${c} ← ${shown(cells[ensureDefined(at[c], c)].trim())}`).join(', ')}.`);
   if (at.symbol === undefined) validator.note(`Every row is ${ensureDefined(options.symbol, 'the symbol typed for this file').toUpperCase()} (the symbol typed for this file).`);
   if (at.interval === undefined) validator.note(`Every row is a ${options.interval} bar (the interval chosen for this file).`);
   validator.note(`Timestamps without an offset are read as ${zone} time.`);
@@ -144,7 +144,7 @@ function unnamedColumn(cells: readonly string[], layout: Layout): string {
   const extra = cells.length - layout.width;
   const time = layout.at.time === undefined && layout.at.ts === undefined ? cells.findIndex((c) => TIME_OF_DAY.test(c.trim())) : -1;
   if (time >= 0) {
-    return `; field ${time + 1} (${quote(cells[time].trim())}) looks like a time of day that the header does not name: add a name such as Time after ${quote(layout.names[time - 1] ?? '')} in the header (a date and a time column are read together)`;
+    return `; field ${time + 1} (${shown(cells[time].trim())}) looks like a time of day that the header does not name: add a name such as Time after ${shown(layout.names[time - 1] ?? '')} in the header (a date and a time column are read together)`;
   }
   return `; the header names ${layout.width} columns and this row has ${extra} more: ${extra === 1 ? 'a column looks' : 'columns look'} unnamed. Add ${extra === 1 ? 'its name' : 'their names'} to the header`;
 }
@@ -168,26 +168,26 @@ function readRow(cells: readonly string[], row: number, layout: Layout, options:
   if (at.interval !== undefined) {
     interval = normalizeInterval(cells[at.interval]);
     if (interval === null) {
-      validator.problem('interval', row, `interval ${quote(cells[at.interval])} is not one of 1m, 5m, 15m, 30m, 1h, 1d`);
+      validator.problem('interval', row, `interval ${shown(cells[at.interval])} is not one of 1m, 5m, 15m, 30m, 1h, 1d`);
       return;
     }
   }
   const time = layout.time(cells);
   if (time === null) {
     const text = layout.timeText(cells);
-    validator.problem('timestamp', row, `${quote(text)} is not a timestamp (${epochUnitHint(text) ?? TIMESTAMP_FORMS})`);
+    validator.problem('timestamp', row, `${shown(text)} is not a timestamp (${epochUnitHint(text) ?? TIMESTAMP_FORMS})`);
     return;
   }
   const values = [0, 0, 0, 0, 0] as [number, number, number, number, number];
   for (let f = 0; f < PRICE_COLUMNS.length; f++) {
     const text = cells[at[PRICE_COLUMNS[f]]!].trim();
     if (!NUMBER.test(text)) {
-      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${text === '' ? 'is empty' : `${quote(text)} is not a number`}`, validator.rowLabel, validator.placeOf('bar', symbol, time.ms, interval));
+      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${text === '' ? 'is empty' : `${shown(text)} is not a number`}`, validator.rowLabel, validator.placeOf('bar', symbol, time.ms, interval));
       return;
     }
     values[f] = Number(text);
     if (!Number.isFinite(values[f])) {
-      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${quote(text)} is too large to be a finite number`, validator.rowLabel, validator.placeOf('bar', symbol, time.ms, interval));
+      validator.problem('number', row, `${PRICE_COLUMNS[f]} ${shown(text)} is too large to be a finite number`, validator.rowLabel, validator.placeOf('bar', symbol, time.ms, interval));
       return;
     }
   }

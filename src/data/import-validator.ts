@@ -13,9 +13,9 @@ import { marketDay } from '../core/market-calendar';
 import { intervalMs, type BarInterval, type Interval } from '../core/stream-key';
 import { REGULAR_OPEN_MINUTE, tradingSession } from '../core/trading-hours';
 import type { ChunkKind, ExistingData, ImportReport, Problem, ProblemKind, RefusedRows } from '../core/import-types';
-import { atMidnight, barValuesProblem, bounded, dailyBarDay, itemValuesProblem, knownCalendarYears, shown, symbolOf } from '../core/row-rules';
+import { atMidnight, barValuesProblem, bounded, dailyBarDay, itemValuesProblem, knownCalendarYears, symbolOf } from '../core/row-rules';
 import { DataError } from './data-error';
-import type { Market } from '../core/market';
+import { sessionHours, type Market } from '../core/market';
 import { US_EQUITIES } from '../core/markets';
 import { resolveMarket, tradingDayOf, type MarketSpec } from '../core/market-spec';
 import { checkMarketRow, suggestMarket, symbolMarkets } from './market-rows';
@@ -74,9 +74,6 @@ export const IMPORT_LIMITS = {
   examples: 5,
   firstProblems: 20,
 } as const;
-
-/** A value from a file, shown in a message (row-rules.ts: quoted, cut short, NULL as NULL). */
-export const quote = shown;
 
 /** A symbol as stored (upper case), or null with the problem recorded. */
 export function checkSymbol(validator: ImportValidator, row: number, value: unknown): string | null {
@@ -362,10 +359,11 @@ export class ImportValidator {
   }
 }
 
-/** A day's extended hours as the calendar gives them ("04:00–20:00", or "04:00–17:00, an early close …"). */
+/** A trading day's extended hours from US_EQUITIES ("04:00–20:00", or "04:00–17:00: an early close, …"). */
 function hoursOf(day: string): string {
   const { kind, reason } = marketDay(day);
-  return kind === 'early-close' ? `04:00–17:00: an early close, ${reason}` : '04:00–20:00';
+  const hours = sessionHours(US_EQUITIES, day, 'extended');
+  return kind === 'early-close' ? `${hours}: an early close, ${reason}` : hours;
 }
 
 function chunkOrder(g: Group): string {

@@ -19,8 +19,15 @@ export class ImportedDataset {
   readonly label: string;
   readonly datasetName: string;
   private readonly shape: MarketDataRepository;
-  /** The timestamps of the days queries read, by stream and day, until account() counts them (no second read). */
+  /**
+   * The timestamps of the days one setup's queries read, by stream and day, for its account() (no
+   * second read). Scoped to that setup: a setup asks every stream for one range, so a query for
+   * another range starts afresh, and a setup cancelled before its account holds nothing past the next
+   * setup. Only reads are saved: account() reads whatever is missing here.
+   */
   private readonly seen = new Map<string, Float64Array>();
+  /** The range (from, to, hours) the days in `seen` were read for. */
+  private seenRange = '';
 
   constructor(
     private readonly db: LabDb,
@@ -40,6 +47,9 @@ export class ImportedDataset {
   }
 
   async getItems(key: StreamKey, from: string, to: string, hours: Hours): Promise<ItemColumns> {
+    const range = `${from} ${to} ${hours}`;
+    if (range !== this.seenRange) this.seen.clear();
+    this.seenRange = range;
     const chunks = new Map<string, DayColumns>();
     for (const source of this.shape.sourcesOf(key, from, to)) for (const [k, v] of await this.load(source, from, to)) chunks.set(k, v);
     for (const [k, v] of chunks) this.seen.set(k, v.ts);

@@ -24,11 +24,6 @@ export function importMarket(spec: MarketSpec | undefined): Market | undefined {
   }
 }
 
-/** `utcMs` as the market's wall time, "YYYY-MM-DD HH:MM:SS Zone". */
-export function formatMarketTime(market: Market, utcMs: number): string {
-  return formatZonedTime(market.zone, utcMs);
-}
-
 /** A bar or item at `ts` for `market`: where it is stored, or why it is refused. */
 export function checkMarketRow(market: Market, interval: Interval, ts: number, namedDay?: string): MarketRow {
   if (interval === '1d') return checkDailyBar(market, ts, namedDay);
@@ -37,10 +32,10 @@ export function checkMarketRow(market: Market, interval: Interval, ts: number, n
   if (sessions.length === 0) return { ok: false, kind: 'closed', message: `${day}: ${market.name} is ${describeHours(market, day, 'extended')}` };
   const session = sessions.find((s) => ts >= s.open && ts < s.close);
   if (!session) {
-    return { ok: false, kind: 'closed', message: `${formatMarketTime(market, ts)} is outside ${market.name}'s hours on ${day} (${describeHours(market, day, 'extended')})` };
+    return { ok: false, kind: 'closed', message: `${formatZonedTime(market.zone, ts)} is outside ${market.name}'s hours on ${day} (${describeHours(market, day, 'extended')})` };
   }
   if (interval !== 'tick' && gridBucket(ts, interval, session) !== ts) {
-    return { ok: false, kind: 'grid', message: `${formatMarketTime(market, ts)} is not the start of a ${interval} bar (${market.name}'s grid starts at each session's open)` };
+    return { ok: false, kind: 'grid', message: `${formatZonedTime(market.zone, ts)} is not the start of a ${interval} bar (${market.name}'s grid starts at each session's open)` };
   }
   return { ok: true, day, at: ts };
 }
@@ -54,7 +49,7 @@ function checkDailyBar(market: Market, ts: number, namedDay?: string): MarketRow
     if (ts % 86_400_000 === 0) day = utcDay;
     else if (ts === marketWallToUtc(market.zone, localDay, 0) || ts === marketSessions(market, localDay, 'extended')[0]?.open) day = localDay;
   }
-  if (day === undefined) return { ok: false, kind: 'grid', message: `a daily bar is dated by its day (or midnight, or its first open); got ${formatMarketTime(market, ts)}` };
+  if (day === undefined) return { ok: false, kind: 'grid', message: `a daily bar is dated by its day (or midnight, or its first open); got ${formatZonedTime(market.zone, ts)}` };
   const first = marketSessions(market, day, 'extended')[0];
   if (!first) return { ok: false, kind: 'closed', message: `${day}: ${market.name} is ${describeHours(market, day, 'extended')}` };
   return { ok: true, day, at: first.open };

@@ -9,12 +9,12 @@
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { isBarInterval } from '../core/stream-key';
 import { MAX_EPOCH_MS, MIN_EPOCH_MS } from '../core/timestamp-text';
-import { bounded } from '../core/row-rules';
+import { bounded, shown } from '../core/row-rules';
 import { DataError } from './data-error';
 import { importMarket } from './market-rows';
 import { readMarkets } from './interchange-markets';
 import type { MarketSpec } from '../core/market-spec';
-import { checkSymbol, ImportValidator, quote, type DayChunk, type ExistingData, type ImportReport, type RowPlace } from './import-validator';
+import { checkSymbol, ImportValidator, type DayChunk, type ExistingData, type ImportReport, type RowPlace } from './import-validator';
 import { BAR_VALUE_COLUMNS, ITEM_TABLES } from './storage-layout';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -170,7 +170,7 @@ export function readInterchange(
       if (symbol === null) return;
       const stored = r[1] ?? '1m';
       if (typeof stored !== 'string' || !isBarInterval(stored)) {
-        validator.problem('interval', row, `interval ${quote(stored)} is not one of 1m, 5m, 15m, 30m, 1h, 1d`);
+        validator.problem('interval', row, `interval ${shown(stored)} is not one of 1m, 5m, 15m, 30m, 1h, 1d`);
         return;
       }
       const ts = timestamp(validator, row, r[2]);
@@ -210,7 +210,7 @@ export function readInterchange(
 /** An interchange timestamp: integer epoch milliseconds; seconds and microseconds are refused with a hint. */
 function timestamp(validator: ImportValidator, row: number, value: SqlValue): number | null {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    validator.problem('timestamp', row, `ts must be an integer (epoch milliseconds UTC); got ${quote(value)}`);
+    validator.problem('timestamp', row, `ts must be an integer (epoch milliseconds UTC); got ${shown(value)}`);
     return null;
   }
   if (value < MIN_EPOCH_MS) {
@@ -233,7 +233,7 @@ function numbers(validator: ImportValidator, row: number, raw: readonly SqlValue
     else if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
     else {
       const infinite = v === 'Infinity' || v === '-Infinity';
-      validator.problem('number', row, infinite ? `${names[i]} must be a finite number; got ${v}` : `${names[i]} must be a number; got ${v === null ? 'NULL' : quote(v)}`, validator.rowLabel, place);
+      validator.problem('number', row, infinite ? `${names[i]} must be a finite number; got ${v}` : `${names[i]} must be a number; got ${v === null ? 'NULL' : shown(v)}`, validator.rowLabel, place);
       return null;
     }
   }

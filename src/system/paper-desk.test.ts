@@ -15,7 +15,7 @@ function fakeManager() {
   const col = (f: (i: number) => number) => ({ data: Float64Array.from(OPENS, (_, i) => f(i)) });
   const stream = { key: { type: StreamType.BAR, symbol: 'SPY', interval: '1m' }, count: 0, tsStart: col(at), tsEmit: col((i) => at(i + 1)), fields: [col((i) => OPENS[i]), col((i) => OPENS[i] + 1), col((i) => OPENS[i] - 1), col((i) => OPENS[i] + 0.5), col(() => 1000)] };
   const state = { runId: 1, state: SystemState.STOPPED, starting: false, backtestTime: null as number | null };
-  const manager = { snapshot: () => ({ ...state }), sessionData: { streams: [stream] } } as unknown as DeskManager;
+  const manager = { snapshot: () => ({ ...state }), runClock: () => ({ ...state }), sessionData: { streams: [stream] } } as unknown as DeskManager;
   /** The clock reads 09:30 + m and SessionData holds the bars that ended by then. */
   const clock = (m: number) => {
     state.state = SystemState.PAUSED;

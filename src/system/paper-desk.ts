@@ -16,7 +16,7 @@ import { formatTradesExport, tradesRecord, type TradesRecord } from '../core/tra
 import { exportFileName } from './run-record';
 import type { StreamItems } from './session-data';
 import type { SystemManager } from './system-manager';
-import type { SystemSnapshot } from './system-snapshot';
+import type { RunClock } from './system-snapshot';
 
 const CLOSE = BAR_FIELDS.indexOf('close');
 
@@ -47,8 +47,12 @@ export interface DeskView {
   readonly unrealized: number;
 }
 
-/** What the desk needs of the manager. */
-export type DeskManager = Pick<SystemManager, 'snapshot' | 'sessionData'>;
+/**
+ * What the desk needs of the manager. sync() reads runClock(), not snapshot(): the panel's view runs
+ * it every frame, and a second full snapshot a frame is waste. Nor is the drawn snapshot passed in:
+ * it can be older than the clock place() synced to, and sync() would rewind the order just placed.
+ */
+export type DeskManager = Pick<SystemManager, 'runClock' | 'snapshot' | 'sessionData'>;
 
 export class PaperDesk {
   private broker = new PaperBroker();
@@ -95,9 +99,9 @@ export class PaperDesk {
     this.sync();
   }
 
-  /** Brings the broker up to SessionData (a new run starts a new book); returns the snapshot it used. */
-  sync(): SystemSnapshot {
-    const snap = this.manager.snapshot();
+  /** Brings the broker up to SessionData (a new run starts a new book); returns the clock it used. */
+  sync(): RunClock {
+    const snap = this.manager.runClock();
     if (snap.runId !== this.runId) {
       this.broker = new PaperBroker();
       this.runId = snap.runId;

@@ -24,7 +24,7 @@ import { setUpReplay } from './replay-setup';
 import { startPlaceOfRun } from './run-start';
 import { describeSetupFailure, loadReplayConfig, type RunSetup } from './run-setup';
 import type { SessionData, StreamItems } from './session-data';
-import { buildSnapshot, threadsNow, type SystemSnapshot, type TransitionTaken } from './system-snapshot';
+import { backtestTimeOf, buildSnapshot, threadsNow, type RunClock, type SystemSnapshot, type TransitionTaken } from './system-snapshot';
 import { WorkerSupervisor, type WorkerFactories } from './worker-supervisor';
 
 export interface SystemManagerDeps extends WorkerFactories {
@@ -34,6 +34,15 @@ export interface SystemManagerDeps extends WorkerFactories {
   /** The page draws frames (the app does; a benchmark page does not): take items in only in the time a frame leaves free. */
   readonly frames?: FrameClock;
 }
+
+/** A step the transport can ask for while paused, as its refusals name it ("Cannot step back now"). */
+type StepKind = 'step a bar' | 'step back';
+
+/** The words each kind of step's refusals use: the steps that need a pause, and what a live feed lacks. */
+const STEP_WORDS: Readonly<Record<StepKind, { readonly steps: string; readonly over: string }>> = {
+  'step a bar': { steps: 'bar steps', over: 'step through' },
+  'step back': { steps: 'step back', over: 'go back over' },
+};
 
 export class SystemManager {
   private state = SystemState.STOPPED;
@@ -192,10 +201,10 @@ export class SystemManager {
   }
 
   /** Why a bar step or a step back cannot be taken now, or null. */
-  private refuseStep(what: string): string | null {
+  private refuseStep(what: StepKind): string | null {
     const coordinator = this.workers.coordinator;
-    if (this.state !== SystemState.PAUSED || !coordinator) return `Cannot ${what} now: ${what === 'step back' ? 'step back' : 'bar steps'} work while the replay is paused. Press Pause first.`;
-    if (!this.isBacktestMode()) return `Cannot ${what}: a live feed has no recorded items to ${what === 'step back' ? 'go back over' : 'step through'}.`;
+    if (this.state !== SystemState.PAUSED || !coordinator) return `Cannot ${what} now: ${STEP_WORDS[what].steps} work while the replay is paused. Press Pause first.`;
+    if (!this.isBacktestMode()) return `Cannot ${what}: a live feed has no recorded items to ${STEP_WORDS[what].over}.`;
     if (anyFlaw(this.run.experiment.flaws)) return `Cannot ${what} in a teaching experiment: its flaw would make the undo untrue.`;
     if (coordinator.gate.stepsPending() > 0) return `Cannot ${what} yet: the previous step is still on its way. Try again.`;
     return null;
@@ -274,6 +283,14 @@ export class SystemManager {
   snapshot(): SystemSnapshot {
     const { state, lastTransition, speed, gateKind } = this;
     return buildSnapshot({ state, lastTransition, speed, gateKind, control: this.workers.coordinator?.gate.control }, this.run);
+  }
+
+  /**
+   * The run's id, state and backtest clock, without building a snapshot (stream summaries, copied
+   * violations): cheap enough for a caller each frame, the trading desk. Read now, never older.
+   */
+  runClock(): RunClock {
+    return { runId: this.run.id, state: this.state, starting: this.run.starting, backtestTime: backtestTimeOf(this.run) };
   }
 
   exportCsv(): string {

@@ -127,6 +127,14 @@ export function summarizeStream(s: StreamItems, slot: number): StreamSummary {
   };
 }
 
+/** A run's identity, state and backtest clock alone: what the trading desk reads each frame. */
+export type RunClock = Pick<SystemSnapshot, 'runId' | 'state' | 'starting' | 'backtestTime'>;
+
+/** The backtest clock of `run`; null before the run has a config and a clock. */
+export function backtestTimeOf(run: ReplayRun): number | null {
+  return run.timeProvider && run.config ? run.timeProvider.now() : null;
+}
+
 /** The snapshot of `run` in `system`: plain data, copied where the run keeps mutating it. */
 export function buildSnapshot(system: SystemView, run: ReplayRun): SystemSnapshot {
   const { sessionData } = run;
@@ -147,7 +155,7 @@ export function buildSnapshot(system: SystemView, run: ReplayRun): SystemSnapsho
     error: run.error,
     runComplete: run.complete,
     emitted: sessionData.emitted,
-    backtestTime: run.timeProvider && run.config ? run.timeProvider.now() : null,
+    backtestTime: backtestTimeOf(run),
     gateKind: system.gateKind,
     workerPhase: (system.control?.load(Slot.WORKER_PHASE) ?? WorkerPhase.IDLE) as WorkerPhase,
     gateOpenLatencyMs: run.gateOpenLatencyMs,
