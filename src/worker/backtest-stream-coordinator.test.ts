@@ -116,6 +116,17 @@ function minuteBars(open: number, minutes: number[]) {
 const bar = (symbol: string) => ({ type: StreamType.BAR, symbol, interval: '1m' as const });
 const minutesUpTo = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** SPY's first three bars at 1x: the gate opens at 0 and the page pauses at 10 ms, before any is due. */
+function pausedAt10() {
+  const t = setup(1);
+  t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
+  const s = t.coordinator.registerStream(bar('SPY'));
+  t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), true);
+  t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
+  t.gate.at(10, () => t.gate.setState(SystemState.PAUSED));
+  return t;
+}
+
 describe('BacktestStreamCoordinator', () => {
   it('holds the oldest item at the gate while STOPPED and streams once RUNNING', async () => {
     const t = setup();
@@ -170,12 +181,7 @@ describe('BacktestStreamCoordinator', () => {
   });
 
   it('step while PAUSED emits exactly one item', async () => {
-    const t = setup(1);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
-    const s = t.coordinator.registerStream(bar('SPY'));
-    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), true);
-    t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
-    t.gate.at(10, () => t.gate.setState(SystemState.PAUSED));
+    const t = pausedAt10();
     t.gate.at(20, () => t.gate.set([[Slot.STEP_REQUESTS, 1]]));
     await t.until(() => t.gate.clock > 5000);
     expect(t.emitted().map((e) => e.wall)).toEqual([20]);
@@ -184,12 +190,7 @@ describe('BacktestStreamCoordinator', () => {
   });
 
   it('a resume voids a step it overtook: nothing is emitted after the next pause is seen', async () => {
-    const t = setup(1);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
-    const s = t.coordinator.registerStream(bar('SPY'));
-    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), true);
-    t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
-    t.gate.at(10, () => t.gate.setState(SystemState.PAUSED));
+    const t = pausedAt10();
     // Step, then Resume before the worker looked: it sees both at one ring of the doorbell.
     t.gate.at(20, () => t.gate.set([[Slot.STEP_REQUESTS, 1], [Slot.STATE, SystemState.RUNNING], [Slot.STATE_SEQ, t.gate.control.load(Slot.STATE_SEQ) + 1]]));
     t.gate.at(30, () => t.gate.setState(SystemState.PAUSED));
@@ -202,12 +203,7 @@ describe('BacktestStreamCoordinator', () => {
   });
 
   it('a resume and a pause the worker never saw between them void a step too', async () => {
-    const t = setup(1);
-    t.coordinator.clearStreams({ runId: 1, sessions: [day2], startTime: day2.open, flaws: NO_FLAWS, stateSeq: 0 });
-    const s = t.coordinator.registerStream(bar('SPY'));
-    t.coordinator.feedStream(s, minuteBars(day2.open, [0, 1, 2]), true);
-    t.gate.at(0, () => t.gate.setState(SystemState.RUNNING));
-    t.gate.at(10, () => t.gate.setState(SystemState.PAUSED));
+    const t = pausedAt10();
     // Step, Resume, Pause, all before the worker looks: it sees PAUSED, two changes on.
     t.gate.at(20, () => {
       const seq = t.gate.control.load(Slot.STATE_SEQ);
