@@ -2,7 +2,7 @@
 // TypeScript, any thread: the import validator, the repository's hours filter, the replay's
 // sessions and the clock all ask here. A custom market is built by custom-market.ts.
 
-import type { Market, SessionTimes, WeekSessions } from './market';
+import type { CalendarDay, Market, SessionTimes, WeekSessions } from './market';
 import { US_CALENDAR_FIRST_YEAR, US_CALENDAR_LAST_YEAR, usEquityYear } from './us-equity-calendar';
 import { LSE_FIRST_YEAR, LSE_LAST_YEAR, lseYear } from './lse-calendar';
 import { TSE_FIRST_YEAR, TSE_LAST_YEAR, tseYear } from './tse-calendar';
@@ -21,6 +21,12 @@ function weekdays(...sessions: SessionTimes[]): WeekSessions {
 }
 
 const noCalendar = { calendar: () => null, calendarKnows: () => false };
+
+/** A market's calendar from a calendar file's year table (null outside the years it covers). */
+function byYear(table: (year: number) => ReadonlyMap<string, CalendarDay> | null): Pick<Market, 'calendar' | 'calendarKnows'> {
+  const yearOf = (day: string) => table(Number(day.slice(0, 4)));
+  return { calendar: (day) => yearOf(day)?.get(day) ?? null, calendarKnows: (day) => yearOf(day) !== null };
+}
 
 export const US_EQUITIES: Market = {
   id: 'us-equities',
@@ -73,8 +79,7 @@ export const XETRA: Market = {
   name: 'XETRA (Frankfurt)',
   zone: 'Europe/Berlin',
   eras: [{ regular: weekdays({ open: hm(9), close: hm(17, 30) }) }],
-  calendar: (day) => xetraYear(Number(day.slice(0, 4)))?.get(day) ?? null,
-  calendarKnows: (day) => xetraYear(Number(day.slice(0, 4))) !== null,
+  ...byYear(xetraYear),
   calendarSource: `Deutsche Börse's trading calendar, ${XETRA_FIRST_YEAR}–${XETRA_LAST_YEAR} (xetra-calendar.ts)`,
 };
 
@@ -83,8 +88,7 @@ export const LSE: Market = {
   name: 'London Stock Exchange',
   zone: 'Europe/London',
   eras: [{ regular: weekdays({ open: hm(8), close: hm(16, 30) }) }],
-  calendar: (day) => lseYear(Number(day.slice(0, 4)))?.get(day) ?? null,
-  calendarKnows: (day) => lseYear(Number(day.slice(0, 4))) !== null,
+  ...byYear(lseYear),
   calendarSource: `England and Wales bank holidays as the LSE observes them, with its 12:30 closes, ${LSE_FIRST_YEAR}–${LSE_LAST_YEAR} (lse-calendar.ts)`,
 };
 
@@ -99,8 +103,7 @@ export const TSE: Market = {
     // The TSE's afternoon session has run to 15:30 since 2024-11-05 (JPX, "Extension of trading hours").
     { from: '2024-11-05', regular: weekdays({ open: hm(9), close: hm(11, 30) }, { open: hm(12, 30), close: hm(15, 30) }) },
   ],
-  calendar: (day) => tseYear(Number(day.slice(0, 4)))?.get(day) ?? null,
-  calendarKnows: (day) => tseYear(Number(day.slice(0, 4))) !== null,
+  ...byYear(tseYear),
   calendarSource: `Japan's national holidays and the TSE's 31 December–3 January closure, ${TSE_FIRST_YEAR}–${TSE_LAST_YEAR} (tse-calendar.ts)`,
 };
 
