@@ -52,7 +52,9 @@ export function fewBarsRange(count: number, width: number, barSpacing: number, r
   return { from: -0.6, to: Math.max(count, MIN_SLOTS) - 0.4 };
 }
 
-const VOLUME = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Built at the first legend, not when the app's chunk is evaluated (the page's first tasks are short). */
+let volumeFormat: Intl.NumberFormat | undefined;
+const volumeText = (volume: number) => (volumeFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(volume);
 
 /** A price as the legend writes it: cents, or four places below a dollar. */
 const priceText = (price: number) => price.toFixed(Math.abs(price) < 1 ? 4 : 2);
@@ -62,7 +64,7 @@ export function legendText(bar: ChartBar, interval: string, zone = EXCHANGE_TIME
   const time = zoneClockText(zone, bar.start);
   const when = interval === '1d' ? time.slice(0, 10) : time.slice(0, 16);
   const change = bar.open === 0 ? '' : ` (${bar.close >= bar.open ? '+' : ''}${(((bar.close - bar.open) / bar.open) * 100).toFixed(2)}%)`;
-  return `${when}  O ${priceText(bar.open)}  H ${priceText(bar.high)}  L ${priceText(bar.low)}  C ${priceText(bar.close)}${change}  V ${VOLUME.format(bar.volume)}`;
+  return `${when}  O ${priceText(bar.open)}  H ${priceText(bar.high)}  L ${priceText(bar.low)}  C ${priceText(bar.close)}${change}  V ${volumeText(bar.volume)}`;
 }
 
 /** Where each value sits among a bar stream's columns (BAR_FIELDS' order). */
