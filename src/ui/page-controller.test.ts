@@ -162,6 +162,16 @@ describe('PageController: links that keep what they say', () => {
     expect(state.autostart).toBe(false);
   });
 
+  it("a start outside the hours of the config the link names is named with the link's other errors, kept in the address bar, and nothing starts", async () => {
+    const { controller, state, calls, queries } = page('?config=week&symbols=SPY,NOPE&start=03:00&autostart=1');
+    await controller.init();
+    expect(state.urlError?.split('\n')).toEqual(['symbols: unknown symbol NOPE: the data has SPY', expect.stringMatching(/^URL parameter start: /)]);
+    expect(calls).toEqual([]);
+    expect(state.autostart).toBe(false);
+    controller.syncUrl();
+    expect(new URLSearchParams(queries.at(-1)).get('start')).toBe('03:00');
+  });
+
   it('view= opens a view, and the address bar keeps the view and the experiment as tabs change', async () => {
     const { controller, state, queries } = page('?view=data');
     await controller.init();

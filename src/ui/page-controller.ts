@@ -4,13 +4,9 @@
 // and draws it; the Node test passes a plain one — and fetch, the address bar and storage are
 // injected, so nothing here touches the DOM.
 
-import { ConfigError, parseHours, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
-import { checkLinkStart } from '../system/run-start';
+import { ConfigError, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
 import { SystemState } from '../core/system-state';
-import { checkSymbolsKnown } from '../core/replay-config';
 import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type ReplayRequest } from '../core/url-params';
-import { toCatalog } from '../system/catalog-view';
-import { EXPERIMENTS } from '../system/experiments';
 import { linkNamesData } from '../system/experiment-data';
 import type { CatalogEntry } from '../core/catalog-entry';
 import type { TradesRecord } from '../core/trades-export';
@@ -23,6 +19,7 @@ import type { PageAction } from './key-bindings';
 import { formFromFields, queryFromForm, requestFromForm, type ReplayForm } from './replay-form';
 import { stepSpeed } from './speed-presets';
 import { blindForm, blindQuery, endsBlind, type BlindState } from './blind-practice';
+import { addUrlError, linkStartError, linkSymbolsError, unknownExperiment } from './link-checks';
 
 export type View = PageView;
 
@@ -104,12 +101,6 @@ export interface PageEnvironment {
   download(filename: string, text: string, type: string): void;
   /** The run's paper trades for its record (null: none were made). */
   trades?(): Promise<TradesRecord | null>;
-}
-
-/** The link's experiment, when the lab has none of that id: named with the ids it has. */
-function unknownExperiment(id: string | undefined): string[] {
-  const ids = EXPERIMENTS.map((e) => e.id);
-  return id === undefined || ids.includes(id) ? [] : [`URL parameter experiment: there is no experiment "${id}"; the lab has ${ids.join(', ')}`];
 }
 
 /** What space does in each state: play/pause as a table. While a start sets up it does nothing. */
@@ -195,9 +186,17 @@ export class PageController {
     const inline = Object.keys(request.overrides).length > 0 || request.dbUrl !== undefined;
     await this.pick(request.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request.overrides);
     this.linkQuery = this.query;
-    const symbolsKnown = this.checkSymbols(await catalog, link);
-    const startInSession = this.checkStart(link, await catalog);
-    if (!good || !symbolsKnown || !startInSession) {
+    // What only the data can say of the link (link-checks.ts): its symbols, its start in its market's hours.
+    const entries = await catalog;
+    const symbolsError = linkSymbolsError(link, state.form, entries);
+    const startError = linkStartError(link, state.form, entries);
+    if (symbolsError !== null) state.urlError = addUrlError(state.urlError, symbolsError);
+    if (startError !== null) {
+      state.urlError = addUrlError(state.urlError, startError);
+      // The address bar keeps the start as given (a string: only a string start is checked).
+      this.badParameters = { ...this.badParameters, start: String(link.request.overrides.start) };
+    }
+    if (!good || symbolsError !== null || startError !== null) {
       state.autostart = false;
       return; // a bad link: the error names each bad parameter, nothing starts
     }
@@ -230,41 +229,6 @@ export class PageController {
   /** Shows the hidden day: symbol, date and prices. */
   reveal(): void {
     if (this.state.blind) this.state.blind.revealed = true;
-  }
-
-  /** The link's symbols against the data, as soon as the catalog arrives; false when some are unknown. */
-  private checkSymbols(entries: readonly CatalogEntry[] | null, link: LinkReading): boolean {
-    const listed = this.state.form.symbols.split(',').filter(Boolean);
-    if (entries === null || link.request.overrides.symbols === undefined || listed.length === 0) return true;
-    try {
-      checkSymbolsKnown(listed, toCatalog(entries));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      // As the start would say it (run-setup's describeSetupFailure): "symbols: unknown symbol …".
-      const message = `${e.field}: ${e.message}`;
-      this.state.urlError = this.state.urlError ? `${this.state.urlError}\n${message}` : message;
-      return false;
-    }
-  }
-
-  /**
-   * The link's start against the hours of the replay it shows (a named config's hours are known
-   * only now) in its first market (run-start.ts); false when outside, named like the link's other bad parameters.
-   */
-  private checkStart(link: LinkReading, entries: readonly CatalogEntry[] | null): boolean {
-    const start = link.request.overrides.start;
-    if (typeof start !== 'string') return true;
-    try {
-      checkLinkStart(start, this.state.form, parseHours(this.state.form.hours), entries);
-      return true;
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      const message = `URL parameter start: ${e.message}`;
-      this.state.urlError = this.state.urlError ? `${this.state.urlError}\n${message}` : message;
-      this.badParameters = { ...this.badParameters, start };
-      return false;
-    }
   }
 
   /** The lab ran an experiment (a person's click or the link's autostart): it is the selected one now. */
