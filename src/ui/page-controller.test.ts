@@ -295,6 +295,20 @@ describe('PageController: key actions', () => {
     expect(state.helpOpen).toBe(true);
   });
 
+  it('the help and the about panel are marked used when first opened, and stay so when closed (their chunks stay loaded)', () => {
+    const { controller, state } = page();
+    expect([state.helpUsed, state.aboutUsed]).toEqual([false, false]);
+    controller.perform('help');
+    expect([state.helpOpen, state.helpUsed, state.aboutUsed]).toEqual([true, true, false]);
+    state.helpOpen = false; // the dialog closed itself (bind:open)
+    controller.openAbout();
+    expect([state.helpOpen, state.helpUsed, state.aboutOpen, state.aboutUsed]).toEqual([false, true, true, true]);
+    state.aboutOpen = false;
+    expect([state.helpUsed, state.aboutUsed]).toEqual([true, true]);
+    controller.openHelp();
+    expect(state.helpOpen).toBe(true);
+  });
+
   it('. steps a bar, "," steps back; a refusal shows its reason until the next step is taken', async () => {
     const { controller, state, calls } = page();
     controller.perform('stepBack');

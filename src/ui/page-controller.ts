@@ -48,6 +48,9 @@ export interface PageState {
   verifyAutorun: boolean;
   helpOpen: boolean;
   aboutOpen: boolean;
+  /** The help, the about panel, once first opened: each loads then (a chunk of its own) and stays mounted. */
+  helpUsed: boolean;
+  aboutUsed: boolean;
   /** The link's `indicators=`: every chart starts with them (each chart then has its own picker). */
   indicators: readonly IndicatorSpec[];
   /** Bumped when a run is added to the history, so the Data view lists it. */
@@ -77,6 +80,8 @@ export function initialPageState(): PageState {
     verifyAutorun: false,
     helpOpen: false,
     aboutOpen: false,
+    helpUsed: false,
+    aboutUsed: false,
     indicators: [],
     historyVersion: 0,
     historyError: null,
@@ -119,7 +124,7 @@ const KEY_ACTIONS: Record<PageAction, (page: PageController) => void> = {
   stepBack: (page) => page.stepBack(),
   faster: (page) => page.setSpeed(stepSpeed(page.state.speed, 1)),
   slower: (page) => page.setSpeed(stepSpeed(page.state.speed, -1)),
-  help: (page) => void (page.state.helpOpen = true),
+  help: (page) => page.openHelp(),
 };
 
 export class PageController {
@@ -345,6 +350,16 @@ export class PageController {
   /** A step back (button or key): the reason shows when it is refused. */
   stepBack(): void {
     this.state.stepMessage = this.manager.stepBack();
+  }
+
+  /** Opens the keys' help (button or `?`). */
+  openHelp(): void {
+    this.state.helpOpen = this.state.helpUsed = true;
+  }
+
+  /** Opens the about panel (the header's button or the footer's link). */
+  openAbout(): void {
+    this.state.aboutOpen = this.state.aboutUsed = true;
   }
 
   /** A key's action (key-bindings.ts chose it). */
