@@ -12,6 +12,13 @@ export interface VerifyRun {
   cancel(): void;
 }
 
+/*
+ * Why raw postMessage here, where every other worker is behind Comlink's wrap/expose: the search is
+ * one synchronous loop, so the worker can take no call while it runs. A Comlink progress callback
+ * (proxy()) would leave a reply unread per report until the search ends, and a cancel could not be
+ * a call anyway, only terminate(). The exchange is one request, a stream of progress, one answer,
+ * then the worker ends: the three shapes in verify-protocol.ts say all of it.
+ */
 export function runVerify(request: VerifyRequest, onProgress: (reply: Extract<VerifyReply, { kind: 'progress' }>) => void): VerifyRun {
   const worker = new Worker(new URL('../worker/verify-worker.ts', import.meta.url), { type: 'module', name: 'verify' });
   let finish: (reply: Extract<VerifyReply, { kind: 'done' | 'error' }>) => void = () => {};

@@ -1,6 +1,7 @@
 // The model checker's worker: builds the gate model for the asked variant and flaws, explores it
 // (core/model-checker.ts) and reports the counts as they grow, then every verdict. Module worker,
-// created by system/verify-client.ts; a search never blocks the page.
+// created by system/verify-client.ts (which says why it speaks raw messages, not Comlink); a
+// search never blocks the page.
 
 import { checkModel, type PropertyResult } from '../core/model-checker';
 import { flawsFromIds, gateModel } from '../core/gate-model';
