@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SystemState } from '../core/system-state';
+import type { TradesRecord } from '../core/trades-export';
 import type { SystemSnapshot } from '../system/system-snapshot';
 import { initialPageState, PageController, type PageEnvironment, type PageManager } from './page-controller';
 
@@ -19,7 +20,7 @@ async function serve(url: string): Promise<Response> {
 const snapshot = (fields: Partial<SystemSnapshot> = {}) =>
   ({ runId: 0, state: SystemState.STOPPED, starting: false, endedAt: null, wallStartedAt: null, ...fields }) as SystemSnapshot;
 
-function page(search = '', recordRun: PageEnvironment['recordRun'] = async () => {}) {
+function page(search = '', recordRun: PageEnvironment['recordRun'] = async () => {}, trades?: PageEnvironment['trades']) {
   const calls: string[] = [];
   const queries: string[] = [];
   const recorded: string[] = [];
@@ -43,8 +44,9 @@ function page(search = '', recordRun: PageEnvironment['recordRun'] = async () =>
     search,
     fetch: serve,
     replaceQuery: (query) => queries.push(query),
-    recordRun: (ended, query) => (recorded.push(`${ended.runId} ${query}`), recordRun(ended, query)),
+    recordRun: (ended, query, runTrades) => (recorded.push(`${ended.runId} ${query}`), recordRun(ended, query, runTrades)),
     download: () => {},
+    trades,
   };
   const controller = new PageController(initialPageState(), manager, env);
   const show = (fields: Partial<SystemSnapshot>) => controller.drew((current = snapshot(fields)));
@@ -245,6 +247,22 @@ describe('PageController: the run history', () => {
     expect(recorded).toEqual([`1 ${controller.query}`]);
     await vi.waitFor(() => expect(state.historyVersion).toBe(1));
     expect(state.historyError).toBeNull();
+  });
+
+  it("a run's paper trades reach its record in the history as they reach its export: asked of trades() as it ends", async () => {
+    const made = { file: 'trades.csv', rows: 0, sha256: '', fills: [] } satisfies TradesRecord;
+    let asked = 0;
+    const kept: (TradesRecord | null)[] = [];
+    const { controller, show } = page('', async (_ended, _query, trades) => void kept.push(await trades), async () => (asked++, made));
+    await controller.init();
+    show({ runId: 1, wallStartedAt: 1, endedAt: 2 });
+    expect(asked).toBe(1);
+    await vi.waitFor(() => expect(kept).toEqual([made]));
+    // Without a desk (no trades()), the record has none.
+    const bare = page('', async (_ended, _query, trades) => void kept.push(await trades));
+    await bare.controller.init();
+    bare.show({ runId: 1, wallStartedAt: 1, endedAt: 2 });
+    await vi.waitFor(() => expect(kept).toEqual([made, null]));
   });
 
   it('a run the history could not keep is reported', async () => {

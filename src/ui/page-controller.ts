@@ -101,8 +101,8 @@ export interface PageEnvironment {
   fetch(url: string): Promise<Response>;
   /** Replaces the address bar's query (history.replaceState), adding no history entry. */
   replaceQuery(query: string): void;
-  /** Adds an ended run to the run history (lab-storage's recordRun). */
-  recordRun(ended: SystemSnapshot, query: string): Promise<void>;
+  /** Adds an ended run to the run history (lab-storage's recordRun), with its paper trades as `trades()` gave them. */
+  recordRun(ended: SystemSnapshot, query: string, trades: Promise<TradesRecord | null>): Promise<void>;
   download(filename: string, text: string, type: string): void;
   /** The run's paper trades for its record (null: none were made). */
   trades?(): Promise<TradesRecord | null>;
@@ -334,7 +334,7 @@ export class PageController {
     if (snapshot.endedAt === null || snapshot.wallStartedAt === null || snapshot.runId === this.recordedRun) return;
     this.recordedRun = snapshot.runId;
     void this.env
-      .recordRun(this.manager.snapshot(), this.query)
+      .recordRun(this.manager.snapshot(), this.query, this.trades())
       .then(() => {
         this.state.historyError = null;
         this.state.historyVersion++;
@@ -371,8 +371,13 @@ export class PageController {
     this.env.download(exportFileName(this.drawn, 'csv'), this.manager.exportCsv(), 'text/csv');
   }
 
+  /** The run's paper trades: the one way they reach both its record in the history and its export. */
+  private trades(): Promise<TradesRecord | null> {
+    return this.env.trades?.() ?? Promise.resolve(null);
+  }
+
   async exportRun(): Promise<void> {
-    const trades = (await this.env.trades?.()) ?? undefined;
+    const trades = (await this.trades()) ?? undefined;
     const record = buildRunRecord(this.manager.snapshot(), this.query, await hashRunExport(this.manager.sessionData), trades);
     this.env.download(exportFileName(this.drawn, 'json'), JSON.stringify(record, null, 2) + '\n', 'application/json');
   }
