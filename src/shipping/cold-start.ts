@@ -12,7 +12,7 @@ export const FIRST_REPLAY_FETCHES: readonly { readonly pattern: RegExp; readonly
 ];
 
 /** Further files the first replay reads (found by the page itself early enough, so not hinted). */
-const FIRST_REPLAY_ALSO: readonly RegExp[] = [/^data\/configs\/index\.json$/, /^assets\/inter-latin-wght-[^/]+\.woff2$/, /^favicon\.svg$/];
+const FIRST_REPLAY_ALSO: readonly RegExp[] = [/^data\/configs\/index\.json$/, /^assets\/inter-latin-wght-[^/]+\.woff2$/, /^icons\/favicon-48\.png$/];
 
 export function isFirstReplayFile(name: string): boolean {
   return FIRST_REPLAY_FETCHES.some((f) => f.pattern.test(name)) || FIRST_REPLAY_ALSO.some((p) => p.test(name));
