@@ -9,7 +9,7 @@ describe('warmUp', () => {
     expect(log).toEqual(['task', 'a', 'task', 'b', 'task', 'c']);
   });
 
-  it("covers the idle page's costly first uses: the replay panel's date, time and text fields, drop-downs, and number and time-zone formats", () => {
-    expect(WARM_UPS.map((w) => w.name)).toEqual(['number format', 'time-zone format', 'date field', 'time field', 'text field', 'drop-down']);
+  it("covers the idle page's costly first uses: the replay panel's date, time and text fields, drop-downs, number and time-zone formats, stored preferences", () => {
+    expect(WARM_UPS.map((w) => w.name)).toEqual(['stored preferences', 'number format', 'time-zone format', 'date field', 'time field', 'text field', 'drop-down']);
   });
 });
