@@ -16,8 +16,11 @@ const POINTS: readonly (readonly [index: number, multiplier: number])[] = [
 ];
 
 export function calibratedMultiplier(benchmarkIndex: number): number {
-  const upper = POINTS.findIndex(([index]) => benchmarkIndex < index);
-  const [[i0, m0], [i1, m1]] = upper === -1 ? [POINTS[POINTS.length - 2], POINTS[POINTS.length - 1]] : upper === 0 ? [POINTS[0], POINTS[1]] : [POINTS[upper - 1], POINTS[upper]];
+  // The segment whose right end is the first point above the index; below the first point the
+  // first segment, above the last the last (extended: one more × per 233).
+  const above = POINTS.findIndex(([index]) => benchmarkIndex < index);
+  const k = Math.min(Math.max(above === -1 ? POINTS.length - 1 : above, 1), POINTS.length - 1);
+  const [[i0, m0], [i1, m1]] = [POINTS[k - 1], POINTS[k]];
   const multiplier = m0 + ((benchmarkIndex - i0) * (m1 - m0)) / (i1 - i0);
   return Math.max(1, Math.round(multiplier * 10) / 10);
 }
