@@ -9,6 +9,12 @@ export interface Preferences {
 }
 
 const KEY = 'bar-replay-lab:preferences';
+/**
+ * The preferences as last read or written: the page writes only what the person changed. Writing
+ * them as the page mounts would cost a phone a storage round trip in its first tasks, and would
+ * store the system's colour scheme as if it had been chosen (the page would stop following it).
+ */
+let saved: string | undefined;
 
 /** The browser's chrome colour for each theme: app.css's --bg (index.html starts from the system's scheme). */
 export const THEME_COLOR: Record<Theme, string> = { light: '#f4f6f9', dark: '#0f141b' };
@@ -16,23 +22,29 @@ export const THEME_COLOR: Record<Theme, string> = { light: '#f4f6f9', dark: '#0f
 export function loadPreferences(): Preferences {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const fallback: Preferences = { theme: dark ? 'dark' : 'light', projector: false };
+  let preferences = fallback;
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Preferences> | null;
-    return {
+    preferences = {
       theme: stored?.theme === 'dark' || stored?.theme === 'light' ? stored.theme : fallback.theme,
       projector: typeof stored?.projector === 'boolean' ? stored.projector : fallback.projector,
     };
   } catch {
-    return fallback; // storage may be blocked (private windows): preferences simply do not persist
+    // storage may be blocked (private windows): preferences simply do not persist
   }
+  saved = JSON.stringify(preferences);
+  return preferences;
 }
 
 export function applyPreferences(preferences: Preferences): void {
   document.documentElement.dataset.theme = preferences.theme;
   document.documentElement.toggleAttribute('data-projector', preferences.projector);
   applyThemeColor(preferences.theme);
+  const text = JSON.stringify(preferences);
+  if (text === saved) return;
+  saved = text;
   try {
-    localStorage.setItem(KEY, JSON.stringify(preferences));
+    localStorage.setItem(KEY, text);
   } catch {
     // not persisted; the page still applies them
   }
