@@ -9,6 +9,11 @@ export interface Isolation {
   readonly degradedReason: string | null;
   /** Calls back when a new deploy has been downloaded and waits to take over. */
   onUpdateReady(callback: (apply: () => void) => void): void;
+  /**
+   * The app says its page is drawn (every part mounted, the link's replay on the panel): a first
+   * visit to a host that sends the isolation headers registers the offline copy's worker only now.
+   */
+  settled(): void;
 }
 
 const RELOAD_KEY = 'bar-replay-lab:isolation-reload';
@@ -17,6 +22,8 @@ const REGISTER_TIMEOUT_MS = 3000;
 /** The file whose download a first visit waits for before its precache starts (worker-supervisor.ts). */
 const BUNDLED_DATA_PATH = 'data/bars-replay.sqlite.gz';
 const BUNDLED_DATA_WAIT_MS = 15_000;
+/** A page that never says it settled (an error while it mounts) still gets its offline copy. */
+const SETTLED_WAIT_MS = 15_000;
 
 function session(action: (storage: Storage) => string | null | void): string | null {
   try {
@@ -44,9 +51,22 @@ function afterBundledData(): Promise<void> {
   });
 }
 
+/** Resolves in the browser's next idle period (or soon, where it has no idle callbacks). */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
 export async function prepareIsolation(): Promise<Isolation> {
   let updateCallback: ((apply: () => void) => void) | null = null;
   let pendingUpdate: (() => void) | null = null;
+  let pageSettled = () => {};
+  const settled = new Promise<void>((resolve) => {
+    pageSettled = resolve;
+    setTimeout(resolve, SETTLED_WAIT_MS);
+  });
   const result = (degradedReason: string | null): Isolation => ({
     isolated: globalThis.crossOriginIsolated === true,
     degradedReason: globalThis.crossOriginIsolated ? null : degradedReason,
@@ -54,6 +74,7 @@ export async function prepareIsolation(): Promise<Isolation> {
       updateCallback = callback;
       if (pendingUpdate) callback(pendingUpdate);
     },
+    settled: () => pageSettled(),
   });
 
   if (import.meta.env.DEV) return result('the dev server was started without the isolation headers');
@@ -106,11 +127,13 @@ export async function prepareIsolation(): Promise<Isolation> {
     session((s) => s.removeItem(RELOAD_KEY));
     // The host sends the headers itself: the worker is for offline use only. A first visit
     // registers it once the page has its data, so that its precache finds those files in the
-    // HTTP cache instead of racing the page for them on a slow link.
+    // HTTP cache instead of racing the page for them on a slow link, and once the page is drawn
+    // and idle: its install (the precache's reads and writes, in the worker and the browser) would
+    // otherwise compete for a phone's cores with the page's first tasks.
     // Controlled already: the registration exists. (Registering again would wait behind an update
     // the navigation started, past REGISTER_TIMEOUT_MS on a slow link, and miss its notice.)
     if (navigator.serviceWorker.controller) void navigator.serviceWorker.ready.then(watchUpdates);
-    else void afterBundledData().then(register);
+    else void Promise.all([afterBundledData(), settled]).then(whenIdle).then(register);
     return result(null);
   }
   const registered = await register();
