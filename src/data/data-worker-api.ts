@@ -16,10 +16,11 @@ export interface DataWorkerApi {
   /** Takes the worker's life lock (core/worker-life.ts); resolves once it is held. */
   holdLife(lock: string): Promise<void>;
   /**
-   * Opens a SQLite file (its bytes, transferred) as the current file. `label` names it in error
-   * messages. Then call catalog().
+   * Opens a SQLite file as the current file: its bytes, transferred, or — where the browser can
+   * transfer streams — the response's body, which this worker reads (the page then never holds
+   * the file). `label` names it in error messages. Then call catalog().
    */
-  open(bytes: ArrayBuffer, label: string): Promise<void>;
+  open(bytes: ArrayBuffer | ReadableStream<Uint8Array>, label: string): Promise<void>;
   /**
    * What can be replayed: the current file's streams, and with `withImported` the imported
    * datasets' too (read afresh from IndexedDB, so an import or a delete shows at once).

@@ -10,6 +10,7 @@ import { CombinedRepository } from './combined-repository';
 import type { DataWorkerApi } from './data-worker-api';
 import { DataError } from './data-error';
 import { listDatasets, openLabDb } from './dataset-store';
+import { readBody } from './file-body';
 import { inflateIfGzip } from './gzip-file';
 import { ImportedDataset } from './imported-dataset';
 import { MarketDataRepository } from './market-data-repository';
@@ -29,7 +30,7 @@ function current(): CombinedRepository {
 const api: DataWorkerApi = {
   holdLife: holdLifeLock,
   async open(bytes, label) {
-    const sqlite = await inflateIfGzip(new Uint8Array(bytes), label);
+    const sqlite = await inflateIfGzip(new Uint8Array(bytes instanceof ArrayBuffer ? bytes : await readBody(bytes, label)), label);
     const next = MarketDataRepository.open(await sqlJs, sqlite, label);
     file?.close();
     file = next;

@@ -1,6 +1,7 @@
 // The page's handle on the data worker (MarketDataRepository behind Comlink). Runs on the main thread.
-// It fetches a SQLite file's bytes here — URLs resolve against the page, not the worker script —
-// and transfers them to the worker, which opens them with sql.js.
+// It fetches a SQLite file here — URLs resolve against the page, and the page's preload of the
+// bundled data is the page's to use — and hands the response's body to the worker, which reads it
+// and opens it with sql.js (the bytes themselves, where a browser cannot transfer streams).
 
 import { transfer, wrap, type Remote } from 'comlink';
 import type { ItemColumns } from '../core/item-columns';
@@ -25,6 +26,32 @@ export interface MarketDataSource {
   /** Every source row of these streams and dates: replayed, or counted under a reason. */
   account(keys: readonly StreamKey[], from: string, to: string, hours: Hours): Promise<RowAccount>;
   terminate(): void;
+}
+
+let streamsTransfer: boolean | undefined;
+/** Whether this browser can transfer a ReadableStream to a worker (Chromium, Firefox; not every Safari). */
+function canTransferStreams(): boolean {
+  if (streamsTransfer === undefined) {
+    try {
+      const stream = new ReadableStream();
+      structuredClone(stream, { transfer: [stream] });
+      streamsTransfer = true;
+    } catch {
+      streamsTransfer = false;
+    }
+  }
+  return streamsTransfer;
+}
+
+/** The response's bytes, ready to transfer to the worker's open(). */
+async function bytesOf(response: Response, label: string): Promise<[ArrayBuffer, string]> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await response.arrayBuffer();
+  } catch (error) {
+    throw new DataError(`could not load ${label}: ${(error as Error).message}`);
+  }
+  return [transfer(bytes, [bytes]), label];
 }
 
 export class MarketDataClient implements MarketDataSource {
@@ -89,9 +116,12 @@ export class MarketDataClient implements MarketDataSource {
     if (response.headers.get('content-type')?.includes('text/html')) {
       throw new DataError(`could not load ${label}: the server answered with a web page, not the file (is the path right?)`);
     }
-    const bytes = await response.arrayBuffer();
     this.openUrl = null;
-    await this.remote.open(transfer(bytes, [bytes]), label);
+    const body = response.body;
+    // The body, not its bytes: assembling a megabyte on the main thread cost a phone a task of its
+    // own in the page's first second; the worker reads it instead.
+    if (body && canTransferStreams()) await this.remote.open(transfer(body, [body]), label);
+    else await this.remote.open(...(await bytesOf(response, label)));
     this.openUrl = url;
   }
 
