@@ -43,9 +43,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /**
  * One run with Lighthouse's defaults (4×), whose benchmark index sets the multiplier of the
  * `runs` calibrated runs after it; each calibrated run recalibrates from the one before, since
- * the load on a shared machine changes. Returns the default run and the calibrated median.
+ * the load on a shared machine changes. Returns the default run and the calibrated median. Five
+ * runs: Lighthouse's docs (docs/variability.md, "run Lighthouse multiple times") find that the
+ * median of five halves the spread of one run.
  */
-export async function lighthouseFigure(url: string, runs = 3) {
+export async function lighthouseFigure(url: string, runs = 5) {
   const chromePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS });
   try {
