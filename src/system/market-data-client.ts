@@ -43,15 +43,13 @@ function canTransferStreams(): boolean {
   return streamsTransfer;
 }
 
-/** The response's bytes, ready to transfer to the worker's open(). */
-async function bytesOf(response: Response, label: string): Promise<[ArrayBuffer, string]> {
-  let bytes: ArrayBuffer;
+/** The response's bytes; a body that breaks off is a DataError naming `label` (as data/file-body.ts says it). */
+async function bytesOf(response: Response, label: string): Promise<ArrayBuffer> {
   try {
-    bytes = await response.arrayBuffer();
+    return await response.arrayBuffer();
   } catch (error) {
     throw new DataError(`could not load ${label}: ${(error as Error).message}`);
   }
-  return [transfer(bytes, [bytes]), label];
 }
 
 export class MarketDataClient implements MarketDataSource {
@@ -120,8 +118,8 @@ export class MarketDataClient implements MarketDataSource {
     const body = response.body;
     // The body, not its bytes: assembling a megabyte on the main thread cost a phone a task of its
     // own in the page's first second; the worker reads it instead.
-    if (body && canTransferStreams()) await this.remote.open(transfer(body, [body]), label);
-    else await this.remote.open(...(await bytesOf(response, label)));
+    const file = body && canTransferStreams() ? body : await bytesOf(response, label);
+    await this.remote.open(transfer(file, [file]), label);
     this.openUrl = url;
   }
 
