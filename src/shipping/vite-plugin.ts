@@ -16,6 +16,17 @@ const TEMPLATE = new URL('./service-worker.js', import.meta.url);
 /** Chrome 136+: compile every function of this file eagerly, off the main thread (v8.dev/blog/explicit-compile-hints). */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
+/** The CSP source of each inline script (a <script> with no src) in `html`: 'sha256-…' of its text. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+}
+
+/** `policy` (directives joined by "; ") with `sources` added to its script-src. */
+export function allowScripts(policy: string, sources: readonly string[]): string {
+  if (sources.length === 0) return policy;
+  return policy.split('; ').map((directive) => (directive.startsWith('script-src ') ? `${directive} ${sources.join(' ')}` : directive)).join('; ');
+}
+
 function publicFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (at: string) => {
@@ -63,11 +74,13 @@ export function compileHinted(bundle: Rolldown.OutputBundle): Rolldown.OutputChu
 
 export function shipping(): Plugin {
   let publicDir = '';
+  let root = '';
   return {
     name: 'bar-replay-lab:shipping',
     apply: 'build',
     configResolved(config) {
       publicDir = config.publicDir;
+      root = config.root;
     },
     transformIndexHtml: {
       order: 'post',
@@ -77,7 +90,8 @@ export function shipping(): Plugin {
         const policy = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]/.exec(template)?.[1];
         if (policy === undefined) throw new Error('service-worker.js has no CONTENT_SECURITY_POLICY = [...] to read the policy from');
         // frame-ancestors is ignored in <meta>; the service worker sends it as a header.
-        const meta = [...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+        // index.html's own inline script (the stored preferences before the first paint), by its hash.
+        const meta = allowScripts([...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; '), inlineScriptHashes(html));
         const bundle = context.bundle;
         const unhinted = bundle ? [...firstReplayChunks(bundle)].filter((name) => !html.includes(name)) : [];
         // The app's chunks before the charts' (which the first replay imports last).
@@ -121,11 +135,16 @@ export function shipping(): Plugin {
       for (const name of installFiles(publicDir)) {
         if (!precache.includes(name)) throw new Error(`${name} (the web app manifest or one of its icons) is not in the service worker's precache`);
       }
-      const source = readFileSync(TEMPLATE, 'utf8')
+      const template = readFileSync(TEMPLATE, 'utf8');
+      const scriptSrc = `"script-src 'self' 'wasm-unsafe-eval'"`;
+      if (!template.includes(scriptSrc)) throw new Error(`service-worker.js's policy has no ${scriptSrc} to add index.html's inline script to`);
+      const source = template
         .replace("'__VERSION__'", JSON.stringify(version))
         .replace('__CORE__', JSON.stringify(core))
         .replace('__REST__', JSON.stringify(rest))
-        .replace('export const CONTENT_SECURITY_POLICY', 'const CONTENT_SECURITY_POLICY');
+        .replace('export const CONTENT_SECURITY_POLICY', 'const CONTENT_SECURITY_POLICY')
+        // The header's policy allows index.html's inline script too (Vite leaves a classic inline script as it is).
+        .replace(scriptSrc, JSON.stringify(allowScripts(JSON.parse(scriptSrc) as string, inlineScriptHashes(readFileSync(join(root, 'index.html'), 'utf8')))));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

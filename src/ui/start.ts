@@ -7,7 +7,6 @@ import { createBrowserSystem } from '../system/browser-system';
 import App from './App.svelte';
 import type { Isolation } from './isolation';
 import { ensureDefined } from '../core/assert';
-import { warmUp } from './warm-up';
 
 /**
  * Lets the browser draw and take input before going on: evaluating this chunk, starting the
@@ -19,7 +18,6 @@ export async function start(isolation: Isolation): Promise<void> {
   await nextTask();
   const manager = createBrowserSystem(isolation.isolated, document.baseURI, true);
   manager.prepare();
-  await warmUp(document, nextTask);
   await nextTask();
   const target = ensureDefined(document.getElementById('app'), 'the #app element of index.html');
   // index.html's frame leaves in the same task as the app arrives: no frame is drawn with neither.

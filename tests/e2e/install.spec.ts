@@ -56,6 +56,32 @@ test('theme-color follows the app\'s own Dark toggle, not only the system\'s sch
   await context.close();
 });
 
+test("a returning visitor's dark theme and projector mode are on the page's first frame, before the app's scripts", async ({ browser }) => {
+  for (const [system, stored, theme, projector] of [
+    ['light', { theme: 'dark', projector: true }, 'dark', true],
+    ['dark', null, 'dark', false], // no choice stored: the system's scheme
+    ['dark', { theme: 'light', projector: false }, 'light', false],
+  ] as const) {
+    const context = await browser.newContext({ colorScheme: system });
+    await context.addInitScript((value) => {
+      if (value !== null) localStorage.setItem('bar-replay-lab:preferences', value);
+      // Every policy violation from the first script on (index.html's inline one is allowed by its hash).
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { violations: string[] }).violations.push(event.violatedDirective));
+    }, stored === null ? null : JSON.stringify(stored));
+    const page = await context.newPage();
+    // The app never runs: what shows is index.html's frame alone.
+    await page.route(/\/assets\/main-[^/]+\.js$/, (route) => route.abort());
+    await page.goto('/');
+    await expect(page.locator('header.top h1')).toHaveText('Bar Replay Lab');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-projector'))).toBe(projector);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(theme === 'dark' ? 'rgb(15, 20, 27)' : 'rgb(244, 246, 249)');
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await context.close();
+  }
+});
+
 test('the manifest is linked, parses, makes the page installable, and its icons load at their sizes', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('start')).toBeVisible();

@@ -65,9 +65,15 @@ test('isolated through the service worker, offline once the server is gone, then
   const expected = await expectedExport(bundledDb(), ['AIG', 'BAC', 'IBM', 'SPY'], '2013-10-07');
   const origins = new Set<string>();
   page.on('request', (request) => origins.add(new URL(request.url()).origin));
+  // Policy violations from the page's first script on: none, under the worker's header policy too.
+  await page.addInitScript(() => {
+    (window as unknown as { violations: string[] }).violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { violations: string[] }).violations.push(event.violatedDirective));
+  });
 
   await page.goto(REPLAY);
   await isolated(page);
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   await expect(page.getByTestId('degraded-banner')).toHaveCount(0);
   await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
   expect(await exportCsv(page)).toBe(expected);
