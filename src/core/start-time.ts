@@ -5,27 +5,15 @@
 
 import { formatMinute, marketSessions, weekdaySessions, type Hours, type Market, type MarketSession } from './market';
 import { ConfigError } from './config-error';
-import { US_EQUITIES } from './markets';
 import { zoneOffsetMs } from './exchange-time';
 import { readWallTime, zonePlace } from './zone-clock';
 
 const MINUTE_MS = 60_000;
-/** An ordinary US trading Monday: its sessions are what a start is checked against before the data names a market. */
-const ORDINARY_US_DAY = '2013-10-07';
 
 /** Minutes after midnight of a parsed start ("09:45" → 585). */
 export function startMinutes(start: string): number {
   const [h, m] = start.split(':').map(Number);
   return h * 60 + m;
-}
-
-/**
- * A start checked before the data says its market (a link or a config read on its own): against
- * an ordinary day of US equities, what a file without markets is. Returns the start.
- */
-export function checkStartInSession(start: string, hours: Hours): string {
-  startInMarket(start, US_EQUITIES, ORDINARY_US_DAY, hours);
-  return start;
 }
 
 /** A session as minutes after `day`'s local midnight (FX's opens the evening before: negative). */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SystemState } from '../core/system-state';
+import type { CatalogEntry } from '../core/catalog-entry';
 import type { TradesRecord } from '../core/trades-export';
 import type { SystemSnapshot } from '../system/system-snapshot';
 import { initialPageState, PageController, type PageEnvironment, type PageManager } from './page-controller';
@@ -20,13 +21,15 @@ async function serve(url: string): Promise<Response> {
 const snapshot = (fields: Partial<SystemSnapshot> = {}) =>
   ({ runId: 0, state: SystemState.STOPPED, starting: false, endedAt: null, wallStartedAt: null, ...fields }) as SystemSnapshot;
 
-function page(search = '', recordRun: PageEnvironment['recordRun'] = async () => {}, trades?: PageEnvironment['trades']) {
+const SPY_ONLY: readonly CatalogEntry[] = [{ symbol: 'SPY', interval: '1m', days: ['2013-10-07'] }];
+
+function page(search = '', recordRun: PageEnvironment['recordRun'] = async () => {}, trades?: PageEnvironment['trades'], entries = SPY_ONLY) {
   const calls: string[] = [];
   const queries: string[] = [];
   const recorded: string[] = [];
   let current = snapshot();
   const manager = {
-    catalog: async () => [{ symbol: 'SPY', interval: '1m', days: ['2013-10-07'] }],
+    catalog: async () => entries,
     start: async () => (calls.push('start'), true),
     stop: async () => void calls.push('stop'),
     pause: async () => (calls.push('pause'), true),
@@ -125,6 +128,36 @@ describe('PageController: the replay on the panel', () => {
     expect(state.view).toBe('replay');
     await controller.loadSaved('speed=warp');
     expect(state.urlError).toMatch(/^saved replay, speed: /);
+  });
+
+  it("a saved replay of a Tokyo symbol keeps its start, read in Tokyo's hours; one in Tokyo's lunch break is refused in them", async () => {
+    const tokyo: readonly CatalogEntry[] = [...SPY_ONLY, { symbol: 'TOYOTA', interval: '1m', days: ['2024-03-11'], market: 'tse' }];
+    const { controller, state } = page('', undefined, undefined, tokyo);
+    await controller.init();
+    state.view = 'data';
+    // 09:15 is before New York's 09:30 open, and inside Tokyo's morning session (09:00–11:30).
+    await controller.loadSaved('symbols=TOYOTA&from=2024-03-11&start=09:15');
+    expect(state.urlError).toBeNull();
+    expect(state.form).toMatchObject({ config: '', symbols: 'TOYOTA', from: '2024-03-11', start: '09:15' });
+    expect(state.view).toBe('replay');
+    state.view = 'data';
+    await controller.loadSaved('symbols=TOYOTA&from=2024-03-11&start=12:00');
+    expect(state.urlError).toMatch(/^saved replay, start: start 12:00 is outside the regular session \(09:00–11:30, 12:30–15:00 Tokyo\)/);
+    expect(state.form).toMatchObject({ symbols: 'TOYOTA', start: '09:15' }); // the panel keeps the replay it showed
+    expect(state.view).toBe('data');
+  });
+
+  it('a saved US replay started outside its session is refused in New York hours, the panel and view unchanged', async () => {
+    const { controller, state } = page();
+    await controller.init();
+    state.view = 'data';
+    await controller.loadSaved('symbols=SPY&from=2013-10-07&start=08:00');
+    expect(state.urlError).toMatch(/^saved replay, start: start 08:00 is outside the regular session \(09:30–16:00 New York\): pick a time from 09:30 to 15:59/);
+    expect(state.form).toMatchObject({ config: 'day-one', symbols: 'SPY,IBM' });
+    expect(state.view).toBe('data');
+    await controller.loadSaved('symbols=SPY&from=2013-10-07&hours=extended&start=08:00');
+    expect(state.urlError).toBeNull();
+    expect(state.form).toMatchObject({ symbols: 'SPY', hours: 'extended', start: '08:00' });
   });
 });
 
