@@ -45,3 +45,52 @@ describe('readWallTime: a typed wall time in a zone', () => {
     }
   });
 });
+
+describe('zoneClockText reads what Intl reads', () => {
+  // The reference: Intl's own parts, as the clocks were formatted before they used the cached offset.
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  const reference = (zone: string, utcMs: number) => {
+    const format = formats.get(zone) ?? new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formats.set(zone, format);
+    const p: Record<string, string> = {};
+    for (const part of format.formatToParts(new Date(utcMs))) p[part.type] = part.value;
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  };
+  /** Every `step` ms for two hours either side of `around`, and the instants where the two differ. */
+  const differences = (zone: string, around: string, step: number) => {
+    const at = Date.parse(around);
+    const found: string[] = [];
+    for (let t = at - 2 * 3_600_000; t <= at + 2 * 3_600_000; t += step) {
+      if (zoneClockText(zone, t) !== reference(zone, t)) found.push(`${zone} ${new Date(t).toISOString()}: ${zoneClockText(zone, t)} vs ${reference(zone, t)}`);
+    }
+    return found;
+  };
+
+  it('the same text minute by minute across DST changes of the markets’ zones and others', () => {
+    for (const [zone, change] of [
+      ['America/New_York', '2024-03-10T07:00:00Z'],
+      ['America/New_York', '2024-11-03T06:00:00Z'],
+      ['Europe/Berlin', '2024-03-31T01:00:00Z'],
+      ['Europe/Berlin', '2024-10-27T01:00:00Z'],
+      ['Europe/London', '2024-10-27T01:00:00Z'],
+      ['Asia/Tokyo', '2024-03-11T00:00:00Z'],
+      ['UTC', '2024-01-01T00:00:00Z'],
+      ['Australia/Sydney', '2024-04-06T16:00:00Z'],
+      ['America/Sao_Paulo', '2018-11-04T03:00:00Z'],
+    ] as const) {
+      expect(differences(zone, change, 60_000)).toEqual([]);
+    }
+  });
+
+  it('the same text second by second where the offset changes off the UTC hour', () => {
+    for (const [zone, change] of [
+      ['Australia/Adelaide', '2024-04-06T16:30:00Z'], // 03:00 local summer time back to 02:00, on the half hour UTC
+      ['Australia/Lord_Howe', '2024-10-05T15:30:00Z'], // a half-hour change, on the half hour UTC
+      ['America/St_Johns', '1990-04-01T03:31:00Z'], // a minute past midnight local
+    ] as const) {
+      expect(differences(zone, change, 15_000)).toEqual([]);
+      expect(zoneClockText(zone, Date.parse(change))).toBe(reference(zone, Date.parse(change)));
+      expect(zoneClockText(zone, Date.parse(change) - 1000)).toBe(reference(zone, Date.parse(change) - 1000));
+    }
+  });
+});

@@ -8,24 +8,9 @@ import { zoneOffsetMs } from './exchange-time';
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
-// One formatter a zone: building an Intl.DateTimeFormat costs far more than using one, and the
-// clocks are formatted on every frame.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatOf(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formats.set(zone, format);
-  }
-  return format;
-}
-
-/** `utcMs` as a wall time in `zone`: "YYYY-MM-DD HH:MM:SS". */
+/** `utcMs` as a wall time in `zone`: "YYYY-MM-DD HH:MM:SS". The clocks read it every frame: one cached offset, no Intl call. */
 export function zoneClockText(zone: string, utcMs: number): string {
-  const p: Record<string, string> = {};
-  for (const part of formatOf(zone).formatToParts(new Date(utcMs))) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return new Date(utcMs + zoneOffsetMs(zone, utcMs)).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** The place a zone is named after, as a clock label says it: America/New_York → "New York", UTC → "UTC". */
