@@ -1,6 +1,6 @@
 // Zone clocks and wall times across DST changes. Node (Vitest).
 import { describe, expect, it } from 'vitest';
-import { readWallTime, zoneClockText, zonePlace } from './zone-clock';
+import { readWallTime, zoneClockText, zoneNote, zonePlace } from './zone-clock';
 
 describe('zone clocks', () => {
   it('reads one instant on each market’s wall clock, summer and winter', () => {
@@ -10,6 +10,14 @@ describe('zone clocks', () => {
     expect(zoneClockText('Asia/Tokyo', t)).toBe('2024-10-29 00:00:00');
     expect(zoneClockText('UTC', t)).toBe('2024-10-28 15:00:00');
     expect(zoneClockText('Europe/Berlin', Date.parse('2024-07-01T07:00:00Z'))).toBe('2024-07-01 09:00:00');
+  });
+
+  it('notes the place only where it is not New York, in the words each caller wraps it in', () => {
+    expect(['America/New_York', 'Asia/Tokyo', 'UTC', 'America/Argentina/Buenos_Aires'].map((zone) => zoneNote(zone))).toEqual(['', 'Tokyo', 'UTC', 'Buenos Aires']);
+    expect(zoneNote('Asia/Tokyo', (place) => ` (${place} time)`)).toBe(' (Tokyo time)');
+    expect(zoneNote('America/New_York', (place) => ` (${place} time)`)).toBe('');
+    // Another zone on New York's clocks is still another place: only New York's own goes unsaid.
+    expect(zoneNote('America/Toronto', (place) => ` · ${place} time`)).toBe(' · Toronto time');
   });
 
   it('names the place of a zone', () => {

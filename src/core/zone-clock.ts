@@ -3,7 +3,7 @@
 // DST edges said out loud. Pure TypeScript (Intl only), any thread; the page's clocks (Figures),
 // "go to" (Transport, go-to.ts) and the charts' markers and axes call it.
 
-import { zoneOffsetMs } from './exchange-time';
+import { EXCHANGE_TIME_ZONE, zoneOffsetMs } from './exchange-time';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -16,6 +16,15 @@ export function zoneClockText(zone: string, utcMs: number): string {
 /** The place a zone is named after, as a clock label says it: America/New_York → "New York", UTC → "UTC". */
 export function zonePlace(zone: string): string {
   return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+/**
+ * Where a time is read, said only where it is not New York's (the page's times always were):
+ * nothing for America/New_York, else the zone's place in `words` — " (Tokyo time)" in a lab
+ * message, " Berlin" after a stream's time, " · Berlin time" in a chart's caption.
+ */
+export function zoneNote(zone: string, words: (place: string) => string = (place) => place): string {
+  return zone === EXCHANGE_TIME_ZONE ? '' : words(zonePlace(zone));
 }
 
 /** A wall time typed in a zone, read as a UTC instant — or why it can't be. */
