@@ -12,7 +12,7 @@ import { abortable } from './abortable';
 import { DataManager, type LateFeed } from './data-manager';
 import { coordinatorQuiet } from './late-feed';
 import type { RunSetup } from './run-setup';
-import { marketsOfRun } from './run-markets';
+import { marketsOfRun, zonesBySymbol } from './run-markets';
 import { TimeProvider } from './time-provider';
 
 /**
@@ -64,7 +64,7 @@ export async function setUpReplay(
     (afterGate) => coordinatorQuiet(run, coordinator, afterGate),
     () => run.taking,
     symbolSessions,
-    new Map([...bySymbol.keys()].map((symbol) => [symbol, resolveMarket(markets.get(symbol)).zone])),
+    zonesBySymbol(run.byMarket),
   );
   // The design note's byInterval: one startBarStreams call per interval group.
   for (const interval of config.intervals) {
