@@ -3,7 +3,7 @@
 // market's hours that day when it falls outside them. Pure TypeScript, any thread: SystemManager
 // (system-manager.ts) seeks there before the gate opens; the page checks a link's start with it.
 
-import { formatMinute, marketSessions, weekdaySessions, type Hours, type Market, type MarketSession } from './market';
+import { formatMinute, marketSessions, spansText, weekdaySessions, type Hours, type Market, type MarketSession } from './market';
 import { ConfigError } from './config-error';
 import { zoneOffsetMs } from './exchange-time';
 import { readWallTime, zonePlace } from './zone-clock';
@@ -21,11 +21,6 @@ function localMinutes(market: Market, day: string, session: MarketSession): { op
   const midnight = Date.parse(`${day}T00:00:00Z`);
   const local = (utc: number) => Math.round((utc + zoneOffsetMs(market.zone, utc) - midnight) / MINUTE_MS);
   return { open: local(session.open), close: local(session.close) };
-}
-
-/** "09:30–16:00", "09:00–11:30, 12:30–15:00": the sessions as people write them. */
-function hoursText(spans: readonly { open: number; close: number }[]): string {
-  return spans.map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`).join(', ');
 }
 
 /**
@@ -47,8 +42,8 @@ export function startInMarket(start: string, market: Market, day: string, hours:
   const picks = spans.map((s) => `${formatMinute(s.open)} to ${formatMinute(s.close - 1)}`).join(' or ');
   // Regular hours where the market has more: say which extended hours would take the time.
   const extended = hours === 'regular' ? weekdaySessions(market, day, 'extended') : [];
-  const wider = extended.length > 0 && hoursText(extended) !== hoursText(weekdaySessions(market, day, 'regular'));
-  const other = wider ? `, or hours=extended (${hoursText(marketSessions(market, day, 'extended').map((s) => localMinutes(market, day, s)))})` : '';
+  const wider = extended.length > 0 && spansText(extended) !== spansText(weekdaySessions(market, day, 'regular'));
+  const other = wider ? `, or hours=extended (${spansText(marketSessions(market, day, 'extended').map((s) => localMinutes(market, day, s)))})` : '';
   if (spans.length === 0) throw new ConfigError('start', `start ${start} is outside ${market.name}'s hours: it does not trade on ${day}`);
-  throw new ConfigError('start', `start ${start} is outside the ${hours} session (${hoursText(spans)} ${place}): pick a time from ${picks}${other}`);
+  throw new ConfigError('start', `start ${start} is outside the ${hours} session (${spansText(spans)} ${place}): pick a time from ${picks}${other}`);
 }

@@ -4,6 +4,7 @@
 // "go to" (Transport, go-to.ts) and the charts' markers and axes call it.
 
 import { EXCHANGE_TIME_ZONE, zoneOffsetMs } from './exchange-time';
+import { formatMinute } from './market';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -35,8 +36,6 @@ export type WallTimeReading =
   /** The clocks jumped over it: it never happened. `from`/`to`: the skipped wall times, "02:00" and "03:00". */
   | { readonly kind: 'skipped'; readonly from: string; readonly to: string };
 
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-
 /**
  * `day` (YYYY-MM-DD) at `minute` minutes after midnight on the wall clocks of `zone`. A zone's
  * offset a day before and after the reading are the only two it can have there (no zone changes
@@ -55,6 +54,7 @@ export function readWallTime(zone: string, day: string, minute: number): WallTim
   let change = Math.floor((naive - after) / HOUR_MS) * HOUR_MS;
   // Bounded: the change lies within the two days the offsets were read across.
   for (let hours = 0; hours < 48 && zoneOffsetMs(zone, change) !== after; hours++) change += HOUR_MS;
-  const local = (offset: number) => Math.round((((change + offset) % (24 * HOUR_MS)) + 24 * HOUR_MS) % (24 * HOUR_MS) / MINUTE_MS);
-  return { kind: 'skipped', from: hhmm(local(before)), to: hhmm(local(after)) };
+  // A minute of the day (0–1439), so formatMinute writes no day shift.
+  const local = (offset: number) => Math.round((((change + offset) % (24 * HOUR_MS)) + 24 * HOUR_MS) % (24 * HOUR_MS) / MINUTE_MS) % 1440;
+  return { kind: 'skipped', from: formatMinute(local(before)), to: formatMinute(local(after)) };
 }
