@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SystemState } from '../core/system-state';
 import type { CatalogEntry } from '../core/catalog-entry';
 import type { TradesRecord } from '../core/trades-export';
+import type { ReplayRequest } from '../core/url-params';
 import type { SystemSnapshot } from '../system/system-snapshot';
 import { initialPageState, PageController, type PageEnvironment, type PageManager } from './page-controller';
 
@@ -25,12 +26,13 @@ const SPY_ONLY: readonly CatalogEntry[] = [{ symbol: 'SPY', interval: '1m', days
 
 function page(search = '', recordRun: PageEnvironment['recordRun'] = async () => {}, trades?: PageEnvironment['trades'], entries = SPY_ONLY) {
   const calls: string[] = [];
+  const started: ReplayRequest[] = [];
   const queries: string[] = [];
   const recorded: string[] = [];
   let current = snapshot();
   const manager = {
     catalog: async () => entries,
-    start: async () => (calls.push('start'), true),
+    start: async (request: ReplayRequest) => (calls.push('start'), started.push(request), true),
     stop: async () => void calls.push('stop'),
     pause: async () => (calls.push('pause'), true),
     resume: () => (calls.push('resume'), true),
@@ -53,7 +55,7 @@ function page(search = '', recordRun: PageEnvironment['recordRun'] = async () =>
   };
   const controller = new PageController(initialPageState(), manager, env);
   const show = (fields: Partial<SystemSnapshot>) => controller.drew((current = snapshot(fields)));
-  return { controller, state: controller.state, calls, queries, recorded, show };
+  return { controller, state: controller.state, calls, started, queries, recorded, show };
 }
 
 describe('PageController: the replay on the panel', () => {
@@ -93,6 +95,25 @@ describe('PageController: the replay on the panel', () => {
     const { controller, state } = page('?symbols=IBM&from=2013-10-08');
     await controller.init();
     expect(state.form).toMatchObject({ config: '', symbols: 'IBM', from: '2013-10-08' });
+  });
+
+  it('a link with only speed= shows the first bundled config at that speed; with autostart it starts that replay', async () => {
+    const { controller, state, calls } = page('?speed=600');
+    await controller.init();
+    expect(state.form).toMatchObject({ config: 'day-one', symbols: 'SPY,IBM', from: '2013-10-07', speed: '600' });
+    expect(state.speed).toBe(600);
+    expect(state.urlError).toBeNull();
+    expect(calls).toEqual([]);
+    const auto = page('?speed=max&autostart=1');
+    await auto.controller.init();
+    expect(auto.state.form).toMatchObject({ config: 'day-one', symbols: 'SPY,IBM' });
+    expect(auto.state.speed).toBe('max');
+    expect(auto.started).toEqual([{ configName: 'day-one', overrides: { speed: 'max' }, dbUrl: undefined, autostart: true }]);
+    // A link naming its own replay keeps it as given.
+    const own = page('?symbols=SPY&from=2013-10-07&speed=600&autostart=1');
+    await own.controller.init();
+    expect(own.state.form).toMatchObject({ config: '', symbols: 'SPY', speed: '600' });
+    expect(own.started.map((r) => r.configName)).toEqual([undefined]);
   });
 
   it('a bad link names the parameter and starts nothing', async () => {

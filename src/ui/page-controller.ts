@@ -189,7 +189,8 @@ export class PageController {
     if (state.blind) return this.initBlind(state.blind, await catalog, link, good);
     state.bundled = await listBundledConfigs(this.env.baseUrl, this.env.fetch);
     // A link with its own fields but no config= describes its replay fully: show no bundled config.
-    const inline = Object.keys(request.overrides).length > 0 || request.dbUrl !== undefined;
+    // The speed is a pace, not a field of the replay: `?speed=600` is the default replay at 600x.
+    const inline = Object.keys(request.overrides).some((field) => field !== 'speed') || request.dbUrl !== undefined;
     await this.pick(request.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request.overrides);
     this.linkQuery = this.query;
     // What only the data can say of the link (link-checks.ts): its symbols, its start in its market's hours.
@@ -213,7 +214,8 @@ export class PageController {
     if (state.view === 'verify') return;
     // An experiment's link runs the experiment (in the lab), not the panel's replay.
     if (link.experiment) state.experimentAutorun = state.view === 'lab';
-    else void this.manager.start(request);
+    // A link that names no replay starts the bundled one the panel shows.
+    else void this.manager.start(inline || request.configName ? request : { ...request, configName: state.form.config || undefined });
   }
 
   /** Blind practice: the seed's day onto the panel (which stays hidden), started if the link says so. */
