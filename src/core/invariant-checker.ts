@@ -11,7 +11,8 @@
 // Bar ends and session closes are the stream's own market's (emit-time.ts's BarEnds, from
 // market.ts): Tokyo's lunch break, a 24/7 day, FX's Friday close, each side's own DST dates.
 
-import { formatExchangeTime, zoneOffsetMs } from './exchange-time';
+import { EXCHANGE_TIME_ZONE } from './exchange-time';
+import { zoneClockText, zoneNote } from './zone-clock';
 
 export type ViolationKind = 'time-backwards' | 'overtaken' | 'stream-order' | 'duplicate' | 'look-ahead' | 'past-close' | 'dropped' | 'late-pause';
 
@@ -83,7 +84,7 @@ export class InvariantChecker {
   }
 
   addStream(name: string, trueEnd: BarEndClock | null = null, ticks = false): number {
-    this.streams.push({ name, trueEnd, stamp: stamper(trueEnd?.zone), clockNote: clockNote(trueEnd?.zone), ticks, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
+    this.streams.push({ name, trueEnd, stamp: stamper(trueEnd?.zone), clockNote: zoneNote(trueEnd?.zone ?? EXCHANGE_TIME_ZONE, (place) => ` (${place} time)`), ticks, lastStart: -Infinity, emitted: 0, preloaded: new Set() });
     return this.streams.length - 1;
   }
 
@@ -194,15 +195,7 @@ function emptyCounts(): Record<ViolationKind, number> {
   return { 'time-backwards': 0, overtaken: 0, 'stream-order': 0, duplicate: 0, 'look-ahead': 0, 'past-close': 0, dropped: 0, 'late-pause': 0 };
 }
 
-const NEW_YORK = 'America/New_York';
-
 /** Month-day and minute on a market's clock ("10-07 09:31"), for messages: New York's unless the stream's market has another zone. */
-function stamper(zone: string = NEW_YORK): (ms: number) => string {
-  if (zone === NEW_YORK) return (ms) => (Number.isFinite(ms) ? formatExchangeTime(ms).slice(5, 16) : String(ms));
-  return (ms) => (Number.isFinite(ms) ? new Date(ms + zoneOffsetMs(zone, ms)).toISOString().slice(5, 16).replace('T', ' ') : String(ms));
-}
-
-/** Which clock a message's times are read on: nothing for New York's (as always), " (Tokyo time)" for another market's. */
-function clockNote(zone: string = NEW_YORK): string {
-  return zone === NEW_YORK ? '' : ` (${(zone.split('/').pop() ?? zone).replaceAll('_', ' ')} time)`;
+function stamper(zone: string = EXCHANGE_TIME_ZONE): (ms: number) => string {
+  return (ms) => (Number.isFinite(ms) ? zoneClockText(zone, ms).slice(5, 16) : String(ms));
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregateBars } from './aggregate-bars';
 import { customMarket } from './custom-market';
 import { BarEnds } from './emit-time';
-import { describeHours, marketDayStatus, marketSessions, sessionsOfDays } from './market';
+import { describeHours, marketDayStatus, marketSessions, sessionHours, sessionsOfDays, spansText } from './market';
 import { builtInMarket, CRYPTO_24_7, FX_24_5, LSE, TSE, US_EQUITIES, XETRA } from './markets';
 import { openSpans, sessionAt, tradingMsBetween, tradingSession } from './trading-hours';
 
@@ -188,5 +188,16 @@ describe('custom markets', () => {
 
   it('names the choices for an unknown market id', () => {
     expect(() => builtInMarket('nasdaq-nordic')).toThrow('unknown market "nasdaq-nordic": the markets are us-equities, crypto-24-7, fx-24-5, xetra, lse, tse and custom');
+  });
+});
+
+describe('hours as people write them', () => {
+  it('spansText writes local-minute spans; sessionHours writes a day\'s sessions with it, cut at an early close', () => {
+    expect(spansText([{ open: 570, close: 960 }])).toBe('09:30–16:00');
+    expect(spansText([{ open: 540, close: 690 }, { open: 750, close: 900 }])).toBe('09:00–11:30, 12:30–15:00');
+    expect(spansText([{ open: -420, close: 1020 }])).toBe('17:00 (−1d)–17:00');
+    expect(spansText([])).toBe('');
+    expect(sessionHours(TSE, '2024-03-11', 'regular')).toBe('09:00–11:30, 12:30–15:00');
+    expect(sessionHours(US_EQUITIES, '2013-11-29', 'regular')).toBe('09:30–13:00');
   });
 });

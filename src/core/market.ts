@@ -156,11 +156,16 @@ export function describeHours(market: Market, day: string, hours: Hours): string
 /** The sessions of `day` in local time, cut at an early close: "04:00–20:00", "09:00–11:30, 12:30–15:00" (empty on a weekend). */
 export function sessionHours(market: Market, day: string, hours: Hours): string {
   const cut = earlyCloseCut(market, day, hours);
-  return weekdaySessions(market, day, hours)
-    .map((s) => ({ open: s.open, close: cut === undefined ? s.close : Math.min(s.close, cut) }))
-    .filter((s) => s.close > s.open)
-    .map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`)
-    .join(', ');
+  return spansText(
+    weekdaySessions(market, day, hours)
+      .map((s) => ({ open: s.open, close: cut === undefined ? s.close : Math.min(s.close, cut) }))
+      .filter((s) => s.close > s.open),
+  );
+}
+
+/** Spans of local minutes as people write them: "09:30–16:00", "09:00–11:30, 12:30–15:00". */
+export function spansText(spans: readonly { readonly open: number; readonly close: number }[]): string {
+  return spans.map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`).join(', ');
 }
 
 /** `utcMs` as a wall time in `zone`, "YYYY-MM-DD HH:MM:SS Zone" (a clock in the market's own time). */

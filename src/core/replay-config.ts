@@ -5,7 +5,6 @@
 import type { PriceAdjustment } from './corporate-actions';
 import { ConfigError } from './config-error';
 import { isCalendarDay } from './exchange-time';
-import { checkStartInSession } from './start-time';
 import { formatMinute } from './market';
 import type { GapPolicy } from './fill-forward';
 import { BAR_INTERVALS, isBarInterval, type BarInterval } from './stream-key';
@@ -151,11 +150,11 @@ export function parseMode(value: unknown): Mode {
 
 /** Validates every field; defaults: to = from, interval 1m, hours regular, speed 60, backtest. */
 /**
- * The whole config checked. `startCheck`: how a start's hours are checked now — by default
- * against an ordinary US equities day (a config without markets is US equities); the
- * SystemManager passes none and checks it in the run's first market once the data names it.
+ * The whole config checked. A start is only parsed here: whether it falls in the session depends
+ * on the run's first market, which only the data names — the SystemManager checks it there
+ * (`openGate`), and the page checks a link's or saved replay's against the catalog (`checkLinkStart`).
  */
-export function validateReplayConfig(input: ReplayConfigInput, startCheck: (start: string, hours: Hours) => string = checkStartInSession): ReplayConfig {
+export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
   const quotes = parseSymbols(input.quotes ?? [], 'quotes', false);
   const quoteTicks = parseSymbols(input.quote_ticks ?? [], 'quote_ticks', false);
   const trades = parseSymbols(input.trades ?? [], 'trades', false);
@@ -170,8 +169,7 @@ export function validateReplayConfig(input: ReplayConfigInput, startCheck: (star
   if (to < from) throw new ConfigError('to', `to (${to}) is before from (${from})`);
   const everything = [...new Set([...symbols, ...quotes, ...quoteTicks, ...trades])];
   const hours = parseHours(input.hours ?? 'regular');
-    // Against an ordinary US day unless the caller reads it in the run's own market later (start-time.ts).
-  const start = input.start === undefined || input.start === '' ? undefined : startCheck(parseStartTime(input.start), hours);
+  const start = input.start === undefined || input.start === '' ? undefined : parseStartTime(input.start);
   const name = typeof input.name === 'string' && input.name.trim() !== '' ? input.name.trim() : `${everything.join(', ')} ${from === to ? from : `${from} to ${to}`}`;
   return {
     name,

@@ -3,15 +3,12 @@
 // market's hours that day when it falls outside them. Pure TypeScript, any thread: SystemManager
 // (system-manager.ts) seeks there before the gate opens; the page checks a link's start with it.
 
-import { formatMinute, marketSessions, weekdaySessions, type Hours, type Market, type MarketSession } from './market';
+import { formatMinute, marketSessions, spansText, weekdaySessions, type Hours, type Market, type MarketSession } from './market';
 import { ConfigError } from './config-error';
-import { US_EQUITIES } from './markets';
 import { zoneOffsetMs } from './exchange-time';
 import { readWallTime, zonePlace } from './zone-clock';
 
 const MINUTE_MS = 60_000;
-/** An ordinary US trading Monday: its sessions are what a start is checked against before the data names a market. */
-const ORDINARY_US_DAY = '2013-10-07';
 
 /** Minutes after midnight of a parsed start ("09:45" → 585). */
 export function startMinutes(start: string): number {
@@ -19,25 +16,11 @@ export function startMinutes(start: string): number {
   return h * 60 + m;
 }
 
-/**
- * A start checked before the data says its market (a link or a config read on its own): against
- * an ordinary day of US equities, what a file without markets is. Returns the start.
- */
-export function checkStartInSession(start: string, hours: Hours): string {
-  startInMarket(start, US_EQUITIES, ORDINARY_US_DAY, hours);
-  return start;
-}
-
 /** A session as minutes after `day`'s local midnight (FX's opens the evening before: negative). */
 function localMinutes(market: Market, day: string, session: MarketSession): { open: number; close: number } {
   const midnight = Date.parse(`${day}T00:00:00Z`);
   const local = (utc: number) => Math.round((utc + zoneOffsetMs(market.zone, utc) - midnight) / MINUTE_MS);
   return { open: local(session.open), close: local(session.close) };
-}
-
-/** "09:30–16:00", "09:00–11:30, 12:30–15:00": the sessions as people write them. */
-function hoursText(spans: readonly { open: number; close: number }[]): string {
-  return spans.map((s) => `${formatMinute(s.open)}–${formatMinute(s.close)}`).join(', ');
 }
 
 /**
@@ -59,8 +42,8 @@ export function startInMarket(start: string, market: Market, day: string, hours:
   const picks = spans.map((s) => `${formatMinute(s.open)} to ${formatMinute(s.close - 1)}`).join(' or ');
   // Regular hours where the market has more: say which extended hours would take the time.
   const extended = hours === 'regular' ? weekdaySessions(market, day, 'extended') : [];
-  const wider = extended.length > 0 && hoursText(extended) !== hoursText(weekdaySessions(market, day, 'regular'));
-  const other = wider ? `, or hours=extended (${hoursText(marketSessions(market, day, 'extended').map((s) => localMinutes(market, day, s)))})` : '';
+  const wider = extended.length > 0 && spansText(extended) !== spansText(weekdaySessions(market, day, 'regular'));
+  const other = wider ? `, or hours=extended (${spansText(marketSessions(market, day, 'extended').map((s) => localMinutes(market, day, s)))})` : '';
   if (spans.length === 0) throw new ConfigError('start', `start ${start} is outside ${market.name}'s hours: it does not trade on ${day}`);
-  throw new ConfigError('start', `start ${start} is outside the ${hours} session (${hoursText(spans)} ${place}): pick a time from ${picks}${other}`);
+  throw new ConfigError('start', `start ${start} is outside the ${hours} session (${spansText(spans)} ${place}): pick a time from ${picks}${other}`);
 }

@@ -15,7 +15,6 @@ import {
   parseStartTime,
   type ReplayConfigInput,
 } from './replay-config';
-import { checkStartInSession } from './start-time';
 import { parseBlindSeed } from './blind-pick';
 import { parseIndicators, type IndicatorSpec } from './indicator-spec';
 
@@ -107,7 +106,7 @@ function parseView(value: string): PageView {
 }
 
 /** Reads `location.search` (with or without "?") against the page's base URL; never throws. */
-export function readReplayUrl(search: string, baseUrl: string, checkStart = true): LinkReading {
+export function readReplayUrl(search: string, baseUrl: string): LinkReading {
   const params = new URLSearchParams(search);
   const errors: ConfigError[] = [];
   const bad: Record<string, string> = {};
@@ -127,14 +126,8 @@ export function readReplayUrl(search: string, baseUrl: string, checkStart = true
   const overrides: Overrides = {};
   for (const [name, apply] of OVERRIDE_PARAMETERS) read(name, (value) => apply(value, overrides));
   const configName = read('config', parseConfigName);
-  // A start outside the session is named now when the link says which hours (or none, and no
-  // config could say otherwise: regular); a named config's hours are checked when it starts. The
-  // page defers it (`checkStart` false) until the catalog names the first symbol's market and day.
-  if (typeof overrides.start === 'string' && checkStart) {
-    const hours = overrides.hours ?? (configName === undefined ? 'regular' : 'extended');
-    read('start', () => checkStartInSession(overrides.start as string, hours as 'regular' | 'extended'));
-    if (bad.start !== undefined) delete overrides.start;
-  }
+  // A start is only parsed here (HH:MM): its session is its first market's, which only the data
+  // names — the page checks it against the catalog (run-start.ts `checkLinkStart`), the run when it starts.
   const dbUrl = read('db', (value) => resolveDbUrl(value, baseUrl));
   const autostart = read('autostart', (value) => {
     if (value !== '0' && value !== '1') throw new ConfigError('autostart', `autostart must be 1 or 0; got "${value}"`);

@@ -3,34 +3,29 @@
 // DST edges said out loud. Pure TypeScript (Intl only), any thread; the page's clocks (Figures),
 // "go to" (Transport, go-to.ts) and the charts' markers and axes call it.
 
-import { zoneOffsetMs } from './exchange-time';
+import { EXCHANGE_TIME_ZONE, zoneOffsetMs } from './exchange-time';
+import { formatMinute } from './market';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
-// One formatter a zone: building an Intl.DateTimeFormat costs far more than using one, and the
-// clocks are formatted on every frame.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatOf(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formats.set(zone, format);
-  }
-  return format;
-}
-
-/** `utcMs` as a wall time in `zone`: "YYYY-MM-DD HH:MM:SS". */
+/** `utcMs` as a wall time in `zone`: "YYYY-MM-DD HH:MM:SS". The clocks read it every frame: one cached offset, no Intl call. */
 export function zoneClockText(zone: string, utcMs: number): string {
-  const p: Record<string, string> = {};
-  for (const part of formatOf(zone).formatToParts(new Date(utcMs))) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  return new Date(utcMs + zoneOffsetMs(zone, utcMs)).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** The place a zone is named after, as a clock label says it: America/New_York → "New York", UTC → "UTC". */
 export function zonePlace(zone: string): string {
   return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+/**
+ * Where a time is read, said only where it is not New York's (the page's times always were):
+ * nothing for America/New_York, else the zone's place in `words` — " (Tokyo time)" in a lab
+ * message, " Berlin" after a stream's time, " · Berlin time" in a chart's caption.
+ */
+export function zoneNote(zone: string, words: (place: string) => string = (place) => place): string {
+  return zone === EXCHANGE_TIME_ZONE ? '' : words(zonePlace(zone));
 }
 
 /** A wall time typed in a zone, read as a UTC instant — or why it can't be. */
@@ -40,8 +35,6 @@ export type WallTimeReading =
   | { readonly kind: 'repeated'; readonly utc: number; readonly later: number }
   /** The clocks jumped over it: it never happened. `from`/`to`: the skipped wall times, "02:00" and "03:00". */
   | { readonly kind: 'skipped'; readonly from: string; readonly to: string };
-
-const hhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /**
  * `day` (YYYY-MM-DD) at `minute` minutes after midnight on the wall clocks of `zone`. A zone's
@@ -61,6 +54,7 @@ export function readWallTime(zone: string, day: string, minute: number): WallTim
   let change = Math.floor((naive - after) / HOUR_MS) * HOUR_MS;
   // Bounded: the change lies within the two days the offsets were read across.
   for (let hours = 0; hours < 48 && zoneOffsetMs(zone, change) !== after; hours++) change += HOUR_MS;
-  const local = (offset: number) => Math.round((((change + offset) % (24 * HOUR_MS)) + 24 * HOUR_MS) % (24 * HOUR_MS) / MINUTE_MS);
-  return { kind: 'skipped', from: hhmm(local(before)), to: hhmm(local(after)) };
+  // A minute of the day (0–1439), so formatMinute writes no day shift.
+  const local = (offset: number) => Math.round((((change + offset) % (24 * HOUR_MS)) + 24 * HOUR_MS) % (24 * HOUR_MS) / MINUTE_MS) % 1440;
+  return { kind: 'skipped', from: formatMinute(local(before)), to: formatMinute(local(after)) };
 }

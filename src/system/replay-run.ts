@@ -34,8 +34,6 @@ export class ReplayRun {
 
   config: ReplayConfig | null = null;
   sessions: readonly TradingSession[] = [];
-  /** The markets of the run's symbols when any is not US equities (a clock each); empty otherwise. */
-  markets: readonly { readonly name: string; readonly zone: string }[] = [];
   /** Every market of the run (the first is the run's first), with its symbols and its own sessions. */
   byMarket: readonly RunMarket[] = [];
   setupProgress = { done: 0, total: 0 };

@@ -1,7 +1,7 @@
 // Replay sessions per market: each symbol's bars end by its own market's sessions. Node (Vitest).
 
 import { describe, expect, it } from 'vitest';
-import { runMarkets, sessionsBySymbol } from './replay-setup';
+import { sessionsBySymbol } from './replay-setup';
 
 describe('replay sessions per market', () => {
   it('gives each symbol its market sessions', () => {
@@ -20,13 +20,5 @@ describe('replay sessions per market', () => {
     expect(sessions.get('SPY')?.map((s) => new Date(s.open).toISOString())).toEqual(['2024-03-11T13:30:00.000Z']);
     expect(sessions.get('SAP')?.map((s) => new Date(s.open).toISOString())).toEqual(['2024-03-11T08:00:00.000Z']);
     expect(sessions.get('BTCUSD')).toHaveLength(2);
-  });
-
-  it('names a clock per market only when some symbol is not US equities', () => {
-    expect(runMarkets(['SPY', 'IBM'], new Map())).toEqual([]);
-    expect(runMarkets(['SPY', 'SAP', 'BMW'], new Map([['SAP', 'xetra'], ['BMW', 'xetra']]))).toEqual([
-      { name: 'US equities (NYSE, Nasdaq)', zone: 'America/New_York' },
-      { name: 'XETRA (Frankfurt)', zone: 'Europe/Berlin' },
-    ]);
   });
 });

@@ -12,7 +12,7 @@ import { abortable } from './abortable';
 import { DataManager, type LateFeed } from './data-manager';
 import { coordinatorQuiet } from './late-feed';
 import type { RunSetup } from './run-setup';
-import { marketsOfRun } from './run-markets';
+import { marketsOfRun, zonesBySymbol } from './run-markets';
 import { TimeProvider } from './time-provider';
 
 /**
@@ -36,7 +36,6 @@ export async function setUpReplay(
   const symbolSessions = sessionsBySymbol(bySymbol, markets, config.hours);
   const sessions = openSpans([...symbolSessions.values()].flat());
   run.sessions = sessions;
-  run.markets = runMarkets([...bySymbol.keys()], markets);
   run.byMarket = marketsOfRun([...config.symbols, ...bySymbol.keys()], markets, symbolSessions);
   const itemKeys: StreamKey[] = [
     ...config.quotes.map((symbol) => ({ type: StreamType.QUOTE, symbol, interval: '1m' as const })),
@@ -65,7 +64,7 @@ export async function setUpReplay(
     (afterGate) => coordinatorQuiet(run, coordinator, afterGate),
     () => run.taking,
     symbolSessions,
-    new Map([...bySymbol.keys()].map((symbol) => [symbol, resolveMarket(markets.get(symbol)).zone])),
+    zonesBySymbol(run.byMarket),
   );
   // The design note's byInterval: one startBarStreams call per interval group.
   for (const interval of config.intervals) {
@@ -108,14 +107,4 @@ export function sessionsBySymbol(days: ReadonlyMap<string, readonly string[]>, m
     for (const symbol of symbols) result.set(symbol, sessions);
   }
   return result;
-}
-
-/** The distinct markets of `symbols`, when any is not us-equities (the page then shows a clock per market). */
-export function runMarkets(symbols: readonly string[], markets: ReadonlyMap<string, MarketSpec>): { name: string; zone: string }[] {
-  const seen = new Map<string, { name: string; zone: string }>();
-  for (const symbol of symbols) {
-    const market = resolveMarket(markets.get(symbol));
-    if (!seen.has(market.id)) seen.set(market.id, { name: market.name, zone: market.zone });
-  }
-  return [...seen.keys()].some((id) => id !== 'us-equities') ? [...seen.values()] : [];
 }

@@ -1,6 +1,6 @@
 // The markets of a run, each with its symbols and its own sessions. Node (Vitest).
 import { describe, expect, it } from 'vitest';
-import { marketsOfRun, runMarketOf } from './run-markets';
+import { marketsOfRun, runMarketOf, zoneOfSymbol, zonesBySymbol } from './run-markets';
 import { sessionsBySymbol } from './replay-setup';
 
 describe('marketsOfRun', () => {
@@ -25,6 +25,13 @@ describe('marketsOfRun', () => {
     expect(markets[0].sessions.map((s) => new Date(s.open).toISOString())).toEqual(['2024-10-25T13:30:00.000Z', '2024-10-28T13:30:00.000Z']);
     expect(runMarketOf(markets, 'BMW')?.id).toBe('xetra');
     expect(runMarketOf(markets, 'IBM')).toBeUndefined();
+  });
+
+  it("reads each symbol's times in its market's zone, New York for a symbol the run lacks", () => {
+    const markets = marketsOfRun(['LABU', 'SAP', 'BMW'], specs, sessions);
+    expect(['LABU', 'SAP', 'BMW', 'IBM'].map((s) => zoneOfSymbol(markets, s))).toEqual(['America/New_York', 'Europe/Berlin', 'Europe/Berlin', 'America/New_York']);
+    expect(zoneOfSymbol([], 'SPY')).toBe('America/New_York');
+    expect(zonesBySymbol(markets)).toEqual(new Map([['LABU', 'America/New_York'], ['SAP', 'Europe/Berlin'], ['BMW', 'Europe/Berlin']]));
   });
 
   it('leaves out a symbol without data, and a US-only run has one market', () => {

@@ -2,6 +2,7 @@
 // marks its sessions by, what the clocks show and what "go to" reads a typed time in. Main
 // thread; replay-setup.ts builds the list once a run, the snapshot hands it to the page.
 
+import { EXCHANGE_TIME_ZONE } from '../core/exchange-time';
 import type { Market } from '../core/market';
 import { marketIdOf, resolveMarket, type MarketSpec } from '../core/market-spec';
 import type { TradingSession } from '../core/trading-hours';
@@ -37,4 +38,14 @@ export function marketsOfRun(symbols: readonly string[], specs: ReadonlyMap<stri
 /** The run market `symbol` trades in, if the run has it. */
 export function runMarketOf(markets: readonly RunMarket[], symbol: string): RunMarket | undefined {
   return markets.find((m) => m.symbols.includes(symbol));
+}
+
+/** The zone `symbol`'s times are read in: its run market's, New York when the run does not have it (before setup, live mode). */
+export function zoneOfSymbol(markets: readonly RunMarket[], symbol: string): string {
+  return runMarketOf(markets, symbol)?.market.zone ?? EXCHANGE_TIME_ZONE;
+}
+
+/** Each symbol of the run with its market's zone (the DataManager's, for the checker's messages). */
+export function zonesBySymbol(markets: readonly RunMarket[]): Map<string, string> {
+  return new Map(markets.flatMap((m) => m.symbols.map((symbol) => [symbol, m.market.zone] as const)));
 }

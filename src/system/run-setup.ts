@@ -26,8 +26,8 @@ export interface RunSetup {
 /** The design note's "load config": the bundled config named in the request (if any) with the URL's overrides, validated. */
 export async function loadReplayConfig(request: ReplayRequest, baseUrl: string, fetchText: (url: string) => Promise<Response>): Promise<ReplayConfig> {
   const input = request.configName ? await loadBundledConfig(request.configName, baseUrl, fetchText) : {};
-  // The start's hours are checked in the run's first market once the data names it (SystemManager).
-  return validateReplayConfig({ ...input, ...request.overrides }, (start) => start);
+  // The start is only parsed: its hours are checked in the run's first market once the data names it (SystemManager).
+  return validateReplayConfig({ ...input, ...request.overrides });
 }
 
 /** A failed setup as the page shows it: a config error names its field (the URL parameter of the same name) at the front. */

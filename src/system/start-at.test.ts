@@ -41,11 +41,8 @@ describe('start=HH:MM', () => {
     await manager.stop();
   }, 60_000);
 
-  it('refuses a start outside the session or malformed, naming it, and starts nothing', async () => {
+  it('refuses a start outside the session (in the run\'s market, at start) or malformed (when read), naming it, and starts nothing', async () => {
     for (const [start, hours, message] of [
-      ['08:00', 'regular', /^start 08:00 is outside the regular session \(09:30–16:00 New York\)/],
-      ['16:00', 'regular', /outside the regular session/],
-      ['03:59', 'extended', /outside the extended session \(04:00–20:00 New York\)/],
       ['25:00', 'regular', /^start must be a New York time written HH:MM/],
       ['9h30', 'regular', /^start must be/],
     ] as const) {
@@ -53,21 +50,31 @@ describe('start=HH:MM', () => {
     }
     expect(validateReplayConfig({ symbols: 'SPY', from: '2013-10-07', start: '9:45' }).start).toBe('09:45');
     expect(validateReplayConfig({ symbols: 'SPY', from: '2013-10-07', hours: 'extended', start: '04:00' }).start).toBe('04:00');
-    expect(await manager.start({ overrides: { symbols: 'SPY', from: '2013-10-07', start: '17:00' }, autostart: false })).toBe(false);
-    expect(manager.snapshot().error).toMatch(/start 17:00 is outside the regular session/);
-    expect(manager.snapshot().state).toBe(SystemState.STOPPED);
+    // The config only parses a start: its session is the run's first market's, which the data names.
+    expect(validateReplayConfig({ symbols: 'SPY', from: '2013-10-07', start: '08:00' }).start).toBe('08:00');
+    for (const [start, hours, message] of [
+      ['08:00', 'regular', /^start 08:00 is outside the regular session \(09:30–16:00 New York\)/],
+      ['16:00', 'regular', /outside the regular session/],
+      ['03:59', 'extended', /outside the extended session \(04:00–20:00 New York\)/],
+      ['17:00', 'regular', /start 17:00 is outside the regular session/],
+    ] as const) {
+      expect(await manager.start({ overrides: { symbols: 'SPY', from: '2013-10-07', hours, start }, autostart: false })).toBe(false);
+      expect(manager.snapshot().error).toMatch(message);
+      expect(manager.snapshot().state).toBe(SystemState.STOPPED);
+    }
     expect(new ConfigError('start', 'x').field).toBe('start');
   });
 
-  it('a link names every bad parameter, start among them, and keeps the good ones', () => {
+  it('a link reads its start as HH:MM and names a malformed one with its other bad parameters (its hours: link-checks.test.ts)', () => {
     const reading = readReplayUrl('?symbols=SPY&start=08:15&speed=fast&from=2013-10-07', TEST_BASE_URL);
-    expect(reading.errors.map((e) => e.field)).toEqual(['start', 'speed']);
-    expect(reading.errors[0].message).toMatch(/outside the regular session/);
-    expect(reading.bad).toEqual({ start: '08:15', speed: 'fast' });
-    expect(reading.request.overrides).toEqual({ symbols: ['SPY'], from: '2013-10-07' });
-    expect(readReplayUrl('?start=noon', TEST_BASE_URL).errors[0].message).toMatch(/HH:MM/);
+    expect(reading.errors.map((e) => e.field)).toEqual(['speed']);
+    expect(reading.bad).toEqual({ speed: 'fast' });
+    expect(reading.request.overrides).toEqual({ symbols: ['SPY'], from: '2013-10-07', start: '08:15' });
+    const malformed = readReplayUrl('?symbols=SPY&start=noon&speed=fast', TEST_BASE_URL);
+    expect(malformed.errors.map((e) => e.field)).toEqual(['start', 'speed']);
+    expect(malformed.errors[0].message).toMatch(/HH:MM/);
+    expect(malformed.bad).toEqual({ start: 'noon', speed: 'fast' });
     expect(readReplayUrl('?hours=extended&start=05:00', TEST_BASE_URL).errors).toEqual([]);
-    // With a named config its hours decide, at start: the link accepts any time of the extended day.
     expect(readReplayUrl('?config=week-2013-10&start=05:00', TEST_BASE_URL).errors).toEqual([]);
   });
 });

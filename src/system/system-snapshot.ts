@@ -60,8 +60,6 @@ export interface SystemSnapshot {
   readonly seeking: boolean;
   /** The trading sessions of the current replay. */
   readonly sessions: readonly TradingSession[];
-  /** The run's markets when any is not US equities: the clock shows each one's local time. */
-  readonly markets: readonly { readonly name: string; readonly zone: string }[];
   /** Every market of the run, with its symbols and sessions: each chart's markers, the clocks, "go to". Empty in live mode. */
   readonly byMarket: readonly RunMarket[];
   readonly starting: boolean;
@@ -146,7 +144,6 @@ export function buildSnapshot(system: SystemView, run: ReplayRun): SystemSnapsho
     lastTransition: system.lastTransition,
     seeking: run.seekRequest !== null,
     sessions: run.sessions,
-    markets: run.markets,
     byMarket: run.byMarket,
     starting: run.starting,
     pausing: run.pauseRequest !== null,

@@ -14,7 +14,7 @@ const entries: CatalogEntry[] = [
 
 /** A link as the page reads it, and the panel's form for it (no bundled config). */
 function linkOf(search: string) {
-  const link = readReplayUrl(search, BASE, false);
+  const link = readReplayUrl(search, BASE);
   return { link, form: formFromFields('', link.request.overrides) };
 }
 
@@ -53,5 +53,11 @@ describe('link-checks', () => {
     expect(linkStartError(lunch.link, lunch.form, null)).toBeNull();
     const none = linkOf('?symbols=SPY&from=2024-03-08');
     expect(linkStartError(none.link, none.form, entries)).toBeNull();
+    // A US link's start in New York's hours, named with the link's other bad parameters.
+    const early = linkOf('?symbols=SPY&start=08:15&speed=fast&from=2024-03-08');
+    expect(early.link.errors.map((e) => e.field)).toEqual(['speed']);
+    expect(linkStartError(early.link, early.form, entries)).toMatch(/^URL parameter start: start 08:15 is outside the regular session \(09:30–16:00 New York\): pick a time from 09:30 to 15:59/);
+    const extended = linkOf('?symbols=SPY&hours=extended&start=08:15&from=2024-03-08');
+    expect(linkStartError(extended.link, extended.form, entries)).toBeNull();
   });
 });

@@ -11,9 +11,9 @@ describe('marketClocks', () => {
   it('shows the backtest time on each market’s wall clock, the first market first', () => {
     const t = Date.parse('2024-10-28T13:31:00Z');
     expect(marketClocks([us, xetra, tse], t)).toEqual([
-      { id: 'us-equities', name: 'US equities (NYSE, Nasdaq)', zone: 'America/New_York', place: 'New York', text: '2024-10-28 09:31:00' },
-      { id: 'xetra', name: 'XETRA (Frankfurt)', zone: 'Europe/Berlin', place: 'Berlin', text: '2024-10-28 14:31:00' },
-      { id: 'tse', name: 'Tokyo Stock Exchange', zone: 'Asia/Tokyo', place: 'Tokyo', text: '2024-10-28 22:31:00' },
+      { id: 'us-equities', name: 'US equities (NYSE, Nasdaq)', zone: 'America/New_York', text: '2024-10-28 09:31:00' },
+      { id: 'xetra', name: 'XETRA (Frankfurt)', zone: 'Europe/Berlin', text: '2024-10-28 14:31:00' },
+      { id: 'tse', name: 'Tokyo Stock Exchange', zone: 'Asia/Tokyo', text: '2024-10-28 22:31:00' },
     ]);
     // A week earlier Berlin was still on summer time: six hours ahead of New York, not five.
     expect(marketClocks([us, xetra], Date.parse('2024-10-21T13:31:00Z')).map((c) => c.text)).toEqual(['2024-10-21 09:31:00', '2024-10-21 15:31:00']);

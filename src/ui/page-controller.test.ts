@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SystemState } from '../core/system-state';
+import type { CatalogEntry } from '../core/catalog-entry';
 import type { TradesRecord } from '../core/trades-export';
+import type { ReplayRequest } from '../core/url-params';
 import type { SystemSnapshot } from '../system/system-snapshot';
 import { initialPageState, PageController, type PageEnvironment, type PageManager } from './page-controller';
 
@@ -20,14 +22,17 @@ async function serve(url: string): Promise<Response> {
 const snapshot = (fields: Partial<SystemSnapshot> = {}) =>
   ({ runId: 0, state: SystemState.STOPPED, starting: false, endedAt: null, wallStartedAt: null, ...fields }) as SystemSnapshot;
 
-function page(search = '', recordRun: PageEnvironment['recordRun'] = async () => {}, trades?: PageEnvironment['trades']) {
+const SPY_ONLY: readonly CatalogEntry[] = [{ symbol: 'SPY', interval: '1m', days: ['2013-10-07'] }];
+
+function page(search = '', recordRun: PageEnvironment['recordRun'] = async () => {}, trades?: PageEnvironment['trades'], entries = SPY_ONLY) {
   const calls: string[] = [];
+  const started: ReplayRequest[] = [];
   const queries: string[] = [];
   const recorded: string[] = [];
   let current = snapshot();
   const manager = {
-    catalog: async () => [{ symbol: 'SPY', interval: '1m', days: ['2013-10-07'] }],
-    start: async () => (calls.push('start'), true),
+    catalog: async () => entries,
+    start: async (request: ReplayRequest) => (calls.push('start'), started.push(request), true),
     stop: async () => void calls.push('stop'),
     pause: async () => (calls.push('pause'), true),
     resume: () => (calls.push('resume'), true),
@@ -50,7 +55,7 @@ function page(search = '', recordRun: PageEnvironment['recordRun'] = async () =>
   };
   const controller = new PageController(initialPageState(), manager, env);
   const show = (fields: Partial<SystemSnapshot>) => controller.drew((current = snapshot(fields)));
-  return { controller, state: controller.state, calls, queries, recorded, show };
+  return { controller, state: controller.state, calls, started, queries, recorded, show };
 }
 
 describe('PageController: the replay on the panel', () => {
@@ -92,6 +97,25 @@ describe('PageController: the replay on the panel', () => {
     expect(state.form).toMatchObject({ config: '', symbols: 'IBM', from: '2013-10-08' });
   });
 
+  it('a link with only speed= shows the first bundled config at that speed; with autostart it starts that replay', async () => {
+    const { controller, state, calls } = page('?speed=600');
+    await controller.init();
+    expect(state.form).toMatchObject({ config: 'day-one', symbols: 'SPY,IBM', from: '2013-10-07', speed: '600' });
+    expect(state.speed).toBe(600);
+    expect(state.urlError).toBeNull();
+    expect(calls).toEqual([]);
+    const auto = page('?speed=max&autostart=1');
+    await auto.controller.init();
+    expect(auto.state.form).toMatchObject({ config: 'day-one', symbols: 'SPY,IBM' });
+    expect(auto.state.speed).toBe('max');
+    expect(auto.started).toEqual([{ configName: 'day-one', overrides: { speed: 'max' }, dbUrl: undefined, autostart: true }]);
+    // A link naming its own replay keeps it as given.
+    const own = page('?symbols=SPY&from=2013-10-07&speed=600&autostart=1');
+    await own.controller.init();
+    expect(own.state.form).toMatchObject({ config: '', symbols: 'SPY', speed: '600' });
+    expect(own.started.map((r) => r.configName)).toEqual([undefined]);
+  });
+
   it('a bad link names the parameter and starts nothing', async () => {
     const { controller, state, calls } = page('?speed=warp&autostart=1');
     await controller.init();
@@ -125,6 +149,36 @@ describe('PageController: the replay on the panel', () => {
     expect(state.view).toBe('replay');
     await controller.loadSaved('speed=warp');
     expect(state.urlError).toMatch(/^saved replay, speed: /);
+  });
+
+  it("a saved replay of a Tokyo symbol keeps its start, read in Tokyo's hours; one in Tokyo's lunch break is refused in them", async () => {
+    const tokyo: readonly CatalogEntry[] = [...SPY_ONLY, { symbol: 'TOYOTA', interval: '1m', days: ['2024-03-11'], market: 'tse' }];
+    const { controller, state } = page('', undefined, undefined, tokyo);
+    await controller.init();
+    state.view = 'data';
+    // 09:15 is before New York's 09:30 open, and inside Tokyo's morning session (09:00–11:30).
+    await controller.loadSaved('symbols=TOYOTA&from=2024-03-11&start=09:15');
+    expect(state.urlError).toBeNull();
+    expect(state.form).toMatchObject({ config: '', symbols: 'TOYOTA', from: '2024-03-11', start: '09:15' });
+    expect(state.view).toBe('replay');
+    state.view = 'data';
+    await controller.loadSaved('symbols=TOYOTA&from=2024-03-11&start=12:00');
+    expect(state.urlError).toMatch(/^saved replay, start: start 12:00 is outside the regular session \(09:00–11:30, 12:30–15:00 Tokyo\)/);
+    expect(state.form).toMatchObject({ symbols: 'TOYOTA', start: '09:15' }); // the panel keeps the replay it showed
+    expect(state.view).toBe('data');
+  });
+
+  it('a saved US replay started outside its session is refused in New York hours, the panel and view unchanged', async () => {
+    const { controller, state } = page();
+    await controller.init();
+    state.view = 'data';
+    await controller.loadSaved('symbols=SPY&from=2013-10-07&start=08:00');
+    expect(state.urlError).toMatch(/^saved replay, start: start 08:00 is outside the regular session \(09:30–16:00 New York\): pick a time from 09:30 to 15:59/);
+    expect(state.form).toMatchObject({ config: 'day-one', symbols: 'SPY,IBM' });
+    expect(state.view).toBe('data');
+    await controller.loadSaved('symbols=SPY&from=2013-10-07&hours=extended&start=08:00');
+    expect(state.urlError).toBeNull();
+    expect(state.form).toMatchObject({ symbols: 'SPY', hours: 'extended', start: '08:00' });
   });
 });
 

@@ -4,7 +4,7 @@
 // and draws it; the Node test passes a plain one — and fetch, the address bar and storage are
 // injected, so nothing here touches the DOM.
 
-import { ConfigError, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
+import { ConfigError, parseHours, parseSpeed, type ReplayConfigInput, type Speed } from '../core/replay-config';
 import { SystemState } from '../core/system-state';
 import { parseReplayUrl, readReplayUrl, type LinkReading, type PageView, type ReplayRequest } from '../core/url-params';
 import { linkNamesData } from '../system/experiment-data';
@@ -12,6 +12,7 @@ import type { CatalogEntry } from '../core/catalog-entry';
 import type { TradesRecord } from '../core/trades-export';
 import { formatIndicators, type IndicatorSpec } from '../core/indicator-spec';
 import { listBundledConfigs, loadBundledConfig } from '../system/config-loader';
+import { checkLinkStart } from '../system/run-start';
 import { buildRunRecord, exportFileName, hashRunExport } from '../system/run-record';
 import type { SystemManager } from '../system/system-manager';
 import type { SystemSnapshot } from '../system/system-snapshot';
@@ -160,7 +161,7 @@ export class PageController {
    */
   async init(): Promise<void> {
     const state = this.state;
-    const link = readReplayUrl(this.env.search, this.env.baseUrl, false);
+    const link = readReplayUrl(this.env.search, this.env.baseUrl);
     // The view first, before anything is awaited: a lab link never flashes the replay view.
     state.experiment = link.experiment ?? null;
     state.view = link.view ?? (link.experiment ? 'lab' : 'replay');
@@ -188,7 +189,8 @@ export class PageController {
     if (state.blind) return this.initBlind(state.blind, await catalog, link, good);
     state.bundled = await listBundledConfigs(this.env.baseUrl, this.env.fetch);
     // A link with its own fields but no config= describes its replay fully: show no bundled config.
-    const inline = Object.keys(request.overrides).length > 0 || request.dbUrl !== undefined;
+    // The speed is a pace, not a field of the replay: `?speed=600` is the default replay at 600x.
+    const inline = Object.keys(request.overrides).some((field) => field !== 'speed') || request.dbUrl !== undefined;
     await this.pick(request.configName ?? (inline ? '' : (state.bundled[0] ?? '')), request.overrides);
     this.linkQuery = this.query;
     // What only the data can say of the link (link-checks.ts): its symbols, its start in its market's hours.
@@ -212,7 +214,8 @@ export class PageController {
     if (state.view === 'verify') return;
     // An experiment's link runs the experiment (in the lab), not the panel's replay.
     if (link.experiment) state.experimentAutorun = state.view === 'lab';
-    else void this.manager.start(request);
+    // A link that names no replay starts the bundled one the panel shows.
+    else void this.manager.start(inline || request.configName ? request : { ...request, configName: state.form.config || undefined });
   }
 
   /** Blind practice: the seed's day onto the panel (which stays hidden), started if the link says so. */
@@ -244,15 +247,22 @@ export class PageController {
 
   /** Shows a bundled config's fields (with any overrides) on the panel. */
   async pick(name: string, overrides: ReplayConfigInput = {}): Promise<void> {
-    let fields: ReplayConfigInput = {};
-    if (name) {
-      try {
-        fields = await loadBundledConfig(name, this.env.baseUrl, this.env.fetch);
-      } catch (e) {
-        this.state.urlError = (e as Error).message;
-      }
+    this.show(name, await this.fieldsOf(name, overrides));
+  }
+
+  /** A bundled config's fields with the overrides on top; a config that does not load is reported and left out. */
+  private async fieldsOf(name: string, overrides: ReplayConfigInput): Promise<ReplayConfigInput> {
+    if (!name) return overrides;
+    try {
+      return { ...(await loadBundledConfig(name, this.env.baseUrl, this.env.fetch)), ...overrides };
+    } catch (e) {
+      this.state.urlError = (e as Error).message;
+      return overrides;
     }
-    const merged = { ...fields, ...overrides };
+  }
+
+  /** The fields onto the panel, its speed with them. */
+  private show(name: string, merged: ReplayConfigInput): void {
     this.state.form = formFromFields(name, merged);
     try {
       this.state.speed = parseSpeed(merged.speed ?? 60);
@@ -292,14 +302,19 @@ export class PageController {
     if (this.drawn.state !== SystemState.STOPPED) this.manager.setSpeed(next);
   }
 
-  /** A saved replay: its URL query onto the panel, then the replay view. */
+  /** A saved replay onto the panel, then the replay view; a start outside its first market's hours (as a link's) is named and changes nothing. */
   async loadSaved(query: string): Promise<void> {
     try {
       const request = parseReplayUrl(query, this.env.baseUrl);
-      this.state.dbUrl = request.dbUrl;
       this.state.urlError = null;
-      await this.pick(request.configName ?? '', request.overrides);
-      await this.refreshCatalog();
+      const name = request.configName ?? '';
+      const merged = await this.fieldsOf(name, request.overrides);
+      const entries = await this.manager.catalog(request.dbUrl);
+      const form = formFromFields(name, merged);
+      if (form.start !== '') checkLinkStart(form.start, form, parseHours(form.hours), entries);
+      this.state.dbUrl = request.dbUrl;
+      this.show(name, merged);
+      this.state.catalog = entries;
       this.state.view = 'replay';
     } catch (e) {
       this.state.urlError = e instanceof ConfigError ? `saved replay, ${e.field}: ${e.message}` : (e as Error).message;

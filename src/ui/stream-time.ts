@@ -3,10 +3,9 @@
 // ("10-28 16:00–16:01 Berlin"); the trade list's times likewise. Plain TypeScript, main thread;
 // StreamTable.svelte and TradingPanel.svelte call it.
 
-import { EXCHANGE_TIME_ZONE } from '../core/exchange-time';
-import { zoneClockText, zonePlace } from '../core/zone-clock';
+import { zoneClockText, zoneNote } from '../core/zone-clock';
 
-const suffix = (zone: string) => (zone === EXCHANGE_TIME_ZONE ? '' : ` ${zonePlace(zone)}`);
+const suffix = (zone: string) => zoneNote(zone, (place) => ` ${place}`);
 
 /** A bar: "MM-DD HH:MM–HH:MM" from its start to its emit time. */
 export function lastBarText(zone: string, tsStart: number, tsEmit: number): string {

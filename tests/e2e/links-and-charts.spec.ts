@@ -1,6 +1,7 @@
 // Links that keep what they say (view=, experiment=, autostart=, bad parameters named and kept,
-// unknown symbols named on load) and charts a trader can read (few bars spread, Fit, the OHLC
-// legend, one time axis a run). Through the page only: URL parameters and data-testids.
+// speed= alone a pace for the bundled replay, unknown symbols named on load) and charts a trader
+// can read (few bars spread, Fit, the OHLC legend, one time axis a run). Through the page only:
+// URL parameters and data-testids.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -41,6 +42,25 @@ test('a link with several bad parameters names each, keeps the good ones, and st
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await expect(page.getByTestId('emitted-count')).toHaveText('0');
   await expect(page.getByTestId('setup-progress')).toHaveCount(0);
+});
+
+test('a link with only speed= opens the bundled replay at that pace, and Start replays it; with autostart it starts it', async ({ page }) => {
+  await page.goto('./?speed=600');
+  await expect(page.getByLabel('Symbols', { exact: true })).toHaveValue('SPY,AIG,BAC,IBM');
+  await expect(page.getByTestId('speed-value')).toHaveText('600x');
+  await expect.poll(() => params(page).get('config')).toBe('spy-aig-bac-ibm-2013-10-07');
+  expect(params(page).get('speed')).toBe('600');
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+
+  await page.goto('./?speed=max&autostart=1');
+  await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(page.getByTestId('speed-value')).toHaveText('max');
+  expect(params(page).get('config')).toBe('spy-aig-bac-ibm-2013-10-07');
 });
 
 test('an unknown symbol is named on load, before any start', async ({ page }) => {

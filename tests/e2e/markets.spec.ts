@@ -10,7 +10,7 @@ import initSqlJs from 'sql.js';
 import { expect, test } from './fixtures';
 import { openData, storedState } from './stored-state';
 import { HEADER } from '../../src/testing/expected-export';
-import { MIN, minuteBars, MIXED_BARS, mixedRunAtBerlinTime } from './market-files';
+import { MIN, minuteBars, MIXED_BARS, mixedRunAtBerlinTime, routeMixedMarkets } from './market-files';
 
 const DIR = new URL('../../test-results/markets-files/', import.meta.url).pathname;
 mkdirSync(DIR, { recursive: true });
@@ -195,4 +195,25 @@ test('a US, a Berlin and a Tokyo symbol: a clock each, each chart marked by its 
   // The legends read each market's time: the last bar before the target.
   await expect(page.locator('[data-testid=chart-legend][data-symbol=SAP]')).toContainText('2024-10-28 15:29');
   await expect(page.locator('[data-testid=chart-legend][data-symbol=LABU]')).toContainText('2024-10-28 10:29');
+});
+
+test("a saved Tokyo replay with start=09:15 (before New York's open, inside Tokyo's morning) loads onto the panel and replays", async ({ page }) => {
+  test.setTimeout(120_000);
+  const query = (await routeMixedMarkets(page)).replace('symbols=LABU,SAP,TOYOTA', 'symbols=TOYOTA').replace(/to=[^&]*/, 'to=2024-10-25');
+  await page.goto(`./?${query}&start=09:15&speed=max`);
+  await openData(page);
+  await page.getByTestId('config-name').fill('Tokyo morning');
+  await page.getByTestId('config-save').click();
+  await expect(page.getByTestId('saved-config')).toHaveCount(1);
+  await page.goto('./');
+  await openData(page);
+  await page.getByTestId('config-load').click();
+  await expect(page).toHaveURL(/symbols=TOYOTA/);
+  await expect(page).toHaveURL(/start=09(%3A|:)15/);
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('run-complete')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  // Friday's morning half (11:00–11:30 Tokyo) and its afternoon half, every bar.
+  await expect(page.getByTestId('emitted-count')).toHaveText(String(MIXED_BARS.TOYOTA.bars.filter(([ts]) => ts < Date.parse('2024-10-26T00:00:00Z')).length));
 });
