@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFERRED_HINTS_ID as PAGE_RELEASES } from '../ui/first-paint';
-import { DEFERRED_HINTS_ID, isFirstReplayFile, preloadHints, splitPrecache } from './cold-start';
+import { DEFERRED_HINTS_ID } from '../core/deferred-hints';
+import { isFirstReplayFile, preloadHints, splitPrecache } from './cold-start';
 
 const BUNDLE = ['assets/main-a.js', 'assets/start-b.js', 'assets/lab-c.js', 'assets/data-worker-d.js', 'assets/coordinator-worker-e.js', 'assets/import-worker-f.js', 'assets/sql-wasm-g.wasm'];
 
@@ -19,8 +19,7 @@ describe('cold start', () => {
     // Fetch preloads carry crossorigin, so the page's and the workers' fetch() reuse them.
     expect(html.match(/as="fetch" crossorigin/g)).toHaveLength(4);
     // Only the stylesheet is outside the template: the frame index.html draws needs it, nothing else.
-    const template = new RegExp(`<template id="${PAGE_RELEASES}">([\\s\\S]*)</template>`).exec(html);
-    expect(PAGE_RELEASES).toBe(DEFERRED_HINTS_ID);
+    const template = new RegExp(`<template id="${DEFERRED_HINTS_ID}">([\\s\\S]*)</template>`).exec(html);
     expect(template?.[1].match(/<link /g)).toHaveLength(5);
     expect(html.replace(template?.[0] ?? '', '')).not.toMatch(/preload/);
   });

@@ -3,6 +3,8 @@
 // with the bundle, not after it) and the service worker's first cache (its install waits for
 // these only; the rest is cached once the page runs).
 
+import { DEFERRED_HINTS_ID } from '../core/deferred-hints';
+
 /** Files a cold visit's first replay fetches after the bundle, in the order they are hinted. */
 export const FIRST_REPLAY_FETCHES: readonly { readonly pattern: RegExp; readonly why: string }[] = [
   { pattern: /^assets\/data-worker-[^/]+\.js$/, why: 'the data worker opens the bundled data' },
@@ -25,8 +27,6 @@ export function isFirstReplayFile(name: string): boolean {
  */
 const FRAME_FONT = /^assets\/inter-latin-wght-normal-[^/]+\.woff2$/;
 
-/** The id of index.html's <template> of deferred hints (ui/first-paint.ts moves them into <head>). */
-export const DEFERRED_HINTS_ID = 'first-replay-hints';
 
 /**
  * For index.html's head: `styles` as stylesheets (the frame index.html draws needs them), then, in

@@ -4,8 +4,8 @@
 // on a slow link the frame's few bytes are not queued behind a megabyte (see the README's
 // "Lighthouse: the first visit on a phone").
 
-/** The <template> in index.html that holds the deferred hints (written by shipping/vite-plugin.ts). */
-export const DEFERRED_HINTS_ID = 'first-replay-hints';
+import { DEFERRED_HINTS_ID } from '../core/deferred-hints';
+
 /** A page that never paints (a hidden tab) still starts: a fallback, not the usual path. */
 const NO_PAINT_MS = 1000;
 
