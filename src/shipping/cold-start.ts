@@ -3,7 +3,7 @@
 // with the bundle, not after it) and the service worker's first cache (its install waits for
 // these only; the rest is cached once the page runs).
 
-import { DEFERRED_HINTS_ID } from '../core/deferred-hints';
+import { DEFERRED_HINTS_ID } from '../core/deferred-hints.ts';
 
 /** Files a cold visit's first replay fetches after the bundle, in the order they are hinted. */
 export const FIRST_REPLAY_FETCHES: readonly { readonly pattern: RegExp; readonly why: string }[] = [
