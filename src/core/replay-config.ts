@@ -304,6 +304,6 @@ const PATTERN = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 /** "9:45" or "09:45" → "09:45"; anything else is a ConfigError naming `start`. */
 export function parseStartTime(value: unknown): string {
   const match = typeof value === 'string' ? PATTERN.exec(value.trim()) : null;
-  if (!match) throw new ConfigError('start', `start must be a New York time written HH:MM, such as 10:30; got ${JSON.stringify(value)}`);
+  if (!match) throw new ConfigError('start', `start must be a time written HH:MM, on the clock of the replay's first market (New York for US equities), such as 10:30; got ${JSON.stringify(value)}`);
   return formatMinute(Number(match[1]) * 60 + Number(match[2]));
 }

@@ -43,7 +43,7 @@ describe('start=HH:MM', () => {
 
   it('refuses a start outside the session (in the run\'s market, at start) or malformed (when read), naming it, and starts nothing', async () => {
     for (const [start, hours, message] of [
-      ['25:00', 'regular', /^start must be a New York time written HH:MM/],
+      ['25:00', 'regular', /^start must be a time written HH:MM, on the clock of the replay's first market/],
       ['9h30', 'regular', /^start must be/],
     ] as const) {
       expect(() => validateReplayConfig({ symbols: 'SPY', from: '2013-10-07', hours, start })).toThrow(message);

@@ -121,7 +121,7 @@ test('a bad start is named with every other bad parameter, and nothing starts', 
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await expect(page.getByTestId('emitted-count')).toHaveText('0');
   await page.goto('./?symbols=SPY&from=2013-10-07&start=9h30');
-  await expect(page.getByTestId('error')).toContainText('URL parameter start: start must be a New York time written HH:MM');
+  await expect(page.getByTestId('error')).toContainText('URL parameter start: start must be a time written HH:MM, on the clock of the replay\'s first market');
 });
 
 /** Blind practice with `seed`: the page's whole markup and address while the day is hidden, then the day revealed. */
