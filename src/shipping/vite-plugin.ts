@@ -90,8 +90,14 @@ export function shipping(): Plugin {
         const policy = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]/.exec(template)?.[1];
         if (policy === undefined) throw new Error('service-worker.js has no CONTENT_SECURITY_POLICY = [...] to read the policy from');
         // frame-ancestors is ignored in <meta>; the service worker sends it as a header.
-        // index.html's own inline script (the stored preferences before the first paint), by its hash.
-        const meta = allowScripts([...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; '), inlineScriptHashes(html));
+        // index.html's own inline script (the stored preferences before the first paint), by its
+        // hash; the worker's header policy hashes the source file (generateBundle runs before this
+        // hook), so both must see the same script.
+        const hashes = inlineScriptHashes(html);
+        if (hashes.join() !== inlineScriptHashes(readFileSync(context.filename, 'utf8')).join()) {
+          throw new Error("index.html's inline script changed in the build: the service worker's policy would refuse it");
+        }
+        const meta = allowScripts([...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; '), hashes);
         const bundle = context.bundle;
         const unhinted = bundle ? [...firstReplayChunks(bundle)].filter((name) => !html.includes(name)) : [];
         // The app's chunks before the charts' (which the first replay imports last).
