@@ -35,4 +35,15 @@ describe('preferences', () => {
     expect(page.root.dataset.theme).toBe('dark');
     expect(page.writes).toEqual([]);
   });
+
+  it('stores only the field the person changed: a Projector toggle does not pin the theme', async () => {
+    const page = fakePage(null, true);
+    const { applyPreferences, loadPreferences } = await import('./preferences');
+    const loaded = loadPreferences();
+    applyPreferences(loaded);
+    applyPreferences({ ...loaded, projector: true });
+    expect(page.writes).toEqual([JSON.stringify({ projector: true })]);
+    applyPreferences({ theme: 'light', projector: true });
+    expect(page.writes.at(-1)).toBe(JSON.stringify({ projector: true, theme: 'light' }));
+  });
 });

@@ -10,11 +10,13 @@ export interface Preferences {
 
 const KEY = 'bar-replay-lab:preferences';
 /**
- * The preferences as last read or written: the page writes only what the person changed. Writing
- * them as the page mounts would cost a phone a storage round trip in its first tasks, and would
- * store the system's colour scheme as if it had been chosen (the page would stop following it).
+ * What storage holds — only what the person chose — and the preferences last read or applied.
+ * The page writes a field when the person changes it, and only that field: writing them all as
+ * the page mounts would cost a phone a storage round trip in its first tasks, and storing the
+ * system's colour scheme as if chosen (with a Projector toggle, say) would stop the page following it.
  */
-let saved: string | undefined;
+let chosen: Partial<Preferences> = {};
+let applied: Preferences | undefined;
 
 /** The browser's chrome colour for each theme: app.css's --bg (index.html starts from the system's scheme). */
 export const THEME_COLOR: Record<Theme, string> = { light: '#f4f6f9', dark: '#0f141b' };
@@ -22,29 +24,30 @@ export const THEME_COLOR: Record<Theme, string> = { light: '#f4f6f9', dark: '#0f
 export function loadPreferences(): Preferences {
   const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const fallback: Preferences = { theme: dark ? 'dark' : 'light', projector: false };
-  let preferences = fallback;
+  chosen = {};
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Preferences> | null;
-    preferences = {
-      theme: stored?.theme === 'dark' || stored?.theme === 'light' ? stored.theme : fallback.theme,
-      projector: typeof stored?.projector === 'boolean' ? stored.projector : fallback.projector,
-    };
+    if (stored?.theme === 'dark' || stored?.theme === 'light') chosen.theme = stored.theme;
+    if (typeof stored?.projector === 'boolean') chosen.projector = stored.projector;
   } catch {
     // storage may be blocked (private windows): preferences simply do not persist
   }
-  saved = JSON.stringify(preferences);
-  return preferences;
+  applied = { ...fallback, ...chosen };
+  return applied;
 }
 
 export function applyPreferences(preferences: Preferences): void {
   document.documentElement.dataset.theme = preferences.theme;
   document.documentElement.toggleAttribute('data-projector', preferences.projector);
   applyThemeColor(preferences.theme);
-  const text = JSON.stringify(preferences);
-  if (text === saved) return;
-  saved = text;
+  const before = applied;
+  applied = { ...preferences };
+  // Nothing read before (no loadPreferences): every field counts as chosen.
+  const changed = (['theme', 'projector'] as const).filter((field) => before === undefined || preferences[field] !== before[field]);
+  if (changed.length === 0) return;
+  chosen = { ...chosen, ...Object.fromEntries(changed.map((field) => [field, preferences[field]])) };
   try {
-    localStorage.setItem(KEY, text);
+    localStorage.setItem(KEY, JSON.stringify(chosen));
   } catch {
     // not persisted; the page still applies them
   }
