@@ -148,11 +148,11 @@ export function parseMode(value: unknown): Mode {
   return oneOf('mode', value, ['backtest', 'live'], '"backtest" (replay recorded data) or "live" (a simulated live feed)');
 }
 
-/** Validates every field; defaults: to = from, interval 1m, hours regular, speed 60, backtest. */
 /**
- * The whole config checked. A start is only parsed here: whether it falls in the session depends
- * on the run's first market, which only the data names — the SystemManager checks it there
- * (`openGate`), and the page checks a link's or saved replay's against the catalog (`checkLinkStart`).
+ * Validates every field; defaults: to = from, interval 1m, hours regular, speed 60, backtest. A
+ * start is only parsed here: whether it falls in the session depends on the run's first market,
+ * which only the data names — the SystemManager checks it there (`openGate`), and the page checks a
+ * link's or saved replay's against the catalog (`checkLinkStart`).
  */
 export function validateReplayConfig(input: ReplayConfigInput): ReplayConfig {
   const quotes = parseSymbols(input.quotes ?? [], 'quotes', false);

@@ -17,10 +17,10 @@ export interface DataWorkerApi {
   holdLife(lock: string): Promise<void>;
   /**
    * Opens a SQLite file as the current file: its bytes, transferred, or — where the browser can
-   * transfer streams — the response's body, which this worker reads (the page then never holds
-   * the file). `label` names it in error messages. Then call catalog().
+   * transfer streams — the response's body, which this worker reads (the page only relays its
+   * chunks). `label` names it in error messages. Then call catalog().
    */
-  open(bytes: ArrayBuffer | ReadableStream<Uint8Array>, label: string): Promise<void>;
+  open(file: ArrayBuffer | ReadableStream<Uint8Array>, label: string): Promise<void>;
   /**
    * What can be replayed: the current file's streams, and with `withImported` the imported
    * datasets' too (read afresh from IndexedDB, so an import or a delete shows at once).

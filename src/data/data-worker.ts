@@ -29,8 +29,8 @@ function current(): CombinedRepository {
 
 const api: DataWorkerApi = {
   holdLife: holdLifeLock,
-  async open(bytes, label) {
-    const sqlite = await inflateIfGzip(new Uint8Array(bytes instanceof ArrayBuffer ? bytes : await readBody(bytes, label)), label);
+  async open(source, label) {
+    const sqlite = await inflateIfGzip(new Uint8Array(source instanceof ArrayBuffer ? source : await readBody(source, label)), label);
     const next = MarketDataRepository.open(await sqlJs, sqlite, label);
     file?.close();
     file = next;

@@ -4,11 +4,14 @@
 
 import { DataError } from './data-error';
 
-/** All of `body`'s bytes; a body that breaks off (the connection dropped) is a DataError naming `label`. */
+/** A data file that could not be fetched or whose body broke off (the connection dropped), named by `label`. */
+export const loadFailure = (label: string, error: unknown) => new DataError(`could not load ${label}: ${(error as Error).message}`);
+
+/** All of `body`'s bytes; a body that breaks off is a loadFailure. */
 export async function readBody(body: ReadableStream<Uint8Array>, label: string): Promise<ArrayBuffer> {
   try {
     return await new Response(body).arrayBuffer();
   } catch (error) {
-    throw new DataError(`could not load ${label}: ${(error as Error).message}`);
+    throw loadFailure(label, error);
   }
 }

@@ -27,7 +27,6 @@ export function isFirstReplayFile(name: string): boolean {
  */
 const FRAME_FONT = /^assets\/inter-latin-wght-normal-[^/]+\.woff2$/;
 
-
 /**
  * For index.html's head: `styles` as stylesheets (the frame index.html draws needs them), then, in
  * an inert <template> that the page releases once its frame is on screen (ui/first-paint.ts),

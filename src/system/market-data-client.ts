@@ -1,13 +1,15 @@
 // The page's handle on the data worker (MarketDataRepository behind Comlink). Runs on the main thread.
 // It fetches a SQLite file here — URLs resolve against the page, and the page's preload of the
 // bundled data is the page's to use — and hands the response's body to the worker, which reads it
-// and opens it with sql.js (the bytes themselves, where a browser cannot transfer streams).
+// and opens it with sql.js: the page only relays the body's chunks (small tasks) instead of
+// assembling the file in one task (the bytes themselves where a browser cannot transfer streams).
 
 import { transfer, wrap, type Remote } from 'comlink';
 import type { ItemColumns } from '../core/item-columns';
 import type { BarInterval, StreamKey } from '../core/stream-key';
 import type { Hours } from '../core/trading-hours';
 import { DataError } from '../data/data-error';
+import { loadFailure } from '../data/file-body';
 import { lifeLockName, watchLifeLock } from '../core/worker-life';
 import type { CatalogEntry, SourceCatalog } from '../core/catalog-entry';
 import type { RowAccount } from '../core/row-account';
@@ -43,12 +45,12 @@ function canTransferStreams(): boolean {
   return streamsTransfer;
 }
 
-/** The response's bytes; a body that breaks off is a DataError naming `label` (as data/file-body.ts says it). */
+/** The response's bytes; a body that breaks off is a loadFailure, as in the worker. */
 async function bytesOf(response: Response, label: string): Promise<ArrayBuffer> {
   try {
     return await response.arrayBuffer();
   } catch (error) {
-    throw new DataError(`could not load ${label}: ${(error as Error).message}`);
+    throw loadFailure(label, error);
   }
 }
 
@@ -108,7 +110,7 @@ export class MarketDataClient implements MarketDataSource {
     try {
       response = await fetch(url);
     } catch (error) {
-      throw new DataError(`could not load ${label}: ${(error as Error).message}`);
+      throw loadFailure(label, error);
     }
     if (!response.ok) throw new DataError(`could not load ${label}: the server answered ${response.status} ${response.statusText}`.trim());
     if (response.headers.get('content-type')?.includes('text/html')) {
@@ -116,7 +118,7 @@ export class MarketDataClient implements MarketDataSource {
     }
     this.openUrl = null;
     const body = response.body;
-    // The body, not its bytes: assembling a megabyte on the main thread cost a phone a task of its
+    // The body, not its bytes: assembling the file on the main thread cost a phone a task of its
     // own in the page's first second; the worker reads it instead.
     const file = body && canTransferStreams() ? body : await bytesOf(response, label);
     await this.remote.open(transfer(file, [file]), label);
