@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { tradingSession } from '../../src/core/trading-hours';
 import { expect, test } from './fixtures';
-import { openData, storedState } from './stored-state';
+import { openData, saveAndLoadReplay, storedState } from './stored-state';
 import { expectedExport, HEADER } from '../../src/testing/expected-export';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
@@ -143,13 +143,7 @@ test('bundled and imported data replay together; the run record downloads beside
 
 test('saved replays survive a reload and load onto the panel', async ({ page }) => {
   await page.goto('./?config=week-2013-10&symbols=IBM');
-  await openData(page);
-  await page.getByTestId('config-name').fill('IBM all week');
-  await page.getByTestId('config-save').click();
-  await expect(page.getByTestId('saved-config')).toHaveCount(1);
-  await page.goto('./');
-  await openData(page);
-  await page.getByTestId('config-load').click();
+  await saveAndLoadReplay(page, 'IBM all week');
   await expect(page).toHaveURL(/symbols=IBM/);
   await expect(page).toHaveURL(/to=2013-10-11/);
 });

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
 import { expect, test } from './fixtures';
-import { openData, storedState } from './stored-state';
+import { openData, saveAndLoadReplay, storedState } from './stored-state';
 import { HEADER } from '../../src/testing/expected-export';
 import { MIN, minuteBars, MIXED_BARS, mixedRunAtBerlinTime, routeMixedMarkets } from './market-files';
 
@@ -201,13 +201,7 @@ test("a saved Tokyo replay with start=09:15 (before New York's open, inside Toky
   test.setTimeout(120_000);
   const query = (await routeMixedMarkets(page)).replace('symbols=LABU,SAP,TOYOTA', 'symbols=TOYOTA').replace(/to=[^&]*/, 'to=2024-10-25');
   await page.goto(`./?${query}&start=09:15&speed=max`);
-  await openData(page);
-  await page.getByTestId('config-name').fill('Tokyo morning');
-  await page.getByTestId('config-save').click();
-  await expect(page.getByTestId('saved-config')).toHaveCount(1);
-  await page.goto('./');
-  await openData(page);
-  await page.getByTestId('config-load').click();
+  await saveAndLoadReplay(page, 'Tokyo morning');
   await expect(page).toHaveURL(/symbols=TOYOTA/);
   await expect(page).toHaveURL(/start=09(%3A|:)15/);
   await expect(page.getByTestId('error')).toHaveCount(0);

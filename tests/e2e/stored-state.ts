@@ -35,3 +35,14 @@ export async function openData(page: Page) {
   await page.getByTestId('view-data').click();
   await expect(page.getByTestId('import-file')).toBeAttached();
 }
+
+/** Saves the replay on the panel under `name` (Your data), then opens a fresh page and loads it back. */
+export async function saveAndLoadReplay(page: Page, name: string) {
+  await openData(page);
+  await page.getByTestId('config-name').fill(name);
+  await page.getByTestId('config-save').click();
+  await expect(page.getByTestId('saved-config')).toHaveCount(1);
+  await page.goto('./');
+  await openData(page);
+  await page.getByTestId('config-load').click();
+}
