@@ -102,7 +102,16 @@ export function exchangeWallToUtc(day: string, minuteOfDay: number): number {
 
 /** `YYYY-MM-DD HH:MM:SS` in New York time. */
 export function formatExchangeTime(utcMs: number): string {
-  return new Date(utcMs + exchangeOffsetMs(utcMs)).toISOString().slice(0, 19).replace('T', ' ');
+  return zoneClockText(EXCHANGE_TIME_ZONE, utcMs);
+}
+
+/**
+ * `utcMs` as a wall time in `zone`: "YYYY-MM-DD HH:MM:SS" — one cached offset, no Intl call (the
+ * page's clocks read it every frame). The one writer of wall times: zone-clock.ts re-exports it,
+ * market.ts adds the zone's name.
+ */
+export function zoneClockText(zone: string, utcMs: number): string {
+  return new Date(utcMs + zoneOffsetMs(zone, utcMs)).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,7 +3,7 @@
 // one function that turns it into the UTC trading sessions of a day. Pure TypeScript, any
 // thread; markets.ts holds the built-in markets, custom-market.ts checks a user's definition.
 
-import { zonedWallToUtc, zoneOffsetMs } from './exchange-time';
+import { zoneClockText, zonedWallToUtc } from './exchange-time';
 import { weekdayOf } from './calendar-day';
 
 /** Regular hours, or extended hours (pre-market and late session) where the market has them. */
@@ -170,6 +170,5 @@ export function spansText(spans: readonly { readonly open: number; readonly clos
 
 /** `utcMs` as a wall time in `zone`, "YYYY-MM-DD HH:MM:SS Zone" (a clock in the market's own time). */
 export function formatZonedTime(zone: string, utcMs: number): string {
-  const local = new Date(utcMs + zoneOffsetMs(zone, utcMs)).toISOString().slice(0, 19).replace('T', ' ');
-  return `${local} ${zone}`;
+  return `${zoneClockText(zone, utcMs)} ${zone}`;
 }

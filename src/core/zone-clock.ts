@@ -9,10 +9,8 @@ import { formatMinute } from './market';
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
-/** `utcMs` as a wall time in `zone`: "YYYY-MM-DD HH:MM:SS". The clocks read it every frame: one cached offset, no Intl call. */
-export function zoneClockText(zone: string, utcMs: number): string {
-  return new Date(utcMs + zoneOffsetMs(zone, utcMs)).toISOString().slice(0, 19).replace('T', ' ');
-}
+/** `utcMs` as a wall time in `zone`: "YYYY-MM-DD HH:MM:SS" (exchange-time.ts writes it). */
+export { zoneClockText } from './exchange-time';
 
 /** The place a zone is named after, as a clock label says it: America/New_York → "New York", UTC → "UTC". */
 export function zonePlace(zone: string): string {

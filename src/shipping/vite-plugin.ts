@@ -74,13 +74,14 @@ export function compileHinted(bundle: Rolldown.OutputBundle): Rolldown.OutputChu
 
 export function shipping(): Plugin {
   let publicDir = '';
-  let root = '';
+  /** index.html's inline scripts as the source file has them: both policies allow these. */
+  let inlineHashes: string[] = [];
   return {
     name: 'bar-replay-lab:shipping',
     apply: 'build',
     configResolved(config) {
       publicDir = config.publicDir;
-      root = config.root;
+      inlineHashes = inlineScriptHashes(readFileSync(join(config.root, 'index.html'), 'utf8'));
     },
     transformIndexHtml: {
       order: 'post',
@@ -93,11 +94,10 @@ export function shipping(): Plugin {
         // index.html's own inline script (the stored preferences before the first paint), by its
         // hash; the worker's header policy hashes the source file (generateBundle runs before this
         // hook), so both must see the same script.
-        const hashes = inlineScriptHashes(html);
-        if (hashes.join() !== inlineScriptHashes(readFileSync(context.filename, 'utf8')).join()) {
+        if (inlineScriptHashes(html).join() !== inlineHashes.join()) {
           throw new Error("index.html's inline script changed in the build: the service worker's policy would refuse it");
         }
-        const meta = allowScripts([...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; '), hashes);
+        const meta = allowScripts([...policy.matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((d) => !d.startsWith('frame-ancestors')).join('; '), inlineHashes);
         const bundle = context.bundle;
         const unhinted = bundle ? [...firstReplayChunks(bundle)].filter((name) => !html.includes(name)) : [];
         // The app's chunks before the charts' (which the first replay imports last).
@@ -150,7 +150,7 @@ export function shipping(): Plugin {
         .replace('__REST__', JSON.stringify(rest))
         .replace('export const CONTENT_SECURITY_POLICY', 'const CONTENT_SECURITY_POLICY')
         // The header's policy allows index.html's inline script too (Vite leaves a classic inline script as it is).
-        .replace(scriptSrc, JSON.stringify(allowScripts(JSON.parse(scriptSrc) as string, inlineScriptHashes(readFileSync(join(root, 'index.html'), 'utf8')))));
+        .replace(scriptSrc, JSON.stringify(allowScripts(JSON.parse(scriptSrc) as string, inlineHashes)));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

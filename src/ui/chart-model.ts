@@ -4,6 +4,7 @@
 // per chart and draws what it says. Times here are epoch ms; the component turns them into the
 // chart's time (chart-time.ts).
 
+import { groupDigits } from '../core/group-digits';
 import { aggregateBars } from '../core/aggregate-bars';
 import { firstAfter, firstAtOrAfter } from '../core/bisect';
 import { isFilled } from '../core/fill-forward';
@@ -52,9 +53,8 @@ export function fewBarsRange(count: number, width: number, barSpacing: number, r
   return { from: -0.6, to: Math.max(count, MIN_SLOTS) - 0.4 };
 }
 
-/** Built at the first legend, not when the app's chunk is evaluated (the page's first tasks are short). */
-let volumeFormat: Intl.NumberFormat | undefined;
-const volumeText = (volume: number) => (volumeFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(volume);
+/** A volume as a whole number with separators, without ICU (core/group-digits.ts). */
+const volumeText = (volume: number) => groupDigits(Math.round(volume));
 
 /** A price as the legend writes it: cents, or four places below a dollar. */
 const priceText = (price: number) => price.toFixed(Math.abs(price) < 1 ? 4 : 2);
